@@ -1,0 +1,117 @@
+//! The `Tool` trait and the registry an attempt draws its tools from.
+//!
+//! A tool is one capability the planner may call (navigate, click, ...). Tools never
+//! enforce their own overall deadline: the supervisor does, and may drop the call's
+//! future at any await point.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::ToolError;
+use crate::event::AttemptId;
+
+/// A call the planner asked for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ToolCall {
+    pub tool: String,
+    #[serde(default)]
+    pub args: Value,
+}
+
+impl ToolCall {
+    pub fn new(tool: impl Into<String>, args: Value) -> Self {
+        ToolCall { tool: tool.into(), args }
+    }
+}
+
+/// What a tool returns: text the planner can read, and optionally a PNG screenshot
+/// that the runtime stores once and reports by reference.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ToolOutput {
+    pub text: String,
+    pub screenshot_png: Option<Vec<u8>>,
+}
+
+impl ToolOutput {
+    pub fn text(text: impl Into<String>) -> Self {
+        ToolOutput { text: text.into(), screenshot_png: None }
+    }
+}
+
+/// What a tool knows about the call it is running.
+#[derive(Debug, Clone)]
+pub struct ToolContext {
+    pub attempt_id: AttemptId,
+    pub step: u32,
+}
+
+/// Name, description and JSON schema of a tool, as shown to a planner.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ToolSpec {
+    pub name: String,
+    pub description: String,
+    pub parameters: Value,
+}
+
+#[async_trait]
+pub trait Tool: Send + Sync + 'static {
+    fn name(&self) -> &str;
+
+    fn description(&self) -> &str;
+
+    /// JSON schema of the arguments object.
+    fn parameters(&self) -> Value;
+
+    async fn call(&self, args: &Value, ctx: &ToolContext) -> Result<ToolOutput, ToolError>;
+}
+
+/// The tools available to one attempt, by name.
+#[derive(Clone, Default)]
+pub struct ToolRegistry {
+    tools: BTreeMap<String, Arc<dyn Tool>>,
+}
+
+impl ToolRegistry {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a tool; a later tool with the same name replaces the earlier one.
+    pub fn with(mut self, tool: impl Tool) -> Self {
+        self.insert(Arc::new(tool));
+        self
+    }
+
+    pub fn insert(&mut self, tool: Arc<dyn Tool>) {
+        self.tools.insert(tool.name().to_string(), tool);
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Arc<dyn Tool>> {
+        self.tools.get(name)
+    }
+
+    pub fn specs(&self) -> Vec<ToolSpec> {
+        self.tools
+            .values()
+            .map(|t| ToolSpec {
+                name: t.name().to_string(),
+                description: t.description().to_string(),
+                parameters: t.parameters(),
+            })
+            .collect()
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.tools.keys().map(String::as_str)
+    }
+}
+
+impl std::fmt::Debug for ToolRegistry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.tools.keys()).finish()
+    }
+}

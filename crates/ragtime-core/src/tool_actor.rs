@@ -1,0 +1,103 @@
+//! `ToolActor`: runs one tool call at a time for its attempt.
+//!
+//! The call runs inside `handle`, so a `kill` from the supervisor drops the call's
+//! future at its next await point, and a panic in a tool fails this actor (which the
+//! supervisor sees as `crashed`) instead of the attempt. A screenshot the tool returns
+//! is stored here, through the ledger, so the supervisor and sinks only see its id.
+
+use std::sync::Arc;
+
+use ractor::{Actor, ActorProcessingErr, ActorRef};
+
+use crate::error::ToolError;
+use crate::ledger::AttemptLedger;
+use crate::supervisor::AttemptMsg;
+use crate::tool::{ToolCall, ToolContext, ToolRegistry};
+
+pub enum ToolMsg {
+    Run { step: u32, call: ToolCall },
+}
+
+/// A screenshot as reported back: stored (with its id) or refused for its size.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoredScreenshot {
+    Stored { id: i64, size_bytes: u64 },
+    Refused { reason: String },
+}
+
+/// A finished call as the tool actor reports it to its supervisor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ToolReturn {
+    pub step: u32,
+    pub result: Result<String, ToolError>,
+    pub screenshot: Option<StoredScreenshot>,
+}
+
+pub struct ToolActor;
+
+pub struct ToolActorArgs {
+    pub attempt_id: i64,
+    pub tools: Arc<ToolRegistry>,
+    pub supervisor: ActorRef<AttemptMsg>,
+    pub ledger: Arc<dyn AttemptLedger>,
+    pub screenshot_max_bytes: usize,
+}
+
+impl Actor for ToolActor {
+    type Msg = ToolMsg;
+    type State = ToolActorArgs;
+    type Arguments = ToolActorArgs;
+
+    async fn pre_start(
+        &self,
+        _myself: ActorRef<Self::Msg>,
+        args: ToolActorArgs,
+    ) -> Result<Self::State, ActorProcessingErr> {
+        Ok(args)
+    }
+
+    async fn handle(
+        &self,
+        _myself: ActorRef<Self::Msg>,
+        message: ToolMsg,
+        state: &mut ToolActorArgs,
+    ) -> Result<(), ActorProcessingErr> {
+        let ToolMsg::Run { step, call } = message;
+        let ctx = ToolContext { attempt_id: state.attempt_id, step };
+        let outcome = match state.tools.get(&call.tool) {
+            None => Err(ToolError::InvalidArgs(format!("no tool named {:?}", call.tool))),
+            Some(tool) => tool.call(&call.args, &ctx).await,
+        };
+        let (result, screenshot) = match outcome {
+            Ok(output) => {
+                let screenshot = match output.screenshot_png {
+                    Some(png) => Some(state.store_screenshot(step, &png).await),
+                    None => None,
+                };
+                (Ok(output.text), screenshot)
+            }
+            Err(err) => (Err(err), None),
+        };
+        // The supervisor may already have given up on this step; it ignores stale steps.
+        let _ = state.supervisor.cast(AttemptMsg::ToolReturned(ToolReturn { step, result, screenshot }));
+        Ok(())
+    }
+}
+
+impl ToolActorArgs {
+    async fn store_screenshot(&self, step: u32, png: &[u8]) -> StoredScreenshot {
+        if png.len() > self.screenshot_max_bytes {
+            return StoredScreenshot::Refused {
+                reason: format!(
+                    "screenshot of {} bytes exceeds the cap of {} bytes",
+                    png.len(),
+                    self.screenshot_max_bytes
+                ),
+            };
+        }
+        match self.ledger.save_screenshot(self.attempt_id, step, png).await {
+            Ok(id) => StoredScreenshot::Stored { id, size_bytes: png.len() as u64 },
+            Err(err) => StoredScreenshot::Refused { reason: err.to_string() },
+        }
+    }
+}

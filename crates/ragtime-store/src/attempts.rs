@@ -1,0 +1,163 @@
+//! Queries on attempts and their steps: create, list, load as a timeline, and
+//! sweep attempts whose heartbeat went stale.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use ragtime_core::{AttemptId, AttemptStatus};
+use ragtime_timeline::{AttemptRecord, StepRecord, Timeline, timeline};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use serde_json::Value;
+
+use crate::entity::{episode, recovery_attempt, recovery_step};
+use crate::{Store, StoreError};
+
+/// A new attempt row, written before its supervisor starts.
+#[derive(Debug, Clone, Default)]
+pub struct NewAttempt {
+    pub episode_id: Option<i64>,
+    pub pipeline_event_id: Option<i64>,
+    pub strategy: String,
+    pub worker_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AttemptFilter {
+    pub status: Option<AttemptStatus>,
+    pub limit: u64,
+}
+
+impl Store {
+    /// Inserts an episode by URL, or returns the id of the one already there.
+    pub async fn upsert_episode(&self, url: &str) -> Result<i64, StoreError> {
+        if let Some(found) = episode::Entity::find()
+            .filter(episode::Column::Url.eq(url))
+            .one(&self.db)
+            .await?
+        {
+            return Ok(found.id);
+        }
+        let now = Utc::now();
+        let row = episode::ActiveModel {
+            url: Set(url.to_string()),
+            status: Set("queued".to_string()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&self.db)
+        .await?;
+        Ok(row.id)
+    }
+
+    pub async fn create_attempt(&self, new: NewAttempt) -> Result<AttemptId, StoreError> {
+        let now = Utc::now();
+        let row = recovery_attempt::ActiveModel {
+            episode_id: Set(new.episode_id),
+            pipeline_event_id: Set(new.pipeline_event_id),
+            strategy: Set(new.strategy),
+            status: Set(AttemptStatus::Attempted.as_str().to_string()),
+            progress: Set(Value::Array(Vec::new())),
+            worker_id: Set(new.worker_id),
+            started_at: Set(now),
+            heartbeat_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&self.db)
+        .await?;
+        Ok(row.id)
+    }
+
+    /// Attempts, newest first.
+    pub async fn attempts(&self, filter: &AttemptFilter) -> Result<Vec<AttemptRecord>, StoreError> {
+        let mut query = recovery_attempt::Entity::find().order_by_desc(recovery_attempt::Column::Id);
+        if let Some(status) = filter.status {
+            query = query.filter(recovery_attempt::Column::Status.eq(status.as_str()));
+        }
+        if filter.limit > 0 {
+            query = query.limit(filter.limit);
+        }
+        Ok(query.all(&self.db).await?.into_iter().map(attempt_record).collect())
+    }
+
+    pub async fn attempt(&self, id: AttemptId) -> Result<Option<recovery_attempt::Model>, StoreError> {
+        Ok(recovery_attempt::Entity::find_by_id(id).one(&self.db).await?)
+    }
+
+    pub async fn steps(&self, attempt: AttemptId) -> Result<Vec<recovery_step::Model>, StoreError> {
+        Ok(recovery_step::Entity::find()
+            .filter(recovery_step::Column::AttemptId.eq(attempt))
+            .order_by_asc(recovery_step::Column::StepNumber)
+            .all(&self.db)
+            .await?)
+    }
+
+    /// The attempt as a timeline, from its row and its `recovery_steps`.
+    pub async fn timeline(&self, id: AttemptId) -> Result<Timeline, StoreError> {
+        let attempt = self
+            .attempt(id)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("no recovery attempt with id {id}")))?;
+        let steps: Vec<StepRecord> = self.steps(id).await?.into_iter().map(step_record).collect();
+        Ok(timeline(&attempt_record(attempt), &steps))
+    }
+
+    /// Marks attempts still `attempted` whose heartbeat is older than `stale_after`
+    /// as `interrupted`, and returns their ids.
+    pub async fn interrupt_stale(&self, stale_after: Duration) -> Result<Vec<AttemptId>, StoreError> {
+        let cutoff = Utc::now() - chrono::Duration::from_std(stale_after).unwrap_or(chrono::Duration::MAX);
+        let stale: Vec<AttemptId> = recovery_attempt::Entity::find()
+            .select_only()
+            .column(recovery_attempt::Column::Id)
+            .filter(recovery_attempt::Column::Status.eq(AttemptStatus::Attempted.as_str()))
+            .filter(recovery_attempt::Column::HeartbeatAt.lt(cutoff))
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        if stale.is_empty() {
+            return Ok(stale);
+        }
+        recovery_attempt::Entity::update_many()
+            .col_expr(recovery_attempt::Column::Status, Expr::value(AttemptStatus::Interrupted.as_str()))
+            .col_expr(recovery_attempt::Column::Success, Expr::value(false))
+            .col_expr(
+                recovery_attempt::Column::Message,
+                Expr::value("the daemon running this attempt stopped (stale heartbeat)"),
+            )
+            .col_expr(recovery_attempt::Column::FinishedAt, Expr::value(Utc::now()))
+            .filter(recovery_attempt::Column::Id.is_in(stale.clone()))
+            .filter(recovery_attempt::Column::Status.eq(AttemptStatus::Attempted.as_str()))
+            .exec(&self.db)
+            .await?;
+        Ok(stale)
+    }
+}
+
+pub fn attempt_record(m: recovery_attempt::Model) -> AttemptRecord {
+    AttemptRecord {
+        id: m.id,
+        episode_id: m.episode_id,
+        strategy: m.strategy,
+        status: m.status,
+        message: m.message,
+        started_at: m.started_at,
+        finished_at: m.finished_at,
+    }
+}
+
+pub fn step_record(m: recovery_step::Model) -> StepRecord {
+    StepRecord {
+        step: m.step_number,
+        tool: m.tool_name,
+        args: m.tool_input,
+        outcome: m.outcome,
+        duration_ms: m.duration_ms,
+        output: m.tool_output,
+        note: m.note,
+        started_at: m.started_at,
+    }
+}

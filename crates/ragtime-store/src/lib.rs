@@ -1,0 +1,116 @@
+//! ragtime-store: everything that touches the database, through SeaORM.
+//!
+//! [`Store`] connects (SQLite file in WAL mode by default, or PostgreSQL), runs the
+//! `migration` crate, and offers the queries the CLI and daemon need. It implements
+//! the runtime's [`AttemptLedger`](ragtime_core::AttemptLedger), and [`sinks`] holds
+//! the two database-backed sinks. No other crate names a SeaORM type.
+
+pub mod attempts;
+pub mod entity;
+mod ledger;
+pub mod settings;
+pub mod sinks;
+
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection, DbErr};
+use thiserror::Error;
+
+pub use attempts::{AttemptFilter, NewAttempt};
+pub use settings::DatabaseSettings;
+pub use sinks::{JsonColumnSink, StepTableSink};
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("cannot open database {url}: {reason}")]
+    Connect { url: String, reason: String },
+    #[error("database migration failed: {0}")]
+    Migrate(String),
+    #[error("unsupported database url {0:?}: use sqlite://PATH or postgres://...")]
+    UnsupportedUrl(String),
+    #[error("database error: {0}")]
+    Db(#[from] DbErr),
+    #[error("{0}")]
+    NotFound(String),
+}
+
+/// The database and the queries on it. Cheap to clone (a pool handle).
+#[derive(Clone, Debug)]
+pub struct Store {
+    db: DatabaseConnection,
+}
+
+impl Store {
+    /// Connects (creating a SQLite file if missing) without migrating.
+    pub async fn connect(settings: &DatabaseSettings) -> Result<Store, StoreError> {
+        let url = settings.url.trim();
+        let is_sqlite = url.starts_with("sqlite:");
+        if !is_sqlite && !url.starts_with("postgres://") && !url.starts_with("postgresql://") {
+            return Err(StoreError::UnsupportedUrl(redact_url(url)));
+        }
+        let mut options = ConnectOptions::new(url.to_string());
+        options
+            .max_connections(settings.max_connections.max(1))
+            .connect_timeout(settings.connect_timeout)
+            .acquire_timeout(settings.connect_timeout)
+            .sqlx_logging(false);
+        let busy = settings.sqlite_busy_timeout;
+        options.map_sqlx_sqlite_opts(move |o| {
+            o.create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .busy_timeout(busy)
+                .foreign_keys(true)
+        });
+        let db = Database::connect(options)
+            .await
+            .map_err(|e| StoreError::Connect { url: redact_url(url), reason: first_line(&e.to_string()) })?;
+        // Pools connect lazily; one query makes "unreachable" an error here, not later.
+        db.execute_unprepared("SELECT 1")
+            .await
+            .map_err(|e| StoreError::Connect { url: redact_url(url), reason: first_line(&e.to_string()) })?;
+        Ok(Store { db })
+    }
+
+    /// Connects and brings the schema up to date.
+    pub async fn open(settings: &DatabaseSettings) -> Result<Store, StoreError> {
+        let store = Store::connect(settings).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        Migrator::up(&self.db, None).await.map_err(|e| StoreError::Migrate(e.to_string()))
+    }
+
+    pub fn backend(&self) -> DatabaseBackend {
+        self.db.get_database_backend()
+    }
+
+    /// The raw connection, for tests and benchmarks that need to reach under the store.
+    pub fn connection(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
+    pub async fn close(self) -> Result<(), StoreError> {
+        self.db.close().await.map_err(StoreError::Db)
+    }
+}
+
+/// Hides the password of a database URL in messages.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
+    match rest.split_once('@') {
+        Some((userinfo, host)) if userinfo.contains(':') => {
+            let user = userinfo.split(':').next().unwrap_or("");
+            format!("{scheme}://{user}:***@{host}")
+        }
+        _ => url.to_string(),
+    }
+}
+
+fn first_line(text: &str) -> String {
+    text.lines().next().unwrap_or("").to_string()
+}
+

@@ -1,0 +1,32 @@
+//! The `[database]` section of the config.
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DatabaseSettings {
+    /// `sqlite://PATH` (created if missing, WAL mode) or `postgres://USER@HOST/DB`.
+    pub url: String,
+    /// Connections in the pool.
+    pub max_connections: u32,
+    /// How long to wait for a connection before calling the database unreachable.
+    #[serde(with = "humantime_serde")]
+    pub connect_timeout: Duration,
+    /// How long a SQLite write waits for another writer's lock before failing (and
+    /// being retried by the sink that made it).
+    #[serde(with = "humantime_serde")]
+    pub sqlite_busy_timeout: Duration,
+}
+
+impl Default for DatabaseSettings {
+    fn default() -> Self {
+        DatabaseSettings {
+            url: "sqlite://ragtime.db".to_string(),
+            max_connections: 8,
+            connect_timeout: Duration::from_secs(5),
+            sqlite_busy_timeout: Duration::from_secs(5),
+        }
+    }
+}

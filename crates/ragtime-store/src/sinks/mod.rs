@@ -1,0 +1,69 @@
+//! The database-backed sinks and what they share: transactions per batch and the
+//! split of database errors into transient (retry) and permanent (give up).
+
+mod json_column;
+mod step_table;
+
+pub use json_column::JsonColumnSink;
+pub use step_table::StepTableSink;
+
+use std::ops::Deref;
+
+use ragtime_core::SinkError;
+use sea_orm::sqlx;
+use sea_orm::{DbErr, RuntimeErr};
+
+/// Decides whether a failed write is worth retrying.
+///
+/// Lost connections, pool timeouts, SQLite's busy/locked and PostgreSQL's connection,
+/// lock and shutdown classes are transient; constraint and data errors are permanent.
+pub fn classify(err: DbErr) -> SinkError {
+    let text = err.to_string();
+    let transient = match &err {
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => {
+            match e.deref() {
+                sqlx::Error::Database(db) => {
+                    let code = db.code().map(|c| c.into_owned()).unwrap_or_default();
+                    is_transient_code(&code)
+                }
+                sqlx::Error::Configuration(_)
+                | sqlx::Error::ColumnNotFound(_)
+                | sqlx::Error::ColumnDecode { .. }
+                | sqlx::Error::Decode(_)
+                | sqlx::Error::TypeNotFound { .. }
+                | sqlx::Error::RowNotFound => false,
+                _ => true,
+            }
+        }
+        DbErr::Exec(RuntimeErr::Internal(_)) | DbErr::Query(RuntimeErr::Internal(_)) => true,
+        _ => false,
+    };
+    if transient { SinkError::Transient(text) } else { SinkError::Permanent(text) }
+}
+
+fn is_transient_code(code: &str) -> bool {
+    // SQLite primary codes 5 (BUSY) and 6 (LOCKED), with their extended forms.
+    if let Ok(n) = code.parse::<u32>() {
+        return matches!(n & 0xff, 5 | 6);
+    }
+    // PostgreSQL SQLSTATE classes: connection, rollback (serialization, deadlock),
+    // resources, lock not available, operator intervention, system error.
+    ["08", "40", "53", "55", "57", "58"].iter().any(|class| code.starts_with(class))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_busy_and_pg_shutdown_are_transient() {
+        assert!(is_transient_code("5"));
+        assert!(is_transient_code("517"));
+        assert!(is_transient_code("57P01"));
+        assert!(is_transient_code("08006"));
+        assert!(!is_transient_code("2067"));
+        assert!(!is_transient_code("23505"));
+        assert!(matches!(classify(DbErr::Json("bad".into())), SinkError::Permanent(_)));
+    }
+}

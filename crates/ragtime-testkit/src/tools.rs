@@ -1,0 +1,165 @@
+//! Simple tools with the behaviours the supervisor must survive.
+
+use std::time::Duration;
+
+use async_trait::async_trait;
+use ragtime_core::{Tool, ToolContext, ToolError, ToolOutput};
+use serde_json::{Value, json};
+
+fn arg_u64(args: &Value, key: &str) -> Result<u64, ToolError> {
+    args.get(key)
+        .and_then(Value::as_u64)
+        .ok_or_else(|| ToolError::InvalidArgs(format!("`{key}` must be a non-negative integer")))
+}
+
+fn arg_str<'a>(args: &'a Value, key: &str, default: &'a str) -> &'a str {
+    args.get(key).and_then(Value::as_str).unwrap_or(default)
+}
+
+macro_rules! named_tool {
+    ($ty:ident, $default:literal) => {
+        #[derive(Debug, Clone)]
+        pub struct $ty {
+            name: String,
+        }
+
+        impl Default for $ty {
+            fn default() -> Self {
+                $ty { name: $default.to_string() }
+            }
+        }
+
+        impl $ty {
+            /// The same behaviour under another name, to stage a scenario.
+            pub fn named(name: &str) -> Self {
+                $ty { name: name.to_string() }
+            }
+        }
+    };
+}
+
+named_tool!(EchoTool, "echo");
+named_tool!(SleepTool, "sleep");
+named_tool!(FailTool, "fail");
+named_tool!(PanicTool, "panic");
+named_tool!(IgnoreCancellationTool, "ignore_cancellation");
+named_tool!(ScreenshotTool, "screenshot");
+
+#[async_trait]
+impl Tool for EchoTool {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn description(&self) -> &str {
+        "Returns its `text` argument (or all arguments as JSON)."
+    }
+    fn parameters(&self) -> Value {
+        json!({"type": "object", "properties": {"text": {"type": "string"}}})
+    }
+    async fn call(&self, args: &Value, _ctx: &ToolContext) -> Result<ToolOutput, ToolError> {
+        Ok(ToolOutput::text(args.get("text").and_then(Value::as_str).map_or_else(|| args.to_string(), str::to_string)))
+    }
+}
+
+#[async_trait]
+impl Tool for SleepTool {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn description(&self) -> &str {
+        "Sleeps `ms` milliseconds (cancellable), then succeeds."
+    }
+    fn parameters(&self) -> Value {
+        json!({"type": "object", "properties": {"ms": {"type": "integer"}}, "required": ["ms"]})
+    }
+    async fn call(&self, args: &Value, _ctx: &ToolContext) -> Result<ToolOutput, ToolError> {
+        let ms = arg_u64(args, "ms")?;
+        tokio::time::sleep(Duration::from_millis(ms)).await;
+        Ok(ToolOutput::text(format!("slept {ms} ms")))
+    }
+}
+
+#[async_trait]
+impl Tool for FailTool {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn description(&self) -> &str {
+        "Fails with `message`."
+    }
+    fn parameters(&self) -> Value {
+        json!({"type": "object", "properties": {"message": {"type": "string"}}})
+    }
+    async fn call(&self, args: &Value, _ctx: &ToolContext) -> Result<ToolOutput, ToolError> {
+        Err(ToolError::Failed(arg_str(args, "message", "failed as asked").to_string()))
+    }
+}
+
+#[async_trait]
+impl Tool for PanicTool {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn description(&self) -> &str {
+        "Panics with `message`."
+    }
+    fn parameters(&self) -> Value {
+        json!({"type": "object", "properties": {"message": {"type": "string"}}})
+    }
+    async fn call(&self, args: &Value, _ctx: &ToolContext) -> Result<ToolOutput, ToolError> {
+        let message = arg_str(args, "message", "tool panicked as asked").to_string();
+        std::panic::panic_any(message)
+    }
+}
+
+#[async_trait]
+impl Tool for IgnoreCancellationTool {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn description(&self) -> &str {
+        "Blocks a thread for `ms` milliseconds; dropping the call does not stop it."
+    }
+    fn parameters(&self) -> Value {
+        json!({"type": "object", "properties": {"ms": {"type": "integer"}}, "required": ["ms"]})
+    }
+    async fn call(&self, args: &Value, _ctx: &ToolContext) -> Result<ToolOutput, ToolError> {
+        let ms = arg_u64(args, "ms")?;
+        // The blocking thread runs to its end whatever happens to this future.
+        let _ = tokio::task::spawn_blocking(move || std::thread::sleep(Duration::from_millis(ms))).await;
+        Ok(ToolOutput::text(format!("blocked {ms} ms")))
+    }
+}
+
+/// A valid 1×1 PNG.
+pub const TINY_PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00,
+    0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE,
+    0x42, 0x60, 0x82,
+];
+
+#[async_trait]
+impl Tool for ScreenshotTool {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn description(&self) -> &str {
+        "Returns a PNG of `bytes` bytes (a real 1×1 PNG when `bytes` is absent)."
+    }
+    fn parameters(&self) -> Value {
+        json!({"type": "object", "properties": {"bytes": {"type": "integer"}}})
+    }
+    async fn call(&self, args: &Value, _ctx: &ToolContext) -> Result<ToolOutput, ToolError> {
+        let png = match args.get("bytes").and_then(Value::as_u64) {
+            None => TINY_PNG.to_vec(),
+            Some(n) => {
+                let mut png = TINY_PNG.to_vec();
+                png.resize(usize::try_from(n).unwrap_or(usize::MAX).max(TINY_PNG.len()), 0);
+                png
+            }
+        };
+        Ok(ToolOutput { text: format!("screenshot of {} bytes", png.len()), screenshot_png: Some(png) })
+    }
+}

@@ -1,0 +1,256 @@
+//! ragtime-timeline: one pure function from an attempt and its steps to a timeline.
+//!
+//! The CLI prints it as text (its `Display`), the admin renders its entries as HTML,
+//! and the snapshot tests pin it. Nothing here does I/O or reads a clock: the same
+//! rows always give the same timeline. Text that came from a web page is neutralised
+//! for the terminal (control characters escaped) and cut to a readable length.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::Value;
+
+/// The attempt row, as the timeline needs it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AttemptRecord {
+    pub id: i64,
+    pub episode_id: Option<i64>,
+    pub strategy: String,
+    pub status: String,
+    pub message: Option<String>,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+}
+
+/// One `recovery_steps` row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepRecord {
+    pub step: i32,
+    pub tool: String,
+    pub args: Value,
+    pub outcome: String,
+    pub duration_ms: Option<i64>,
+    pub output: Option<String>,
+    pub note: Option<String>,
+    pub started_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Timeline {
+    pub attempt_id: i64,
+    pub episode_id: Option<i64>,
+    pub strategy: String,
+    pub status: String,
+    pub entries: Vec<Entry>,
+    /// Set once the attempt has a terminal status.
+    pub end: Option<End>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entry {
+    pub step: i32,
+    pub tool: String,
+    /// `key=value` pairs of the arguments, values quoted and cut.
+    pub args: String,
+    pub outcome: String,
+    pub duration_ms: Option<i64>,
+    /// First line of the output, cut; empty when there is none.
+    pub output: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct End {
+    pub status: String,
+    pub message: String,
+    pub total_ms: Option<i64>,
+}
+
+const ARG_VALUE_CHARS: usize = 80;
+const OUTPUT_CHARS: usize = 120;
+
+/// Builds the timeline of one attempt. Steps may come in any order.
+pub fn timeline(attempt: &AttemptRecord, steps: &[StepRecord]) -> Timeline {
+    let mut entries: Vec<Entry> = steps
+        .iter()
+        .map(|s| Entry {
+            step: s.step,
+            tool: clean(&s.tool, 60),
+            args: summarize_args(&s.args),
+            outcome: s.outcome.clone(),
+            duration_ms: s.duration_ms,
+            output: s.output.as_deref().map(first_line).unwrap_or_default(),
+            note: s.note.as_deref().map(|n| clean(n, OUTPUT_CHARS)),
+        })
+        .collect();
+    entries.sort_by_key(|e| e.step);
+    let end = (attempt.status != "attempted").then(|| End {
+        status: attempt.status.clone(),
+        message: clean(attempt.message.as_deref().unwrap_or(""), 300),
+        total_ms: attempt.finished_at.map(|f| (f - attempt.started_at).num_milliseconds()),
+    });
+    Timeline {
+        attempt_id: attempt.id,
+        episode_id: attempt.episode_id,
+        strategy: attempt.strategy.clone(),
+        status: attempt.status.clone(),
+        entries,
+        end,
+    }
+}
+
+fn summarize_args(args: &Value) -> String {
+    match args {
+        Value::Object(map) => map
+            .iter()
+            .map(|(k, v)| format!("{}={}", clean(k, 40), summarize_value(v)))
+            .collect::<Vec<_>>()
+            .join(" "),
+        Value::Null => String::new(),
+        other => summarize_value(other),
+    }
+}
+
+fn summarize_value(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("{:?}", cut(s, ARG_VALUE_CHARS)),
+        other => cut(&other.to_string(), ARG_VALUE_CHARS),
+    }
+}
+
+fn first_line(text: &str) -> String {
+    clean(text.lines().find(|l| !l.trim().is_empty()).unwrap_or(""), OUTPUT_CHARS)
+}
+
+/// Cuts to `limit` characters and escapes control characters, so page text cannot
+/// move the cursor or recolour a terminal.
+pub fn clean(text: &str, limit: usize) -> String {
+    let cut_text = cut(text, limit);
+    let mut out = String::with_capacity(cut_text.len());
+    for c in cut_text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn cut(text: &str, limit: usize) -> String {
+    match text.char_indices().nth(limit) {
+        None => text.to_string(),
+        Some((at, _)) => format!("{}…", &text[..at]),
+    }
+}
+
+fn outcome_label(outcome: &str) -> &str {
+    match outcome {
+        "success" => "ok",
+        "running" => "running…",
+        other => other,
+    }
+}
+
+impl fmt::Display for Timeline {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "attempt {} ({})", self.attempt_id, self.strategy)?;
+        if let Some(episode) = self.episode_id {
+            write!(f, " for episode {episode}")?;
+        }
+        writeln!(f, ": {}", self.status)?;
+        let tool_width = self.entries.iter().map(|e| e.tool.chars().count()).max().unwrap_or(0);
+        for e in &self.entries {
+            write!(f, "{:>3} {:<tool_width$}", e.step, e.tool)?;
+            if !e.args.is_empty() {
+                write!(f, " {}", e.args)?;
+            }
+            write!(f, " ... {}", outcome_label(&e.outcome))?;
+            if let Some(ms) = e.duration_ms {
+                write!(f, " {ms} ms")?;
+            }
+            writeln!(f)?;
+            if let Some(note) = &e.note {
+                writeln!(f, "      why: {note}")?;
+            }
+            if !e.output.is_empty() {
+                writeln!(f, "      -> {}", e.output)?;
+            }
+        }
+        match &self.end {
+            Some(end) if end.message.is_empty() => writeln!(f, "=> {}", end.status),
+            Some(end) => writeln!(f, "=> {}: {}", end.status, end.message),
+            None => writeln!(f, "=> still running"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn at(secs: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_700_000_000 + secs, 0).unwrap_or_default()
+    }
+
+    fn step(n: i32, tool: &str, args: Value, outcome: &str, ms: Option<i64>, output: &str) -> StepRecord {
+        StepRecord {
+            step: n,
+            tool: tool.into(),
+            args,
+            outcome: outcome.into(),
+            duration_ms: ms,
+            output: Some(output.into()),
+            note: None,
+            started_at: at(n.into()),
+        }
+    }
+
+    #[test]
+    fn renders_steps_in_order_with_the_terminal_status() {
+        let attempt = AttemptRecord {
+            id: 7,
+            episode_id: Some(3),
+            strategy: "agent".into(),
+            status: "awaiting_human".into(),
+            message: Some("no audio found".into()),
+            started_at: at(0),
+            finished_at: Some(at(2)),
+        };
+        let steps = vec![
+            step(2, "click_element", json!({"selector": "button:has-text('Mehr')"}), "timeout", Some(30000), ""),
+            step(1, "navigate_to_url", json!({"url": "http://a.test/"}), "success", Some(412), "Title\nbody"),
+        ];
+        let text = timeline(&attempt, &steps).to_string();
+        assert_eq!(
+            text,
+            "attempt 7 (agent) for episode 3: awaiting_human\n  \
+             1 navigate_to_url url=\"http://a.test/\" ... ok 412 ms\n      -> Title\n  \
+             2 click_element   selector=\"button:has-text('Mehr')\" ... timeout 30000 ms\n\
+             => awaiting_human: no audio found\n"
+        );
+    }
+
+    #[test]
+    fn page_text_cannot_inject_terminal_escapes_or_flood() {
+        let attempt = AttemptRecord {
+            id: 1,
+            episode_id: None,
+            strategy: "agent".into(),
+            status: "attempted".into(),
+            message: None,
+            started_at: at(0),
+            finished_at: None,
+        };
+        let long = "x".repeat(10_000);
+        let steps = vec![step(1, "get_page_content", json!({}), "running", None, &format!("\u{1b}[31mred {long}"))];
+        let tl = timeline(&attempt, &steps);
+        let text = tl.to_string();
+        assert!(!text.contains('\u{1b}'));
+        assert!(text.contains("\\u{1b}[31mred"));
+        assert!(text.len() < 400, "{}", text.len());
+        assert!(text.ends_with("=> still running\n"));
+    }
+}

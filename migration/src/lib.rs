@@ -1,0 +1,27 @@
+//! The ragtime schema as sea-orm-migration migrations, one file per migration.
+//!
+//! `ragtime migrate` and every start-up run [`Migrator::up`]; tests run the same
+//! migrations against SQLite and PostgreSQL instead of building a schema from entities.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261125_000001_create_episodes;
+mod m20261125_000002_create_pipeline_events;
+mod m20261125_000003_create_recovery_attempts;
+mod m20261125_000004_create_recovery_steps;
+mod m20261125_000005_create_recovery_screenshots;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261125_000001_create_episodes::Migration),
+            Box::new(m20261125_000002_create_pipeline_events::Migration),
+            Box::new(m20261125_000003_create_recovery_attempts::Migration),
+            Box::new(m20261125_000004_create_recovery_steps::Migration),
+            Box::new(m20261125_000005_create_recovery_screenshots::Migration),
+        ]
+    }
+}

@@ -1,0 +1,115 @@
+//! `App`: the store and the runtime, wired from one [`Config`].
+//!
+//! This is where configured sink names become running sinks, and where an attempt
+//! gets its row before its supervisor starts, so every attempt the runtime knows is
+//! already visible in the database.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use ragtime_core::sink::log::LogSinkConfig;
+use ragtime_core::{
+    AttemptContext, AttemptHandle, AttemptSpec, LogSink, Planner, QueueSettings, Runtime,
+    RuntimeError, SinkSpec, ToolRegistry,
+};
+use ragtime_store::{JsonColumnSink, NewAttempt, StepTableSink, Store, StoreError};
+use thiserror::Error;
+
+use crate::config::{Config, SinkName};
+
+#[derive(Debug, Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Runtime(#[from] RuntimeError),
+}
+
+/// What to recover, for [`App::start_attempt`].
+#[derive(Debug, Clone, Default)]
+pub struct AttemptRequest {
+    pub episode_url: String,
+    pub strategy: String,
+    pub failure: Option<String>,
+    pub worker_id: Option<String>,
+}
+
+pub struct App {
+    pub config: Config,
+    pub store: Store,
+    pub runtime: Runtime,
+}
+
+impl App {
+    /// Opens (and migrates) the database, marks attempts left `attempted` by a dead
+    /// daemon as `interrupted`, and starts the runtime with the configured sinks.
+    pub async fn open(config: Config) -> Result<App, AppError> {
+        let store = Store::open(&config.database).await?;
+        // A heartbeat older than a few intervals means no live runtime owns the attempt.
+        let stale_after = config.runtime.heartbeat_interval.saturating_mul(3).max(Duration::from_secs(15));
+        let interrupted = store.interrupt_stale(stale_after).await?;
+        if !interrupted.is_empty() {
+            tracing::warn!(attempts = ?interrupted, "marked attempts with a stale heartbeat as interrupted");
+        }
+        let runtime = start_runtime(&config, &store).await?;
+        Ok(App { config, store, runtime })
+    }
+
+    /// Writes the attempt row (status `attempted`), then starts its supervisor.
+    pub async fn start_attempt(
+        &self,
+        request: AttemptRequest,
+        planner: Arc<dyn Planner>,
+        tools: Arc<ToolRegistry>,
+    ) -> Result<AttemptHandle, AppError> {
+        let episode_id = self.store.upsert_episode(&request.episode_url).await?;
+        let attempt_id = self
+            .store
+            .create_attempt(NewAttempt {
+                episode_id: Some(episode_id),
+                pipeline_event_id: None,
+                strategy: request.strategy.clone(),
+                worker_id: request.worker_id.clone(),
+            })
+            .await?;
+        let context = AttemptContext {
+            attempt_id,
+            episode_id: Some(episode_id),
+            url: Some(request.episode_url),
+            failure: request.failure,
+            ..Default::default()
+        };
+        let spec = AttemptSpec { attempt_id, strategy: request.strategy, context: Arc::new(context), planner, tools };
+        Ok(self.runtime.spawn_attempt(spec).await?)
+    }
+
+    /// Cancels what runs, flushes the sinks for up to `timeout`, closes the database.
+    pub async fn close(self, timeout: Duration) -> Result<(), AppError> {
+        let flushed = self.runtime.shutdown(timeout).await;
+        self.store.close().await?;
+        Ok(flushed?)
+    }
+}
+
+/// Starts a runtime whose sinks are the ones `config.progress.sinks` names.
+pub async fn start_runtime(config: &Config, store: &Store) -> Result<Runtime, RuntimeError> {
+    let progress = &config.progress;
+    let sinks = progress
+        .sinks
+        .iter()
+        .map(|name| match name {
+            SinkName::JsonColumn => {
+                SinkSpec { sink: Arc::new(JsonColumnSink::new(store)), queue: progress.json_column.clone() }
+            }
+            SinkName::StepTable => {
+                SinkSpec { sink: Arc::new(StepTableSink::new(store)), queue: progress.step_table.clone() }
+            }
+            SinkName::Log => SinkSpec { sink: Arc::new(LogSink), queue: log_queue(&progress.log) },
+        })
+        .collect();
+    Runtime::start(config.runtime.clone(), sinks, Arc::new(store.clone())).await
+}
+
+fn log_queue(log: &LogSinkConfig) -> QueueSettings {
+    QueueSettings { capacity: log.capacity, ..QueueSettings::default() }
+}

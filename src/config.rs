@@ -1,0 +1,186 @@
+//! The daemon's configuration: one TOML file, every table optional.
+//!
+//! `config/default.toml` is embedded in the binary and equals `Config::default()` (a
+//! test holds them together); a file given with `--config` is read with the same
+//! types, so any key it leaves out keeps its default. Every table denies unknown keys,
+//! and an unknown sink name is an error that lists the known ones.
+
+use std::path::{Path, PathBuf};
+
+use ragtime_core::sink::log::LogSinkConfig;
+use ragtime_core::{QueueSettings, RuntimeSettings};
+use ragtime_store::DatabaseSettings;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// The embedded defaults, as shipped in `config/default.toml`.
+pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+
+#[derive(Debug, Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("invalid config {origin}: {message}")]
+    Parse { origin: String, message: String },
+    #[error("invalid config {origin}: {message}")]
+    Invalid { origin: String, message: String },
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Where attempts, steps and progress are stored.
+    pub database: DatabaseSettings,
+    /// Deadlines and budgets of every attempt.
+    pub runtime: RuntimeSettings,
+    /// Which sinks see progress events, and their queues.
+    pub progress: ProgressConfig,
+}
+
+/// A sink that can be named in `progress.sinks`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SinkName {
+    /// `recovery_attempts.progress`, one JSON entry per call.
+    JsonColumn,
+    /// `recovery_steps`, one row per call.
+    StepTable,
+    /// One `tracing` event per progress event.
+    Log,
+}
+
+impl SinkName {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SinkName::JsonColumn => "json_column",
+            SinkName::StepTable => "step_table",
+            SinkName::Log => "log",
+        }
+    }
+}
+
+/// The `[progress]` table: the sinks to run and each one's options.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ProgressConfig {
+    /// Sinks that receive every progress event, in this order.
+    pub sinks: Vec<SinkName>,
+    /// Queue of the `json_column` sink.
+    pub json_column: QueueSettings,
+    /// Queue of the `step_table` sink.
+    pub step_table: QueueSettings,
+    /// Options of the `log` sink.
+    pub log: LogSinkConfig,
+}
+
+impl Default for ProgressConfig {
+    fn default() -> Self {
+        ProgressConfig {
+            sinks: vec![SinkName::JsonColumn, SinkName::StepTable, SinkName::Log],
+            json_column: QueueSettings::default(),
+            step_table: QueueSettings::default(),
+            log: LogSinkConfig::default(),
+        }
+    }
+}
+
+impl Config {
+    /// Parses TOML text; `origin` names it in errors (a path, or "embedded defaults").
+    pub fn from_toml(text: &str, origin: &str) -> Result<Config, ConfigError> {
+        let config: Config = toml::from_str(text)
+            .map_err(|e| ConfigError::Parse { origin: origin.to_string(), message: e.to_string() })?;
+        config.validate(origin)?;
+        Ok(config)
+    }
+
+    /// The file at `path`, or the embedded defaults when there is none.
+    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        match path {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|source| ConfigError::Read { path: path.to_path_buf(), source })?;
+                Config::from_toml(&text, &path.display().to_string())
+            }
+            None => Config::from_toml(DEFAULT_TOML, "embedded defaults"),
+        }
+    }
+
+    /// Rules serde cannot express: no duplicate sinks, no zero-sized queues or deadlines.
+    fn validate(&self, origin: &str) -> Result<(), ConfigError> {
+        let invalid = |message: String| ConfigError::Invalid { origin: origin.to_string(), message };
+        for (i, sink) in self.progress.sinks.iter().enumerate() {
+            if self.progress.sinks[..i].contains(sink) {
+                return Err(invalid(format!("progress.sinks names `{}` twice", sink.as_str())));
+            }
+        }
+        for (name, queue) in [("json_column", &self.progress.json_column), ("step_table", &self.progress.step_table)] {
+            if queue.capacity == 0 || queue.max_batch == 0 {
+                return Err(invalid(format!("progress.{name}: capacity and max_batch must be at least 1")));
+            }
+            if queue.retry_initial.is_zero() || queue.retry_max < queue.retry_initial {
+                return Err(invalid(format!(
+                    "progress.{name}: retry_initial must be above zero and retry_max at least retry_initial"
+                )));
+            }
+        }
+        if self.progress.log.capacity == 0 {
+            return Err(invalid("progress.log.capacity must be at least 1".to_string()));
+        }
+        let runtime = &self.runtime;
+        let mut deadlines = vec![("runtime.tool_deadline".to_string(), runtime.tool_deadline)];
+        deadlines.push(("runtime.attempt_deadline".to_string(), runtime.attempt_deadline));
+        deadlines.push(("runtime.heartbeat_interval".to_string(), runtime.heartbeat_interval));
+        for (tool, deadline) in &runtime.tool_deadlines {
+            deadlines.push((format!("runtime.tool_deadlines.{tool}"), **deadline));
+        }
+        if let Some((key, _)) = deadlines.iter().find(|(_, d)| d.is_zero()) {
+            return Err(invalid(format!("{key} must be above zero")));
+        }
+        if runtime.max_steps == 0 {
+            return Err(invalid("runtime.max_steps must be at least 1".to_string()));
+        }
+        if self.database.url.trim().is_empty() {
+            return Err(invalid("database.url is empty".to_string()));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_defaults_equal_the_code_defaults() {
+        let parsed = Config::from_toml(DEFAULT_TOML, "default.toml").expect("default.toml parses");
+        assert_eq!(parsed, Config::default());
+    }
+
+    #[test]
+    fn unknown_sink_is_named_with_the_known_ones() {
+        let err = Config::from_toml("[progress]\nsinks = [\"json_column\", \"kafka\"]\n", "t").unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("kafka") && text.contains("step_table"), "{text}");
+    }
+
+    #[test]
+    fn unknown_option_is_named() {
+        let err = Config::from_toml("[progress.step_table]\ncapasity = 3\n", "t").unwrap_err();
+        assert!(err.to_string().contains("capasity"), "{err}");
+        let err = Config::from_toml("[runtime]\ntool_deadline = \"soon\"\n", "t").unwrap_err();
+        assert!(err.to_string().contains("tool_deadline"), "{err}");
+    }
+
+    #[test]
+    fn a_partial_file_keeps_the_other_defaults() {
+        let config = Config::from_toml("[runtime]\nattempt_deadline = \"2m\"\n", "t").expect("parses");
+        assert_eq!(config.runtime.attempt_deadline, std::time::Duration::from_secs(120));
+        assert_eq!(config.progress, ProgressConfig::default());
+    }
+
+    #[test]
+    fn duplicate_sinks_and_zero_deadlines_are_refused() {
+        assert!(Config::from_toml("[progress]\nsinks = [\"log\", \"log\"]\n", "t").is_err());
+        assert!(Config::from_toml("[runtime.tool_deadlines]\nclick_element = \"0s\"\n", "t").is_err());
+    }
+}

@@ -1,0 +1,163 @@
+//! The `ragtime` command: migrate the database, list attempts, print an attempt's
+//! timeline, and run the scripted demo.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+use ragtime::app::AttemptRequest;
+use ragtime::{App, Config, scenarios};
+use ragtime_core::AttemptStatus;
+use ragtime_store::{AttemptFilter, Store};
+use ragtime_timeline::clean;
+use tracing_subscriber::EnvFilter;
+
+/// Podcast ingest daemon whose browser-driving recovery agent shows every step it takes.
+///
+/// Every command reads the config (the embedded defaults, or --config) and opens the
+/// database it names, running the migrations first.
+#[derive(Debug, Parser)]
+#[command(name = "ragtime", version, about, long_about)]
+struct Cli {
+    /// TOML config file; keys it leaves out keep their defaults (see config/default.toml).
+    #[arg(long, short, global = true, env = "RAGTIME_CONFIG")]
+    config: Option<PathBuf>,
+    /// Database URL, overriding the config: sqlite://PATH or postgres://USER@HOST/DB.
+    #[arg(long, global = true, env = "RAGTIME_DATABASE_URL")]
+    database_url: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Bring the database schema up to date (also done at every start).
+    Migrate,
+    /// List recovery attempts, newest first.
+    Attempts {
+        /// Only attempts in this status: attempted, resolved, awaiting_human, cancelled, interrupted.
+        #[arg(long, value_parser = parse_status)]
+        status: Option<AttemptStatus>,
+        /// At most this many attempts.
+        #[arg(long, default_value_t = 20)]
+        limit: u64,
+    },
+    /// Print one attempt's steps as a timeline.
+    Timeline {
+        /// The attempt's id, as `ragtime attempts` shows it.
+        attempt_id: i64,
+    },
+    /// Run scripted recovery attempts through the real runtime and print their timelines.
+    ///
+    /// The tools are stand-ins named like the browser tools; the deadlines are short
+    /// (clicks 300 ms, attempts 3 s) so timeouts, a crash and the attempt deadline all
+    /// show within seconds. Everything is written to the configured database.
+    Demo {
+        /// Run only these scenarios (default: all): resolved, click_timeouts, tool_panic, attempt_deadline.
+        #[arg(long = "scenario", value_parser = parse_scenario)]
+        scenarios: Vec<String>,
+    },
+}
+
+fn parse_status(text: &str) -> Result<AttemptStatus, String> {
+    AttemptStatus::parse(text).ok_or_else(|| {
+        let known: Vec<&str> = AttemptStatus::ALL.iter().map(|s| s.as_str()).collect();
+        format!("unknown status {text:?}; expected one of {}", known.join(", "))
+    })
+}
+
+fn parse_scenario(text: &str) -> Result<String, String> {
+    let known = scenarios::names();
+    if known.contains(&text) {
+        Ok(text.to_string())
+    } else {
+        Err(format!("unknown scenario {text:?}; expected one of {}", known.join(", ")))
+    }
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn")))
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let mut config = Config::load(cli.config.as_deref())?;
+    if let Some(url) = cli.database_url {
+        config.database.url = url;
+    }
+    match cli.command {
+        Command::Migrate => {
+            let store = Store::open(&config.database).await?;
+            println!("{}: schema is up to date", ragtime_store::redact_url(&config.database.url));
+            store.close().await?;
+        }
+        Command::Attempts { status, limit } => {
+            let store = Store::open(&config.database).await?;
+            let attempts = store.attempts(&AttemptFilter { status, limit }).await?;
+            if attempts.is_empty() {
+                println!("no recovery attempts");
+            }
+            for a in attempts {
+                let episode = a.episode_id.map_or_else(|| "-".to_string(), |e| e.to_string());
+                println!(
+                    "{:>6}  episode {:<6} {:<10} {:<15} {}  {}",
+                    a.id,
+                    episode,
+                    clean(&a.strategy, 10),
+                    a.status,
+                    a.started_at.format("%Y-%m-%d %H:%M:%S"),
+                    clean(a.message.as_deref().unwrap_or(""), 100)
+                );
+            }
+            store.close().await?;
+        }
+        Command::Timeline { attempt_id } => {
+            let store = Store::open(&config.database).await?;
+            let timeline = store.timeline(attempt_id).await?;
+            print!("{timeline}");
+            store.close().await?;
+        }
+        Command::Demo { scenarios: chosen } => run_demo(config, chosen).await?,
+    }
+    Ok(())
+}
+
+async fn run_demo(mut config: Config, chosen: Vec<String>) -> Result<()> {
+    config.runtime = scenarios::demo_settings();
+    let app = App::open(config).await.context("starting the runtime")?;
+    let selected: Vec<_> =
+        scenarios::all().into_iter().filter(|s| chosen.is_empty() || chosen.iter().any(|c| c == s.name)).collect();
+    let mut handles = Vec::new();
+    for scenario in &selected {
+        println!("starting {}: {}", scenario.name, scenario.about);
+        let request = AttemptRequest {
+            episode_url: scenario.episode_url.clone(),
+            strategy: "agent".to_string(),
+            failure: Some("no audio element on the episode page".to_string()),
+            worker_id: Some("demo".to_string()),
+        };
+        handles.push(app.start_attempt(request, scenario.planner.clone(), scenario.tools.clone()).await?);
+    }
+    let mut reports = Vec::new();
+    for handle in handles {
+        reports.push(handle.wait().await);
+    }
+    app.runtime.flush(Duration::from_secs(10)).await.context("flushing the sinks")?;
+    println!();
+    let mut unexpected = Vec::new();
+    for (scenario, report) in selected.iter().zip(&reports) {
+        print!("{}", app.store.timeline(report.attempt_id).await?);
+        println!();
+        if report.status != scenario.expected {
+            unexpected.push(format!("{} ended {} (expected {})", scenario.name, report.status.as_str(), scenario.expected.as_str()));
+        }
+    }
+    println!("inspect again with: ragtime timeline ID   (database: {})", ragtime_store::redact_url(&app.config.database.url));
+    app.close(Duration::from_secs(10)).await?;
+    if !unexpected.is_empty() {
+        bail!("{}", unexpected.join("; "));
+    }
+    Ok(())
+}

@@ -1,0 +1,137 @@
+//! Test databases and polling helpers shared by the end-to-end runtime tests.
+//!
+//! SQLite tests get a fresh file in a temporary directory; PostgreSQL tests get a
+//! fresh database on the server `RAGTIME_TEST_POSTGRES_URL` points to, dropped again
+//! by [`TestDb::cleanup`]. Both run the real migrations through `Store::open`.
+
+use std::future::Future;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+use ragtime::Config;
+use ragtime_store::{DatabaseSettings, Store};
+use sea_orm::{ConnectionTrait, Database};
+use tempfile::TempDir;
+
+pub const POSTGRES_ENV: &str = "RAGTIME_TEST_POSTGRES_URL";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestDb {
+    pub backend: Backend,
+    pub settings: DatabaseSettings,
+    pub store: Store,
+    _dir: Option<TempDir>,
+    postgres: Option<(String, String)>,
+}
+
+static NEXT_DB: AtomicU32 = AtomicU32::new(0);
+
+impl TestDb {
+    pub async fn new(backend: Backend) -> TestDb {
+        match backend {
+            Backend::Sqlite => TestDb::sqlite(Duration::from_secs(5)).await,
+            Backend::Postgres => TestDb::postgres().await,
+        }
+    }
+
+    pub async fn sqlite(busy_timeout: Duration) -> TestDb {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let settings = DatabaseSettings {
+            url: format!("sqlite://{}", dir.path().join("ragtime.db").display()),
+            sqlite_busy_timeout: busy_timeout,
+            ..DatabaseSettings::default()
+        };
+        let store = Store::open(&settings).await.expect("open sqlite");
+        TestDb { backend: Backend::Sqlite, settings, store, _dir: Some(dir), postgres: None }
+    }
+
+    pub async fn postgres() -> TestDb {
+        let admin_url = std::env::var(POSTGRES_ENV).unwrap_or_else(|_| {
+            panic!(
+                "{POSTGRES_ENV} is not set; point it to a PostgreSQL server you may create databases on, \
+                 e.g. postgres://postgres@127.0.0.1:5432/test (bash .ci/run sets it)"
+            )
+        });
+        let name = format!("ragtime_t{}_{}", std::process::id(), NEXT_DB.fetch_add(1, Ordering::Relaxed));
+        let admin = Database::connect(admin_url.as_str()).await.expect("connect to the PostgreSQL admin url");
+        admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name}")).await.expect("drop old test db");
+        admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create test database");
+        admin.close().await.ok();
+        let base = admin_url.rsplit_once('/').map_or(admin_url.as_str(), |(base, _)| base);
+        let settings = DatabaseSettings { url: format!("{base}/{name}"), ..DatabaseSettings::default() };
+        let store = Store::open(&settings).await.expect("open postgres test database");
+        TestDb { backend: Backend::Postgres, settings, store, _dir: None, postgres: Some((admin_url, name)) }
+    }
+
+    /// A config that uses this database and the given runtime settings.
+    pub fn config(&self, runtime: ragtime_core::RuntimeSettings) -> Config {
+        Config { database: self.settings.clone(), runtime, ..Config::default() }
+    }
+
+    /// Drops a PostgreSQL test database; a SQLite file goes with its directory.
+    pub async fn cleanup(self) {
+        let TestDb { store, postgres, .. } = self;
+        store.close().await.ok();
+        if let Some((admin_url, name)) = postgres {
+            if let Ok(admin) = Database::connect(admin_url.as_str()).await {
+                admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await.ok();
+                admin.close().await.ok();
+            }
+        }
+    }
+
+    pub async fn admin(&self) -> Option<sea_orm::DatabaseConnection> {
+        match &self.postgres {
+            Some((url, _)) => Some(Database::connect(url.as_str()).await.expect("admin connection")),
+            None => None,
+        }
+    }
+
+    pub fn postgres_name(&self) -> Option<&str> {
+        self.postgres.as_ref().map(|(_, name)| name.as_str())
+    }
+}
+
+/// Polls `check` every 20 ms until it returns `Some`, failing the test after `limit`.
+pub async fn eventually<T, F, Fut>(limit: Duration, what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Option<T>>,
+{
+    let start = Instant::now();
+    loop {
+        if let Some(value) = check().await {
+            return value;
+        }
+        assert!(start.elapsed() < limit, "timed out after {limit:?} waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Declares one `#[tokio::test]` per backend for an `async fn(Backend)`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::common::Backend::Sqlite).await
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::common::Backend::Postgres).await
+                }
+            )*
+        }
+    };
+}

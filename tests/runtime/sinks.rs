@@ -1,0 +1,249 @@
+//! The shared sink conformance test, run against every sink, plus the promises the
+//! database sinks make in a live attempt: visible while running, concurrent writers
+//! lose nothing, and secrets never arrive.
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::Utc;
+use ragtime::App;
+use ragtime::app::AttemptRequest;
+use ragtime_core::{
+    AttemptFinished, AttemptStarted, AttemptStatus, Decision, EventKind, LogSink, PlannerNote,
+    ProgressEvent, RuntimeSettings, ScreenshotTaken, Sink, StepOutcome, ToolCallFinished,
+    ToolCallStarted, ToolRegistry,
+};
+use ragtime_store::{JsonColumnSink, NewAttempt, StepTableSink, Store};
+use ragtime_testkit::{EchoTool, ScriptedPlanner, SleepTool};
+use serde_json::{Value, json};
+
+use crate::common::{Backend, TestDb, eventually};
+
+/// (step, tool, outcome) as a sink made it visible.
+type Seen = Vec<(u32, String, String)>;
+
+fn event(attempt: i64, kind: EventKind) -> Arc<ProgressEvent> {
+    Arc::new(ProgressEvent { attempt_id: attempt, at: Utc::now(), kind })
+}
+
+fn started(attempt: i64, step: u32, tool: &str) -> Arc<ProgressEvent> {
+    event(attempt, EventKind::ToolCallStarted(ToolCallStarted { step, tool: tool.into(), args: json!({"n": step}) }))
+}
+
+fn finished(attempt: i64, step: u32, tool: &str, outcome: StepOutcome) -> Arc<ProgressEvent> {
+    event(
+        attempt,
+        EventKind::ToolCallFinished(ToolCallFinished {
+            step,
+            tool: tool.into(),
+            args: json!({"n": step}),
+            started_at: Utc::now(),
+            outcome,
+            duration_ms: 10 * u64::from(step),
+            output: format!("output of {step}"),
+        }),
+    )
+}
+
+/// Every sink must: accept every event kind; show a call when it starts and its end
+/// when it finishes; write a finish whose start it never saw; and take a replayed
+/// batch (a retry) without duplicating anything.
+async fn conformance(sink: &dyn Sink, attempt: i64, seen: impl AsyncFn(i64) -> Seen) {
+    let all_kinds = vec![
+        event(attempt, EventKind::AttemptStarted(AttemptStarted { strategy: "agent".into(), episode_id: None })),
+        started(attempt, 1, "navigate_to_url"),
+        finished(attempt, 1, "navigate_to_url", StepOutcome::Success),
+        started(attempt, 2, "click_element"),
+        event(attempt, EventKind::PlannerNote(PlannerNote { step: Some(2), note: "consent layer".into() })),
+        event(attempt, EventKind::ScreenshotTaken(ScreenshotTaken { step: 2, screenshot_id: 1, size_bytes: 68 })),
+        finished(attempt, 2, "click_element", StepOutcome::Timeout),
+        finished(attempt, 3, "find_audio_links", StepOutcome::Error),
+    ];
+    sink.write_batch(&all_kinds).await.expect("a batch of every kind is accepted");
+    let expected: Seen = vec![
+        (1, "navigate_to_url".into(), "success".into()),
+        (2, "click_element".into(), "timeout".into()),
+        (3, "find_audio_links".into(), "error".into()),
+    ];
+    assert_eq!(seen(attempt).await, expected, "{}: after one batch", sink.name());
+
+    sink.write_batch(&all_kinds).await.expect("a replayed batch is accepted");
+    assert_eq!(seen(attempt).await, expected, "{}: a replayed batch changes nothing", sink.name());
+
+    sink.on_event(&started(attempt, 4, "download_audio")).await.expect("single event");
+    let mut running = expected.clone();
+    running.push((4, "download_audio".into(), "running".into()));
+    assert_eq!(seen(attempt).await, running, "{}: a started call is visible", sink.name());
+
+    let end = AttemptFinished { status: AttemptStatus::AwaitingHuman, success: false, message: "gave up".into(), steps: 4 };
+    sink.write_batch(&[finished(attempt, 4, "download_audio", StepOutcome::Cancelled), event(attempt, EventKind::AttemptFinished(end))])
+        .await
+        .expect("finish");
+    running[3].2 = "cancelled".into();
+    assert_eq!(seen(attempt).await, running, "{}: the started call is completed in place", sink.name());
+}
+
+async fn new_attempt(store: &Store) -> i64 {
+    store.create_attempt(NewAttempt { strategy: "agent".into(), ..Default::default() }).await.expect("attempt row")
+}
+
+async fn seen_in_progress(store: &Store, attempt: i64) -> Seen {
+    let row = store.attempt(attempt).await.expect("load").expect("row");
+    row.progress
+        .as_array()
+        .map(|entries| {
+            entries
+                .iter()
+                .map(|e| {
+                    let text = |k: &str| e[k].as_str().unwrap_or_default().to_string();
+                    (e["step"].as_u64().unwrap_or(0) as u32, text("tool"), text("outcome"))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+async fn seen_in_steps(store: &Store, attempt: i64) -> Seen {
+    let steps = store.steps(attempt).await.expect("steps");
+    steps.into_iter().map(|s| (s.step_number as u32, s.tool_name, s.outcome)).collect()
+}
+
+async fn json_column_sink_conforms(backend: Backend) {
+    let db = TestDb::new(backend).await;
+    let attempt = new_attempt(&db.store).await;
+    let store = db.store.clone();
+    conformance(&JsonColumnSink::new(&db.store), attempt, async |a| seen_in_progress(&store, a).await).await;
+    db.cleanup().await;
+}
+
+async fn step_table_sink_conforms(backend: Backend) {
+    let db = TestDb::new(backend).await;
+    let attempt = new_attempt(&db.store).await;
+    let store = db.store.clone();
+    conformance(&StepTableSink::new(&db.store), attempt, async |a| seen_in_steps(&store, a).await).await;
+    let steps = db.store.steps(attempt).await.expect("steps");
+    assert_eq!(steps[1].note.as_deref(), Some("consent layer"), "planner notes land on their step");
+    db.cleanup().await;
+}
+
+/// Collects what the `log` sink printed, as JSON lines.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Captured {
+    /// The last outcome logged for each step of `attempt`, by step.
+    fn seen(&self, attempt: i64) -> Seen {
+        let bytes = self.0.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let mut by_step = std::collections::BTreeMap::new();
+        for line in String::from_utf8_lossy(&bytes).lines() {
+            let Ok(record) = serde_json::from_str::<Value>(line) else { continue };
+            let fields = &record["fields"];
+            if fields["attempt"].as_i64() != Some(attempt) {
+                continue;
+            }
+            let outcome = match fields["message"].as_str() {
+                Some("tool call started") => "running".to_string(),
+                Some("tool call finished") => fields["outcome"].as_str().unwrap_or_default().to_string(),
+                _ => continue,
+            };
+            let step = fields["step"].as_u64().unwrap_or(0) as u32;
+            let tool = fields["tool"].as_str().unwrap_or_default().to_string();
+            let entry = by_step.entry(step).or_insert((tool, outcome.clone()));
+            // A replayed start after a finish does not undo the finish.
+            if outcome != "running" {
+                entry.1 = outcome;
+            }
+        }
+        by_step.into_iter().map(|(step, (tool, outcome))| (step, tool, outcome)).collect()
+    }
+}
+
+#[tokio::test]
+async fn log_sink_conforms() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt().json().with_writer(move || writer.clone()).finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    conformance(&LogSink, 42, async |a| captured.seen(a)).await;
+}
+
+async fn concurrent_json_writers_lose_nothing(backend: Backend) {
+    let db = TestDb::new(backend).await;
+    let attempt = new_attempt(&db.store).await;
+    let writers = 8u32;
+    let per_writer = 10u32;
+    let mut tasks = tokio::task::JoinSet::new();
+    for w in 0..writers {
+        let sink = JsonColumnSink::new(&db.store);
+        tasks.spawn(async move {
+            for i in 0..per_writer {
+                let step = w * per_writer + i + 1;
+                sink.write_batch(&[started(attempt, step, "echo")]).await?;
+                sink.write_batch(&[finished(attempt, step, "echo", StepOutcome::Success)]).await?;
+            }
+            Ok::<(), ragtime_core::SinkError>(())
+        });
+    }
+    while let Some(done) = tasks.join_next().await {
+        done.expect("writer task").expect("writes succeed");
+    }
+    let mut seen = seen_in_progress(&db.store, attempt).await;
+    seen.sort();
+    let expected: Seen = (1..=writers * per_writer).map(|s| (s, "echo".into(), "success".into())).collect();
+    assert_eq!(seen, expected);
+    db.cleanup().await;
+}
+
+async fn a_call_is_visible_while_it_runs_and_secrets_never_land(backend: Backend) {
+    let db = TestDb::new(backend).await;
+    let settings = RuntimeSettings { tool_deadline: Duration::from_secs(60), ..RuntimeSettings::default() };
+    let app = App::open(db.config(settings)).await.expect("open");
+    let script = vec![
+        Decision::call("echo", json!({"url": "http://127.0.0.1/feed?api_key=sk-123&x=1", "authorization": "Bearer abcdef123", "text": "password=hunter2 ok"})),
+        Decision::call("sleep", json!({"ms": 60_000})),
+    ];
+    let tools = ToolRegistry::new().with(EchoTool::default()).with(SleepTool::default());
+    let request = AttemptRequest { episode_url: "http://127.0.0.1/visible".into(), strategy: "agent".into(), ..Default::default() };
+    let handle = app.start_attempt(request, Arc::new(ScriptedPlanner::new(script)), Arc::new(tools)).await.expect("start");
+    let attempt = handle.attempt_id;
+    let store = app.store.clone();
+    eventually(Duration::from_secs(10), "step 2 running in both the progress column and the steps table", || {
+        let store = store.clone();
+        async move {
+            let running = (2, "sleep".to_string(), "running".to_string());
+            let in_progress = seen_in_progress(&store, attempt).await;
+            let in_steps = seen_in_steps(&store, attempt).await;
+            (in_progress.last() == Some(&running) && in_steps.last() == Some(&running)).then_some(())
+        }
+    })
+    .await;
+    let row = app.store.attempt(attempt).await.expect("load").expect("row");
+    let steps = app.store.steps(attempt).await.expect("steps");
+    let stored = format!("{} {} {:?}", row.progress, steps[0].tool_input, steps[0].tool_output);
+    for secret in ["sk-123", "abcdef123", "hunter2"] {
+        assert!(!stored.contains(secret), "{secret} reached a sink: {stored}");
+    }
+    assert!(stored.contains("[REDACTED]"), "{stored}");
+    handle.cancel("seen enough");
+    assert_eq!(handle.wait().await.status, AttemptStatus::Cancelled);
+    app.close(Duration::from_secs(5)).await.expect("close");
+    db.cleanup().await;
+}
+
+crate::on_both_backends!(
+    json_column_sink_conforms,
+    step_table_sink_conforms,
+    concurrent_json_writers_lose_nothing,
+    a_call_is_visible_while_it_runs_and_secrets_never_land,
+);
