@@ -71,7 +71,7 @@ async fn conformance(sink: &dyn Sink, attempt: i64, seen: impl AsyncFn(i64) -> S
     sink.write_batch(&all_kinds).await.expect("a replayed batch is accepted");
     assert_eq!(seen(attempt).await, expected, "{}: a replayed batch changes nothing", sink.name());
 
-    sink.on_event(&started(attempt, 4, "download_audio")).await.expect("single event");
+    sink.write_batch(&[started(attempt, 4, "download_audio")]).await.expect("single event");
     let mut running = expected.clone();
     running.push((4, "download_audio".into(), "running".into()));
     assert_eq!(seen(attempt).await, running, "{}: a started call is visible", sink.name());
