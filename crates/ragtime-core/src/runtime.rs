@@ -12,7 +12,7 @@ use ractor::{Actor, ActorRef};
 use tokio::sync::oneshot;
 
 use crate::error::RuntimeError;
-use crate::event::{AttemptId, AttemptStatus};
+use crate::event::{AttemptId, AttemptStatus, ProgressEvent};
 use crate::ledger::AttemptLedger;
 use crate::planner::{AttemptContext, Planner};
 use crate::progress::{ProgressActor, ProgressArgs, ProgressMsg};
@@ -187,6 +187,13 @@ impl Runtime {
             actor.call(|reply| AttemptMsg::Cancel { reason, reply: Some(reply) }, None).await,
             Ok(ractor::rpc::CallResult::Success(true))
         )
+    }
+
+    /// Hands an event to the sinks exactly as a supervisor does (redacted, then fanned
+    /// out without waiting). For embedders that import events from elsewhere and for
+    /// the benchmark of the fan-out; attempts never need it.
+    pub fn publish(&self, event: ProgressEvent) -> Result<(), RuntimeError> {
+        self.progress.cast(ProgressMsg::Publish(event)).map_err(|_| RuntimeError::ActorGone("progress"))
     }
 
     pub fn running(&self) -> usize {

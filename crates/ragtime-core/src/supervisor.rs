@@ -6,10 +6,12 @@
 //! planner, deadlines and cancels are served even when a tool never returns. The
 //! supervisor alone numbers steps and reports them, so sinks see one ordered story.
 
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
+use futures_util::FutureExt;
 use ractor::{Actor, ActorProcessingErr, ActorRef, RpcReplyPort, SupervisionEvent};
 use tokio::sync::oneshot;
 use tokio::task::{AbortHandle, JoinHandle};
@@ -20,6 +22,7 @@ use crate::event::{
     ScreenshotTaken, StepOutcome, ToolCallFinished, ToolCallStarted,
 };
 use crate::ledger::{AttemptEnd, AttemptLedger};
+use crate::error::LedgerError;
 use crate::planner::{Action, Decision, ToolCallRecord};
 use crate::progress::ProgressMsg;
 use crate::runtime::{AttemptRegistry, AttemptReport, AttemptSpec};
@@ -68,7 +71,8 @@ pub struct SupervisorState {
     done: Option<oneshot::Sender<AttemptReport>>,
     tool_actor: ActorRef<ToolMsg>,
     in_flight: Option<InFlight>,
-    history: Vec<ToolCallRecord>,
+    /// Shared with the planner task; no copy is made once that task is done.
+    history: Arc<Vec<ToolCallRecord>>,
     steps: u32,
     crashes: u32,
     generation: u64,
@@ -126,7 +130,7 @@ impl Actor for AttemptSupervisor {
             done: Some(args.done),
             tool_actor,
             in_flight: None,
-            history: Vec::new(),
+            history: Arc::default(),
             steps: 0,
             crashes: 0,
             generation: 0,
@@ -297,20 +301,18 @@ impl SupervisorState {
         let generation = self.generation;
         let planner = Arc::clone(&self.spec.planner);
         let context = Arc::clone(&self.spec.context);
-        let history = self.history.clone();
+        let history = Arc::clone(&self.history);
         let tools = Arc::clone(&self.tool_specs);
-        let planning = tokio::spawn(async move { planner.next(&context, &history, &tools).await });
-        self.planner_task = Some(planning.abort_handle());
         let me = myself.clone();
-        // A panicking planner surfaces as a JoinError here instead of a silent hang.
-        tokio::spawn(async move {
-            let decision = match planning.await {
-                Ok(decision) => decision,
-                Err(err) if err.is_cancelled() => return,
-                Err(err) => Err(PlannerError::Unavailable(format!("planner panicked: {err}"))),
-            };
+        let planning = tokio::spawn(async move {
+            // A panicking planner becomes a planner error instead of a silent hang.
+            let decision = AssertUnwindSafe(planner.next(&context, &history, &tools))
+                .catch_unwind()
+                .await
+                .unwrap_or_else(|panic| Err(PlannerError::Unavailable(format!("planner panicked: {}", panic_text(&*panic)))));
             let _ = me.cast(AttemptMsg::Planned { generation, decision });
         });
+        self.planner_task = Some(planning.abort_handle());
     }
 
     async fn apply_decision(
@@ -415,7 +417,7 @@ impl SupervisorState {
             duration_ms,
             output: output.clone(),
         }));
-        self.history.push(ToolCallRecord { step: flight.step, call: flight.call, outcome, output });
+        Arc::make_mut(&mut self.history).push(ToolCallRecord { step: flight.step, call: flight.call, outcome, output });
     }
 
     async fn replace_tool_actor(&mut self, myself: &ActorRef<AttemptMsg>) -> Result<(), ActorProcessingErr> {
@@ -505,7 +507,7 @@ impl SupervisorState {
         loop {
             match self.ledger.finish(self.spec.attempt_id, end).await {
                 Ok(()) => return true,
-                Err(err) if Instant::now() + wait < give_up => {
+                Err(err @ LedgerError::Unavailable(_)) if Instant::now() + wait < give_up => {
                     tracing::warn!(attempt = self.spec.attempt_id, error = %err, "terminal status not written; retrying");
                     tokio::time::sleep(wait).await;
                     wait = (wait * 2).min(Duration::from_secs(2));
@@ -532,4 +534,13 @@ pub fn fmt_duration(d: Duration) -> String {
     } else {
         format!("{ms}ms")
     }
+}
+
+/// The message of a panic payload (a `&str` or a `String`), as far as it has one.
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a non-text panic payload".to_string())
 }

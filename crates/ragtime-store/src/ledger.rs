@@ -19,6 +19,7 @@ fn ledger_error(err: DbErr) -> LedgerError {
 #[async_trait]
 impl AttemptLedger for Store {
     async fn heartbeat(&self, attempt: AttemptId, at: DateTime<Utc>) -> Result<(), LedgerError> {
+        let _writing = self.writes.enter().await;
         recovery_attempt::Entity::update_many()
             .col_expr(recovery_attempt::Column::HeartbeatAt, Expr::value(at))
             .filter(recovery_attempt::Column::Id.eq(attempt))
@@ -30,6 +31,7 @@ impl AttemptLedger for Store {
     }
 
     async fn finish(&self, attempt: AttemptId, end: &AttemptEnd) -> Result<(), LedgerError> {
+        let _writing = self.writes.enter().await;
         let result = recovery_attempt::Entity::update_many()
             .col_expr(recovery_attempt::Column::Status, Expr::value(end.status.as_str()))
             .col_expr(recovery_attempt::Column::Success, Expr::value(end.success))
@@ -47,6 +49,7 @@ impl AttemptLedger for Store {
     }
 
     async fn save_screenshot(&self, attempt: AttemptId, step: u32, png: &[u8]) -> Result<i64, LedgerError> {
+        let _writing = self.writes.enter().await;
         let row = recovery_screenshot::ActiveModel {
             attempt_id: Set(attempt),
             step_number: Set(i32::try_from(step).unwrap_or(i32::MAX)),

@@ -12,6 +12,8 @@ pub mod settings;
 pub mod sinks;
 
 
+use std::sync::Arc;
+
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection, DbErr};
@@ -39,6 +41,22 @@ pub enum StoreError {
 #[derive(Clone, Debug)]
 pub struct Store {
     db: DatabaseConnection,
+    writes: WriteGate,
+}
+
+/// SQLite takes one writer at a time, and a writer that finds the lock taken sleeps in
+/// SQLite's busy handler for up to tens of milliseconds. Queuing this process's writers
+/// on an async mutex instead hands the lock over at once; PostgreSQL needs no gate.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WriteGate(Option<Arc<tokio::sync::Mutex<()>>>);
+
+impl WriteGate {
+    pub(crate) async fn enter(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match &self.0 {
+            Some(gate) => Some(gate.lock().await),
+            None => None,
+        }
+    }
 }
 
 impl Store {
@@ -70,7 +88,8 @@ impl Store {
         db.execute_unprepared("SELECT 1")
             .await
             .map_err(|e| StoreError::Connect { url: redact_url(url), reason: first_line(&e.to_string()) })?;
-        Ok(Store { db })
+        let writes = WriteGate(is_sqlite.then(Arc::default));
+        Ok(Store { db, writes })
     }
 
     /// Connects and brings the schema up to date.

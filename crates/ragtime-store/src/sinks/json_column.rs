@@ -1,50 +1,63 @@
 //! `json_column` sink: keeps `recovery_attempts.progress` current.
 //!
 //! A call's entry is appended when it starts (`"outcome": "running"`) and replaced in
-//! place when it ends. Both are single UPDATE statements that the database applies to
-//! the current value (JSON1 functions on SQLite, jsonb operators on PostgreSQL), never
-//! a read-modify-write in this program, so concurrent writers lose nothing. Both are
-//! idempotent: the append is skipped when the step is already there.
+//! place when it ends. One UPDATE per batch merges the new entries of every attempt into
+//! the list inside the database (JSON1 functions on SQLite, jsonb functions on
+//! PostgreSQL), never a read-modify-write in this program, so concurrent writers lose
+//! nothing. The merge keeps one entry per step, in step order, and ranks a finished
+//! entry above the stored one above a running one, so a replayed batch changes
+//! nothing and a late start never undoes a finish.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use async_trait::async_trait;
 use ragtime_core::{EventKind, ProgressEvent, Sink, SinkError};
-use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement};
 use serde_json::{Value, json};
 
 use super::classify;
 
-const SQLITE_APPEND: &str = "UPDATE recovery_attempts \
-     SET progress = json_insert(COALESCE(progress, '[]'), '$[#]', json(?)) \
-     WHERE id = ? AND NOT EXISTS \
-       (SELECT 1 FROM json_each(recovery_attempts.progress) WHERE json_extract(value, '$.step') = ?)";
+// `?` is `[{"id": attempt, "entries": [entry, ...]}, ...]`: every attempt in the batch.
+const SQLITE_MERGE: &str = "UPDATE recovery_attempts SET progress = ( \
+       SELECT json_group_array(json(value) ORDER BY step) FROM ( \
+         SELECT value, step, row_number() OVER (PARTITION BY step ORDER BY rank DESC) AS pick FROM ( \
+           SELECT value, json_extract(value, '$.step') AS step, 1 AS rank \
+             FROM json_each(COALESCE(recovery_attempts.progress, '[]')) \
+           UNION ALL \
+           SELECT value, json_extract(value, '$.step'), \
+                  CASE WHEN json_extract(value, '$.outcome') = 'running' THEN 0 ELSE 2 END \
+             FROM json_each(batch.entries) \
+         ) \
+       ) WHERE pick = 1 \
+     ) \
+     FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.entries') AS entries \
+           FROM json_each(?)) AS batch \
+     WHERE recovery_attempts.id = batch.id";
 
-const SQLITE_COMPLETE: &str = "UPDATE recovery_attempts \
-     SET progress = json_set(progress, '$[' || \
-       (SELECT key FROM json_each(recovery_attempts.progress) WHERE json_extract(value, '$.step') = ? LIMIT 1) \
-       || ']', json(?)) \
-     WHERE id = ? AND EXISTS \
-       (SELECT 1 FROM json_each(recovery_attempts.progress) WHERE json_extract(value, '$.step') = ?)";
-
-const PG_APPEND: &str = "UPDATE recovery_attempts \
-     SET progress = COALESCE(progress, '[]'::jsonb) || jsonb_build_array($1::jsonb) \
-     WHERE id = $2 AND NOT (COALESCE(progress, '[]'::jsonb) @> jsonb_build_array(jsonb_build_object('step', $3::int)))";
-
-const PG_COMPLETE: &str = "UPDATE recovery_attempts \
-     SET progress = jsonb_set(progress, ARRAY[( \
-       SELECT (e.ord - 1)::text FROM jsonb_array_elements(progress) WITH ORDINALITY AS e(v, ord) \
-       WHERE (e.v->>'step')::int = $1 LIMIT 1)], $2::jsonb) \
-     WHERE id = $3 AND progress @> jsonb_build_array(jsonb_build_object('step', $1::int))";
+const PG_MERGE: &str = "UPDATE recovery_attempts AS a SET progress = ( \
+       SELECT COALESCE(jsonb_agg(m.e ORDER BY m.step), '[]'::jsonb) FROM ( \
+         SELECT DISTINCT ON (u.step) u.step, u.e FROM ( \
+           SELECT (o.e->>'step')::bigint AS step, o.e, 1 AS rank \
+             FROM jsonb_array_elements(COALESCE(a.progress, '[]'::jsonb)) AS o(e) \
+           UNION ALL \
+           SELECT (n.e->>'step')::bigint, n.e, CASE WHEN n.e->>'outcome' = 'running' THEN 0 ELSE 2 END \
+             FROM jsonb_array_elements(batch.entries) AS n(e) \
+         ) AS u ORDER BY u.step, u.rank DESC \
+       ) AS m \
+     ) \
+     FROM jsonb_to_recordset($1::jsonb) AS batch(id bigint, entries jsonb) \
+     WHERE a.id = batch.id";
 
 #[derive(Debug, Clone)]
 pub struct JsonColumnSink {
     db: DatabaseConnection,
+    writes: crate::WriteGate,
 }
 
 impl JsonColumnSink {
     pub fn new(store: &crate::Store) -> Self {
-        JsonColumnSink { db: store.connection().clone() }
+        JsonColumnSink { db: store.connection().clone(), writes: store.writes.clone() }
     }
 }
 
@@ -81,25 +94,36 @@ fn entry(event: &ProgressEvent) -> Option<(u32, Value, bool)> {
     }
 }
 
-async fn append<C: ConnectionTrait>(db: &C, attempt: i64, step: u32, entry: &Value) -> Result<u64, sea_orm::DbErr> {
+/// Merges every attempt's new entries (already one per step) in one statement.
+async fn merge(db: &DatabaseConnection, per_attempt: Vec<(i64, Vec<Value>)>) -> Result<(), sea_orm::DbErr> {
     let backend = db.get_database_backend();
-    let sql = if backend == DatabaseBackend::Postgres { PG_APPEND } else { SQLITE_APPEND };
-    let stmt = Statement::from_sql_and_values(backend, sql, [entry.to_string().into(), attempt.into(), i64::from(step).into()]);
-    Ok(db.execute_raw(stmt).await?.rows_affected())
+    let sql = if backend == DatabaseBackend::Postgres { PG_MERGE } else { SQLITE_MERGE };
+    let batch: Vec<Value> =
+        per_attempt.into_iter().map(|(id, entries)| json!({"id": id, "entries": entries})).collect();
+    let stmt = Statement::from_sql_and_values(backend, sql, [Value::Array(batch).to_string().into()]);
+    db.execute_raw(stmt).await?;
+    Ok(())
 }
 
-async fn complete<C: ConnectionTrait>(db: &C, attempt: i64, step: u32, entry: &Value) -> Result<u64, sea_orm::DbErr> {
-    let backend = db.get_database_backend();
-    let stmt = if backend == DatabaseBackend::Postgres {
-        Statement::from_sql_and_values(backend, PG_COMPLETE, [i64::from(step).into(), entry.to_string().into(), attempt.into()])
-    } else {
-        Statement::from_sql_and_values(
-            backend,
-            SQLITE_COMPLETE,
-            [i64::from(step).into(), entry.to_string().into(), attempt.into(), i64::from(step).into()],
-        )
-    };
-    Ok(db.execute_raw(stmt).await?.rows_affected())
+/// The batch as one list of entries per attempt, one entry per step: a finish
+/// supersedes a start of the same step. Attempts keep their first-seen order.
+fn collapse(events: &[Arc<ProgressEvent>]) -> Vec<(i64, Vec<Value>)> {
+    let mut attempts: Vec<(i64, Vec<(u32, Value, bool)>)> = Vec::new();
+    let mut index: HashMap<i64, usize> = HashMap::new();
+    for event in events {
+        let Some((step, value, done)) = entry(event) else { continue };
+        let slot = *index.entry(event.attempt_id).or_insert_with(|| {
+            attempts.push((event.attempt_id, Vec::new()));
+            attempts.len() - 1
+        });
+        let list = &mut attempts[slot].1;
+        match list.iter_mut().find(|(s, _, _)| *s == step) {
+            Some(existing) if done || !existing.2 => *existing = (step, value, done),
+            Some(_) => {}
+            None => list.push((step, value, done)),
+        }
+    }
+    attempts.into_iter().map(|(id, list)| (id, list.into_iter().map(|(_, v, _)| v).collect())).collect()
 }
 
 #[async_trait]
@@ -109,20 +133,11 @@ impl Sink for JsonColumnSink {
     }
 
     async fn write_batch(&self, events: &[Arc<ProgressEvent>]) -> Result<(), SinkError> {
-        let entries: Vec<(i64, u32, Value, bool)> = events
-            .iter()
-            .filter_map(|e| entry(e).map(|(step, value, done)| (e.attempt_id, step, value, done)))
-            .collect();
-        if entries.is_empty() {
+        let per_attempt = collapse(events);
+        if per_attempt.is_empty() {
             return Ok(());
         }
-        let txn = self.db.begin().await.map_err(classify)?;
-        for (attempt, step, value, done) in &entries {
-            // A finish whose start never landed is appended whole instead.
-            if !*done || complete(&txn, *attempt, *step, value).await.map_err(classify)? == 0 {
-                append(&txn, *attempt, *step, value).await.map_err(classify)?;
-            }
-        }
-        txn.commit().await.map_err(classify)
+        let _writing = self.writes.enter().await;
+        merge(&self.db, per_attempt).await.map_err(classify)
     }
 }

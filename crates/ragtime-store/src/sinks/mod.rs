@@ -43,13 +43,14 @@ pub fn classify(err: DbErr) -> SinkError {
 }
 
 fn is_transient_code(code: &str) -> bool {
-    // SQLite primary codes 5 (BUSY) and 6 (LOCKED), with their extended forms.
-    if let Ok(n) = code.parse::<u32>() {
-        return matches!(n & 0xff, 5 | 6);
-    }
-    // PostgreSQL SQLSTATE classes: connection, rollback (serialization, deadlock),
+    // PostgreSQL SQLSTATEs have five characters (SQLite's numeric codes stay below
+    // five digits). Transient classes: connection, rollback (serialization, deadlock),
     // resources, lock not available, operator intervention, system error.
-    ["08", "40", "53", "55", "57", "58"].iter().any(|class| code.starts_with(class))
+    if code.len() == 5 {
+        return ["08", "40", "53", "55", "57", "58"].iter().any(|class| code.starts_with(class));
+    }
+    // SQLite primary codes 5 (BUSY) and 6 (LOCKED), with their extended forms.
+    code.parse::<u32>().is_ok_and(|n| matches!(n & 0xff, 5 | 6))
 }
 
 #[cfg(test)]
@@ -64,6 +65,8 @@ mod tests {
         assert!(is_transient_code("08006"));
         assert!(!is_transient_code("2067"));
         assert!(!is_transient_code("23505"));
+        assert!(is_transient_code("40001"));
+        assert!(!is_transient_code("42P01"));
         assert!(matches!(classify(DbErr::Json("bad".into())), SinkError::Permanent(_)));
     }
 }
