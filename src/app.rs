@@ -46,13 +46,21 @@ impl App {
     pub async fn open(config: Config) -> Result<App, AppError> {
         let store = Store::open(&config.database).await?;
         // A heartbeat older than a few intervals means no live runtime owns the attempt.
-        let stale_after = config.runtime.heartbeat_interval.saturating_mul(3).max(Duration::from_secs(15));
+        let stale_after = config
+            .runtime
+            .heartbeat_interval
+            .saturating_mul(3)
+            .max(Duration::from_secs(15));
         let interrupted = store.interrupt_stale(stale_after).await?;
         if !interrupted.is_empty() {
             tracing::warn!(attempts = ?interrupted, "marked attempts with a stale heartbeat as interrupted");
         }
         let runtime = start_runtime(&config, &store).await?;
-        Ok(App { config, store, runtime })
+        Ok(App {
+            config,
+            store,
+            runtime,
+        })
     }
 
     /// Writes the attempt row (status `attempted`), then starts its supervisor.
@@ -79,7 +87,13 @@ impl App {
             failure: request.failure,
             ..Default::default()
         };
-        let spec = AttemptSpec { attempt_id, strategy: request.strategy, context: Arc::new(context), planner, tools };
+        let spec = AttemptSpec {
+            attempt_id,
+            strategy: request.strategy,
+            context: Arc::new(context),
+            planner,
+            tools,
+        };
         Ok(self.runtime.spawn_attempt(spec).await?)
     }
 
@@ -98,18 +112,26 @@ pub async fn start_runtime(config: &Config, store: &Store) -> Result<Runtime, Ru
         .sinks
         .iter()
         .map(|name| match name {
-            SinkName::JsonColumn => {
-                SinkSpec { sink: Arc::new(JsonColumnSink::new(store)), queue: progress.json_column.clone() }
-            }
-            SinkName::StepTable => {
-                SinkSpec { sink: Arc::new(StepTableSink::new(store)), queue: progress.step_table.clone() }
-            }
-            SinkName::Log => SinkSpec { sink: Arc::new(LogSink), queue: log_queue(&progress.log) },
+            SinkName::JsonColumn => SinkSpec {
+                sink: Arc::new(JsonColumnSink::new(store)),
+                queue: progress.json_column.clone(),
+            },
+            SinkName::StepTable => SinkSpec {
+                sink: Arc::new(StepTableSink::new(store)),
+                queue: progress.step_table.clone(),
+            },
+            SinkName::Log => SinkSpec {
+                sink: Arc::new(LogSink),
+                queue: log_queue(&progress.log),
+            },
         })
         .collect();
     Runtime::start(config.runtime.clone(), sinks, Arc::new(store.clone())).await
 }
 
 fn log_queue(log: &LogSinkConfig) -> QueueSettings {
-    QueueSettings { capacity: log.capacity, ..QueueSettings::default() }
+    QueueSettings {
+        capacity: log.capacity,
+        ..QueueSettings::default()
+    }
 }

@@ -19,7 +19,10 @@ pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
 #[derive(Debug, Error)]
 pub enum ConfigError {
     #[error("cannot read config file {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("invalid config {origin}: {message}")]
     Parse { origin: String, message: String },
     #[error("invalid config {origin}: {message}")]
@@ -87,8 +90,10 @@ impl Default for ProgressConfig {
 impl Config {
     /// Parses TOML text; `origin` names it in errors (a path, or "embedded defaults").
     pub fn from_toml(text: &str, origin: &str) -> Result<Config, ConfigError> {
-        let config: Config = toml::from_str(text)
-            .map_err(|e| ConfigError::Parse { origin: origin.to_string(), message: e.to_string() })?;
+        let config: Config = toml::from_str(text).map_err(|e| ConfigError::Parse {
+            origin: origin.to_string(),
+            message: e.to_string(),
+        })?;
         config.validate(origin)?;
         Ok(config)
     }
@@ -97,8 +102,10 @@ impl Config {
     pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
         match path {
             Some(path) => {
-                let text = std::fs::read_to_string(path)
-                    .map_err(|source| ConfigError::Read { path: path.to_path_buf(), source })?;
+                let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
                 Config::from_toml(&text, &path.display().to_string())
             }
             None => Config::from_toml(DEFAULT_TOML, "embedded defaults"),
@@ -107,15 +114,26 @@ impl Config {
 
     /// Rules serde cannot express: no duplicate sinks, no zero-sized queues or deadlines.
     fn validate(&self, origin: &str) -> Result<(), ConfigError> {
-        let invalid = |message: String| ConfigError::Invalid { origin: origin.to_string(), message };
+        let invalid = |message: String| ConfigError::Invalid {
+            origin: origin.to_string(),
+            message,
+        };
         for (i, sink) in self.progress.sinks.iter().enumerate() {
             if self.progress.sinks[..i].contains(sink) {
-                return Err(invalid(format!("progress.sinks names `{}` twice", sink.as_str())));
+                return Err(invalid(format!(
+                    "progress.sinks names `{}` twice",
+                    sink.as_str()
+                )));
             }
         }
-        for (name, queue) in [("json_column", &self.progress.json_column), ("step_table", &self.progress.step_table)] {
+        for (name, queue) in [
+            ("json_column", &self.progress.json_column),
+            ("step_table", &self.progress.step_table),
+        ] {
             if queue.capacity == 0 || queue.max_batch == 0 {
-                return Err(invalid(format!("progress.{name}: capacity and max_batch must be at least 1")));
+                return Err(invalid(format!(
+                    "progress.{name}: capacity and max_batch must be at least 1"
+                )));
             }
             if queue.retry_initial.is_zero() || queue.retry_max < queue.retry_initial {
                 return Err(invalid(format!(
@@ -124,12 +142,20 @@ impl Config {
             }
         }
         if self.progress.log.capacity == 0 {
-            return Err(invalid("progress.log.capacity must be at least 1".to_string()));
+            return Err(invalid(
+                "progress.log.capacity must be at least 1".to_string(),
+            ));
         }
         let runtime = &self.runtime;
         let mut deadlines = vec![("runtime.tool_deadline".to_string(), runtime.tool_deadline)];
-        deadlines.push(("runtime.attempt_deadline".to_string(), runtime.attempt_deadline));
-        deadlines.push(("runtime.heartbeat_interval".to_string(), runtime.heartbeat_interval));
+        deadlines.push((
+            "runtime.attempt_deadline".to_string(),
+            runtime.attempt_deadline,
+        ));
+        deadlines.push((
+            "runtime.heartbeat_interval".to_string(),
+            runtime.heartbeat_interval,
+        ));
         for (tool, deadline) in &runtime.tool_deadlines {
             deadlines.push((format!("runtime.tool_deadlines.{tool}"), **deadline));
         }
@@ -158,9 +184,13 @@ mod tests {
 
     #[test]
     fn unknown_sink_is_named_with_the_known_ones() {
-        let err = Config::from_toml("[progress]\nsinks = [\"json_column\", \"kafka\"]\n", "t").unwrap_err();
+        let err = Config::from_toml("[progress]\nsinks = [\"json_column\", \"kafka\"]\n", "t")
+            .unwrap_err();
         let text = err.to_string();
-        assert!(text.contains("kafka") && text.contains("step_table"), "{text}");
+        assert!(
+            text.contains("kafka") && text.contains("step_table"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -173,14 +203,20 @@ mod tests {
 
     #[test]
     fn a_partial_file_keeps_the_other_defaults() {
-        let config = Config::from_toml("[runtime]\nattempt_deadline = \"2m\"\n", "t").expect("parses");
-        assert_eq!(config.runtime.attempt_deadline, std::time::Duration::from_secs(120));
+        let config =
+            Config::from_toml("[runtime]\nattempt_deadline = \"2m\"\n", "t").expect("parses");
+        assert_eq!(
+            config.runtime.attempt_deadline,
+            std::time::Duration::from_secs(120)
+        );
         assert_eq!(config.progress, ProgressConfig::default());
     }
 
     #[test]
     fn duplicate_sinks_and_zero_deadlines_are_refused() {
         assert!(Config::from_toml("[progress]\nsinks = [\"log\", \"log\"]\n", "t").is_err());
-        assert!(Config::from_toml("[runtime.tool_deadlines]\nclick_element = \"0s\"\n", "t").is_err());
+        assert!(
+            Config::from_toml("[runtime.tool_deadlines]\nclick_element = \"0s\"\n", "t").is_err()
+        );
     }
 }

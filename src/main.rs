@@ -2,6 +2,7 @@
 //! timeline, and run the scripted demo.
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
@@ -63,7 +64,10 @@ enum Command {
 fn parse_status(text: &str) -> Result<AttemptStatus, String> {
     AttemptStatus::parse(text).ok_or_else(|| {
         let known: Vec<&str> = AttemptStatus::ALL.iter().map(|s| s.as_str()).collect();
-        format!("unknown status {text:?}; expected one of {}", known.join(", "))
+        format!(
+            "unknown status {text:?}; expected one of {}",
+            known.join(", ")
+        )
     })
 }
 
@@ -72,16 +76,46 @@ fn parse_scenario(text: &str) -> Result<String, String> {
     if known.contains(&text) {
         Ok(text.to_string())
     } else {
-        Err(format!("unknown scenario {text:?}; expected one of {}", known.join(", ")))
+        Err(format!(
+            "unknown scenario {text:?}; expected one of {}",
+            known.join(", ")
+        ))
     }
 }
 
 #[tokio::main]
-async fn main() -> Result<()> {
+async fn main() -> ExitCode {
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<()> {
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn")))
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn")),
+        )
         .with_writer(std::io::stderr)
         .init();
+    // A panicking tool is an expected event here (its actor is replaced and the step
+    // recorded as `crashed`), so say so in one log line instead of a raw panic report.
+    std::panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        tracing::warn!(target: "ragtime::panic", "panic{location}: {message}");
+    }));
     let cli = Cli::parse();
     let mut config = Config::load(cli.config.as_deref())?;
     if let Some(url) = cli.database_url {
@@ -90,7 +124,10 @@ async fn main() -> Result<()> {
     match cli.command {
         Command::Migrate => {
             let store = Store::open(&config.database).await?;
-            println!("{}: schema is up to date", ragtime_store::redact_url(&config.database.url));
+            println!(
+                "{}: schema is up to date",
+                ragtime_store::redact_url(&config.database.url)
+            );
             store.close().await?;
         }
         Command::Attempts { status, limit } => {
@@ -100,7 +137,9 @@ async fn main() -> Result<()> {
                 println!("no recovery attempts");
             }
             for a in attempts {
-                let episode = a.episode_id.map_or_else(|| "-".to_string(), |e| e.to_string());
+                let episode = a
+                    .episode_id
+                    .map_or_else(|| "-".to_string(), |e| e.to_string());
                 println!(
                     "{:>6}  episode {:<6} {:<10} {:<15} {}  {}",
                     a.id,
@@ -127,8 +166,10 @@ async fn main() -> Result<()> {
 async fn run_demo(mut config: Config, chosen: Vec<String>) -> Result<()> {
     config.runtime = scenarios::demo_settings();
     let app = App::open(config).await.context("starting the runtime")?;
-    let selected: Vec<_> =
-        scenarios::all().into_iter().filter(|s| chosen.is_empty() || chosen.iter().any(|c| c == s.name)).collect();
+    let selected: Vec<_> = scenarios::all()
+        .into_iter()
+        .filter(|s| chosen.is_empty() || chosen.iter().any(|c| c == s.name))
+        .collect();
     let mut handles = Vec::new();
     for scenario in &selected {
         println!("starting {}: {}", scenario.name, scenario.about);
@@ -138,23 +179,37 @@ async fn run_demo(mut config: Config, chosen: Vec<String>) -> Result<()> {
             failure: Some("no audio element on the episode page".to_string()),
             worker_id: Some("demo".to_string()),
         };
-        handles.push(app.start_attempt(request, scenario.planner.clone(), scenario.tools.clone()).await?);
+        handles.push(
+            app.start_attempt(request, scenario.planner.clone(), scenario.tools.clone())
+                .await?,
+        );
     }
     let mut reports = Vec::new();
     for handle in handles {
         reports.push(handle.wait().await);
     }
-    app.runtime.flush(Duration::from_secs(10)).await.context("flushing the sinks")?;
+    app.runtime
+        .flush(Duration::from_secs(10))
+        .await
+        .context("flushing the sinks")?;
     println!();
     let mut unexpected = Vec::new();
     for (scenario, report) in selected.iter().zip(&reports) {
         print!("{}", app.store.timeline(report.attempt_id).await?);
         println!();
         if report.status != scenario.expected {
-            unexpected.push(format!("{} ended {} (expected {})", scenario.name, report.status.as_str(), scenario.expected.as_str()));
+            unexpected.push(format!(
+                "{} ended {} (expected {})",
+                scenario.name,
+                report.status.as_str(),
+                scenario.expected.as_str()
+            ));
         }
     }
-    println!("inspect again with: ragtime timeline ID   (database: {})", ragtime_store::redact_url(&app.config.database.url));
+    println!(
+        "inspect again with: ragtime timeline ID   (database: {})",
+        ragtime_store::redact_url(&app.config.database.url)
+    );
     app.close(Duration::from_secs(10)).await?;
     if !unexpected.is_empty() {
         bail!("{}", unexpected.join("; "));

@@ -30,13 +30,22 @@ pub fn demo_settings() -> RuntimeSettings {
         heartbeat_interval: Duration::from_millis(500),
         ..RuntimeSettings::default()
     };
-    settings.tool_deadlines.insert("click_element".into(), Duration::from_millis(300).into());
-    settings.tool_deadlines.insert("download_audio".into(), Duration::from_secs(30).into());
+    settings
+        .tool_deadlines
+        .insert("click_element".into(), Duration::from_millis(300).into());
+    settings
+        .tool_deadlines
+        .insert("download_audio".into(), Duration::from_secs(30).into());
     settings
 }
 
 pub fn all() -> Vec<Scenario> {
-    vec![resolved(), click_timeouts(), tool_panic(), attempt_deadline()]
+    vec![
+        resolved(),
+        click_timeouts(),
+        tool_panic(),
+        attempt_deadline(),
+    ]
 }
 
 pub fn by_name(name: &str) -> Option<Scenario> {
@@ -82,22 +91,33 @@ fn resolved() -> Scenario {
             navigate(&page("resolved"), "200 OK: Episode 12 - Der Podcast"),
             Decision::call("find_audio_links", json!({"text": audio}))
                 .with_note("the page has no <audio> element; look for links"),
-            Decision::call("download_audio", json!({"url": audio, "text": "saved 14.2 MB to media/resolved.mp3"})),
+            Decision::call(
+                "download_audio",
+                json!({"url": audio, "text": "saved 14.2 MB to media/resolved.mp3"}),
+            ),
             Decision::resolve("downloaded the episode audio", Some(audio.to_string())),
         ],
-        ToolRegistry::new().with(EchoTool::named("find_audio_links")).with(EchoTool::named("download_audio")),
+        ToolRegistry::new()
+            .with(EchoTool::named("find_audio_links"))
+            .with(EchoTool::named("download_audio")),
     )
 }
 
 fn click_timeouts() -> Scenario {
-    let click = |selector: &str| Decision::call("click_element", json!({"selector": selector, "ms": 60_000}));
+    let click = |selector: &str| {
+        Decision::call("click_element", json!({"selector": selector, "ms": 60_000}))
+    };
     scenario(
         "click_timeouts",
         "four clicks on a consent layer time out, then a human is asked",
         AttemptStatus::AwaitingHuman,
         vec![
-            navigate(&page("click_timeouts"), "200 OK: consent layer covers the player"),
-            click("button:has-text('Mehr Informationen')").with_note("a consent layer hides the player"),
+            navigate(
+                &page("click_timeouts"),
+                "200 OK: consent layer covers the player",
+            ),
+            click("button:has-text('Mehr Informationen')")
+                .with_note("a consent layer hides the player"),
             click("button:has-text('Akzeptieren')"),
             click("#play"),
             click("button.player-start"),
@@ -115,11 +135,17 @@ fn tool_panic() -> Scenario {
         AttemptStatus::Resolved,
         vec![
             navigate(&page("tool_panic"), "200 OK"),
-            Decision::call("extract_player_config", json!({"message": "unexpected player JSON"})),
-            Decision::call("find_audio_links", json!({"text": audio})).with_note("the config parser crashed; try links"),
+            Decision::call(
+                "extract_player_config",
+                json!({"message": "unexpected player JSON"}),
+            ),
+            Decision::call("find_audio_links", json!({"text": audio}))
+                .with_note("the config parser crashed; try links"),
             Decision::resolve("found the audio link", Some(audio.to_string())),
         ],
-        ToolRegistry::new().with(PanicTool::named("extract_player_config")).with(EchoTool::named("find_audio_links")),
+        ToolRegistry::new()
+            .with(PanicTool::named("extract_player_config"))
+            .with(EchoTool::named("find_audio_links")),
     )
 }
 
@@ -130,7 +156,10 @@ fn attempt_deadline() -> Scenario {
         AttemptStatus::AwaitingHuman,
         vec![
             navigate(&page("attempt_deadline"), "200 OK"),
-            Decision::call("download_audio", json!({"url": "http://podcasts.example/audio/slow.mp3", "ms": 60_000})),
+            Decision::call(
+                "download_audio",
+                json!({"url": "http://podcasts.example/audio/slow.mp3", "ms": 60_000}),
+            ),
             Decision::resolve("downloaded", None),
         ],
         ToolRegistry::new().with(SleepTool::named("download_audio")),

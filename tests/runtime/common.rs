@@ -47,7 +47,13 @@ impl TestDb {
             ..DatabaseSettings::default()
         };
         let store = Store::open(&settings).await.expect("open sqlite");
-        TestDb { backend: Backend::Sqlite, settings, store, _dir: Some(dir), postgres: None }
+        TestDb {
+            backend: Backend::Sqlite,
+            settings,
+            store,
+            _dir: Some(dir),
+            postgres: None,
+        }
     }
 
     pub async fn postgres() -> TestDb {
@@ -57,37 +63,75 @@ impl TestDb {
                  e.g. postgres://postgres@127.0.0.1:5432/test (bash .ci/run sets it)"
             )
         });
-        let name = format!("ragtime_t{}_{}", std::process::id(), NEXT_DB.fetch_add(1, Ordering::Relaxed));
-        let admin = Database::connect(admin_url.as_str()).await.expect("connect to the PostgreSQL admin url");
-        admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name}")).await.expect("drop old test db");
-        admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create test database");
+        let name = format!(
+            "ragtime_t{}_{}",
+            std::process::id(),
+            NEXT_DB.fetch_add(1, Ordering::Relaxed)
+        );
+        let admin = Database::connect(admin_url.as_str())
+            .await
+            .expect("connect to the PostgreSQL admin url");
+        admin
+            .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name}"))
+            .await
+            .expect("drop old test db");
+        admin
+            .execute_unprepared(&format!("CREATE DATABASE {name}"))
+            .await
+            .expect("create test database");
         admin.close().await.ok();
-        let base = admin_url.rsplit_once('/').map_or(admin_url.as_str(), |(base, _)| base);
-        let settings = DatabaseSettings { url: format!("{base}/{name}"), ..DatabaseSettings::default() };
-        let store = Store::open(&settings).await.expect("open postgres test database");
-        TestDb { backend: Backend::Postgres, settings, store, _dir: None, postgres: Some((admin_url, name)) }
+        let base = admin_url
+            .rsplit_once('/')
+            .map_or(admin_url.as_str(), |(base, _)| base);
+        let settings = DatabaseSettings {
+            url: format!("{base}/{name}"),
+            ..DatabaseSettings::default()
+        };
+        let store = Store::open(&settings)
+            .await
+            .expect("open postgres test database");
+        TestDb {
+            backend: Backend::Postgres,
+            settings,
+            store,
+            _dir: None,
+            postgres: Some((admin_url, name)),
+        }
     }
 
     /// A config that uses this database and the given runtime settings.
     pub fn config(&self, runtime: ragtime_core::RuntimeSettings) -> Config {
-        Config { database: self.settings.clone(), runtime, ..Config::default() }
+        Config {
+            database: self.settings.clone(),
+            runtime,
+            ..Config::default()
+        }
     }
 
     /// Drops a PostgreSQL test database; a SQLite file goes with its directory.
     pub async fn cleanup(self) {
-        let TestDb { store, postgres, .. } = self;
+        let TestDb {
+            store, postgres, ..
+        } = self;
         store.close().await.ok();
-        if let Some((admin_url, name)) = postgres {
-            if let Ok(admin) = Database::connect(admin_url.as_str()).await {
-                admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await.ok();
-                admin.close().await.ok();
-            }
+        if let Some((admin_url, name)) = postgres
+            && let Ok(admin) = Database::connect(admin_url.as_str()).await
+        {
+            admin
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .await
+                .ok();
+            admin.close().await.ok();
         }
     }
 
     pub async fn admin(&self) -> Option<sea_orm::DatabaseConnection> {
         match &self.postgres {
-            Some((url, _)) => Some(Database::connect(url.as_str()).await.expect("admin connection")),
+            Some((url, _)) => Some(
+                Database::connect(url.as_str())
+                    .await
+                    .expect("admin connection"),
+            ),
             None => None,
         }
     }
@@ -108,9 +152,29 @@ where
         if let Some(value) = check().await {
             return value;
         }
-        assert!(start.elapsed() < limit, "timed out after {limit:?} waiting for {what}");
+        assert!(
+            start.elapsed() < limit,
+            "timed out after {limit:?} waiting for {what}"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+}
+
+/// Waits until `attempt` has at least `rows` rows in `recovery_steps`.
+pub async fn wait_for_steps(store: &Store, attempt: i64, rows: usize) {
+    let what = format!("{rows} step row(s) of attempt {attempt}");
+    eventually(Duration::from_secs(10), &what, || {
+        let store = store.clone();
+        async move {
+            store
+                .steps(attempt)
+                .await
+                .ok()
+                .filter(|s| s.len() >= rows)
+                .map(|_| ())
+        }
+    })
+    .await
 }
 
 /// Declares one `#[tokio::test]` per backend for an `async fn(Backend)`.

@@ -22,9 +22,17 @@ fn every_shipped_config_parses() {
 fn a_bad_file_names_the_key_and_the_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("bad.toml");
-    std::fs::write(&path, "[progress]\nsinks = [\"json_column\"]\n\n[progress.json_column]\nbatch = 5\n").expect("write");
-    let err = Config::load(Some(&path)).expect_err("unknown option").to_string();
+    std::fs::write(
+        &path,
+        "[progress]\nsinks = [\"json_column\"]\n\n[progress.json_column]\nbatch = 5\n",
+    )
+    .expect("write");
+    let err = Config::load(Some(&path))
+        .expect_err("unknown option")
+        .to_string();
     assert!(err.contains("bad.toml") && err.contains("batch"), "{err}");
-    let missing = Config::load(Some(&dir.path().join("missing.toml"))).expect_err("missing file").to_string();
+    let missing = Config::load(Some(&dir.path().join("missing.toml")))
+        .expect_err("missing file")
+        .to_string();
     assert!(missing.contains("missing.toml"), "{missing}");
 }

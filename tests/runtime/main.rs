@@ -15,17 +15,39 @@ use serde_json::Value;
 /// Asserts that `recovery_attempts.progress` and `recovery_steps` tell the same story:
 /// the same steps, in order, once each, with the same outcome, duration and output.
 pub async fn assert_progress_matches_steps(store: &Store, attempt_id: i64) -> usize {
-    let attempt = store.attempt(attempt_id).await.expect("load attempt").expect("attempt row exists");
+    let attempt = store
+        .attempt(attempt_id)
+        .await
+        .expect("load attempt")
+        .expect("attempt row exists");
     let progress = attempt.progress.as_array().cloned().unwrap_or_default();
     let steps = store.steps(attempt_id).await.expect("load steps");
     let progress_steps: Vec<i64> = progress.iter().filter_map(|e| e["step"].as_i64()).collect();
     let expected: Vec<i64> = (1..=steps.len() as i64).collect();
-    assert_eq!(progress_steps, expected, "progress entries in order, once each: {progress:#?}");
+    assert_eq!(
+        progress_steps, expected,
+        "progress entries in order, once each: {progress:#?}"
+    );
     for (entry, row) in progress.iter().zip(&steps) {
         assert_eq!(entry["tool"], Value::String(row.tool_name.clone()));
-        assert_eq!(entry["outcome"], Value::String(row.outcome.clone()), "step {}", row.step_number);
-        assert_eq!(entry["duration_ms"].as_i64(), row.duration_ms, "step {}", row.step_number);
-        assert_eq!(entry["output"].as_str(), row.tool_output.as_deref(), "step {}", row.step_number);
+        assert_eq!(
+            entry["outcome"],
+            Value::String(row.outcome.clone()),
+            "step {}",
+            row.step_number
+        );
+        assert_eq!(
+            entry["duration_ms"].as_i64(),
+            row.duration_ms,
+            "step {}",
+            row.step_number
+        );
+        assert_eq!(
+            entry["output"].as_str(),
+            row.tool_output.as_deref(),
+            "step {}",
+            row.step_number
+        );
         assert_eq!(entry["args"], row.tool_input);
     }
     steps.len()

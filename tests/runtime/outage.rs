@@ -13,29 +13,39 @@ use ragtime_testkit::{EchoTool, ScriptedPlanner, SleepTool};
 use sea_orm::{ConnectionTrait, Database, DatabaseTransaction, TransactionTrait};
 use serde_json::json;
 
-use crate::common::{Backend, TestDb, eventually};
+use crate::common::{Backend, TestDb, eventually, wait_for_steps};
 use crate::{assert_progress_matches_steps, assert_timeline_snapshot};
 
 /// Whatever keeps the database unavailable until [`Outage::end`].
 enum Outage {
     SqliteWriteLock(DatabaseTransaction),
-    PostgresClosed { admin: sea_orm::DatabaseConnection, name: String },
+    PostgresClosed {
+        admin: sea_orm::DatabaseConnection,
+        name: String,
+    },
 }
 
 impl Outage {
     async fn begin(db: &TestDb) -> Outage {
         match db.backend {
             Backend::Sqlite => {
-                let locker = Database::connect(db.settings.url.as_str()).await.expect("second connection");
+                let locker = Database::connect(db.settings.url.as_str())
+                    .await
+                    .expect("second connection");
                 let txn = locker.begin().await.expect("begin");
                 // The first write takes SQLite's single write lock until the commit.
-                txn.execute_unprepared("UPDATE episodes SET url = url").await.expect("take the write lock");
+                txn.execute_unprepared("UPDATE episodes SET url = url")
+                    .await
+                    .expect("take the write lock");
                 Outage::SqliteWriteLock(txn)
             }
             Backend::Postgres => {
                 let admin = db.admin().await.expect("postgres admin");
                 let name = db.postgres_name().expect("postgres db").to_string();
-                admin.execute_unprepared(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS false")).await.expect("refuse");
+                admin
+                    .execute_unprepared(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS false"))
+                    .await
+                    .expect("refuse");
                 admin
                     .execute_unprepared(&format!(
                         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
@@ -52,7 +62,10 @@ impl Outage {
         match self {
             Outage::SqliteWriteLock(txn) => txn.commit().await.expect("release the lock"),
             Outage::PostgresClosed { admin, name } => {
-                admin.execute_unprepared(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS true")).await.expect("allow");
+                admin
+                    .execute_unprepared(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS true"))
+                    .await
+                    .expect("allow");
                 admin.close().await.ok();
             }
         }
@@ -75,41 +88,72 @@ async fn sink_outage_loses_nothing(backend: Backend) {
         heartbeat_interval: Duration::from_millis(200),
         ..RuntimeSettings::default()
     });
-    config.database = DatabaseSettings { connect_timeout: Duration::from_millis(500), ..db.settings.clone() };
+    config.database = DatabaseSettings {
+        connect_timeout: Duration::from_millis(500),
+        ..db.settings.clone()
+    };
     let app = App::open(config).await.expect("open");
 
-    let mut script = vec![Decision::call("navigate_to_url", json!({"url": "http://127.0.0.1/outage", "text": "200 OK"}))];
+    let mut script = vec![Decision::call(
+        "navigate_to_url",
+        json!({"url": "http://127.0.0.1/outage", "text": "200 OK"}),
+    )];
     for i in 0..6 {
-        script.push(Decision::call("click_element", json!({"selector": format!("#part-{i}"), "ms": 150})));
+        script.push(Decision::call(
+            "click_element",
+            json!({"selector": format!("#part-{i}"), "ms": 150}),
+        ));
     }
-    script.push(Decision::resolve("the database came back and nothing was lost", None));
-    let tools = ToolRegistry::new().with(EchoTool::named("navigate_to_url")).with(SleepTool::named("click_element"));
-    let request = AttemptRequest { episode_url: "http://127.0.0.1/outage".into(), strategy: "agent".into(), ..Default::default() };
-    let handle = app.start_attempt(request, Arc::new(ScriptedPlanner::new(script)), Arc::new(tools)).await.expect("start");
+    script.push(Decision::resolve(
+        "the database came back and nothing was lost",
+        None,
+    ));
+    let tools = ToolRegistry::new()
+        .with(EchoTool::named("navigate_to_url"))
+        .with(SleepTool::named("click_element"));
+    let request = AttemptRequest {
+        episode_url: "http://127.0.0.1/outage".into(),
+        strategy: "agent".into(),
+        ..Default::default()
+    };
+    let handle = app
+        .start_attempt(
+            request,
+            Arc::new(ScriptedPlanner::new(script)),
+            Arc::new(tools),
+        )
+        .await
+        .expect("start");
     let attempt = handle.attempt_id;
 
-    let store = app.store.clone();
-    eventually(Duration::from_secs(10), "step 1 to land", || {
-        let store = store.clone();
-        async move { store.steps(attempt).await.ok().filter(|s| !s.is_empty()).map(|_| ()) }
-    })
-    .await;
+    wait_for_steps(&app.store, attempt, 1).await;
     let outage = Outage::begin(&db).await;
     // The outage lasts until both durable sinks have failed and retried a few times.
-    eventually(Duration::from_secs(20), "both database sinks to retry", || {
-        let stats = app.runtime.sink_stats();
-        async move { durable(&stats).all(|s| s.retries >= 3).then_some(()) }
-    })
+    eventually(
+        Duration::from_secs(20),
+        "both database sinks to retry",
+        || {
+            let stats = app.runtime.sink_stats();
+            async move { durable(&stats).all(|s| s.retries >= 3).then_some(()) }
+        },
+    )
     .await;
     outage.end().await;
 
     let report = handle.wait().await;
     assert_eq!(report.status, AttemptStatus::Resolved, "{report:?}");
     assert!(report.status_written);
-    app.runtime.flush(Duration::from_secs(30)).await.expect("flush after the outage");
+    app.runtime
+        .flush(Duration::from_secs(30))
+        .await
+        .expect("flush after the outage");
     assert_eq!(assert_progress_matches_steps(&app.store, attempt).await, 7);
     for stats in durable(&app.runtime.sink_stats()) {
-        assert_eq!((stats.dropped, stats.failed, stats.pending), (0, 0, 0), "{stats:?}");
+        assert_eq!(
+            (stats.dropped, stats.failed, stats.pending),
+            (0, 0, 0),
+            "{stats:?}"
+        );
     }
     let timeline = app.store.timeline(attempt).await.expect("timeline");
     assert_timeline_snapshot("sink_outage", &timeline.to_string());

@@ -24,11 +24,22 @@ use crate::common::{Backend, TestDb, eventually};
 type Seen = Vec<(u32, String, String)>;
 
 fn event(attempt: i64, kind: EventKind) -> Arc<ProgressEvent> {
-    Arc::new(ProgressEvent { attempt_id: attempt, at: Utc::now(), kind })
+    Arc::new(ProgressEvent {
+        attempt_id: attempt,
+        at: Utc::now(),
+        kind,
+    })
 }
 
 fn started(attempt: i64, step: u32, tool: &str) -> Arc<ProgressEvent> {
-    event(attempt, EventKind::ToolCallStarted(ToolCallStarted { step, tool: tool.into(), args: json!({"n": step}) }))
+    event(
+        attempt,
+        EventKind::ToolCallStarted(ToolCallStarted {
+            step,
+            tool: tool.into(),
+            args: json!({"n": step}),
+        }),
+    )
 }
 
 fn finished(attempt: i64, step: u32, tool: &str, outcome: StepOutcome) -> Arc<ProgressEvent> {
@@ -51,41 +62,100 @@ fn finished(attempt: i64, step: u32, tool: &str, outcome: StepOutcome) -> Arc<Pr
 /// batch (a retry) without duplicating anything.
 async fn conformance(sink: &dyn Sink, attempt: i64, seen: impl AsyncFn(i64) -> Seen) {
     let all_kinds = vec![
-        event(attempt, EventKind::AttemptStarted(AttemptStarted { strategy: "agent".into(), episode_id: None })),
+        event(
+            attempt,
+            EventKind::AttemptStarted(AttemptStarted {
+                strategy: "agent".into(),
+                episode_id: None,
+            }),
+        ),
         started(attempt, 1, "navigate_to_url"),
         finished(attempt, 1, "navigate_to_url", StepOutcome::Success),
         started(attempt, 2, "click_element"),
-        event(attempt, EventKind::PlannerNote(PlannerNote { step: Some(2), note: "consent layer".into() })),
-        event(attempt, EventKind::ScreenshotTaken(ScreenshotTaken { step: 2, screenshot_id: 1, size_bytes: 68 })),
+        event(
+            attempt,
+            EventKind::PlannerNote(PlannerNote {
+                step: Some(2),
+                note: "consent layer".into(),
+            }),
+        ),
+        event(
+            attempt,
+            EventKind::ScreenshotTaken(ScreenshotTaken {
+                step: 2,
+                screenshot_id: 1,
+                size_bytes: 68,
+            }),
+        ),
         finished(attempt, 2, "click_element", StepOutcome::Timeout),
         finished(attempt, 3, "find_audio_links", StepOutcome::Error),
     ];
-    sink.write_batch(&all_kinds).await.expect("a batch of every kind is accepted");
+    sink.write_batch(&all_kinds)
+        .await
+        .expect("a batch of every kind is accepted");
     let expected: Seen = vec![
         (1, "navigate_to_url".into(), "success".into()),
         (2, "click_element".into(), "timeout".into()),
         (3, "find_audio_links".into(), "error".into()),
     ];
-    assert_eq!(seen(attempt).await, expected, "{}: after one batch", sink.name());
+    assert_eq!(
+        seen(attempt).await,
+        expected,
+        "{}: after one batch",
+        sink.name()
+    );
 
-    sink.write_batch(&all_kinds).await.expect("a replayed batch is accepted");
-    assert_eq!(seen(attempt).await, expected, "{}: a replayed batch changes nothing", sink.name());
+    sink.write_batch(&all_kinds)
+        .await
+        .expect("a replayed batch is accepted");
+    assert_eq!(
+        seen(attempt).await,
+        expected,
+        "{}: a replayed batch changes nothing",
+        sink.name()
+    );
 
-    sink.write_batch(&[started(attempt, 4, "download_audio")]).await.expect("single event");
+    sink.write_batch(&[started(attempt, 4, "download_audio")])
+        .await
+        .expect("single event");
     let mut running = expected.clone();
     running.push((4, "download_audio".into(), "running".into()));
-    assert_eq!(seen(attempt).await, running, "{}: a started call is visible", sink.name());
+    assert_eq!(
+        seen(attempt).await,
+        running,
+        "{}: a started call is visible",
+        sink.name()
+    );
 
-    let end = AttemptFinished { status: AttemptStatus::AwaitingHuman, success: false, message: "gave up".into(), steps: 4 };
-    sink.write_batch(&[finished(attempt, 4, "download_audio", StepOutcome::Cancelled), event(attempt, EventKind::AttemptFinished(end))])
-        .await
-        .expect("finish");
+    let end = AttemptFinished {
+        status: AttemptStatus::AwaitingHuman,
+        success: false,
+        message: "gave up".into(),
+        steps: 4,
+    };
+    sink.write_batch(&[
+        finished(attempt, 4, "download_audio", StepOutcome::Cancelled),
+        event(attempt, EventKind::AttemptFinished(end)),
+    ])
+    .await
+    .expect("finish");
     running[3].2 = "cancelled".into();
-    assert_eq!(seen(attempt).await, running, "{}: the started call is completed in place", sink.name());
+    assert_eq!(
+        seen(attempt).await,
+        running,
+        "{}: the started call is completed in place",
+        sink.name()
+    );
 }
 
 async fn new_attempt(store: &Store) -> i64 {
-    store.create_attempt(NewAttempt { strategy: "agent".into(), ..Default::default() }).await.expect("attempt row")
+    store
+        .create_attempt(NewAttempt {
+            strategy: "agent".into(),
+            ..Default::default()
+        })
+        .await
+        .expect("attempt row")
 }
 
 async fn seen_in_progress(store: &Store, attempt: i64) -> Seen {
@@ -97,7 +167,11 @@ async fn seen_in_progress(store: &Store, attempt: i64) -> Seen {
                 .iter()
                 .map(|e| {
                     let text = |k: &str| e[k].as_str().unwrap_or_default().to_string();
-                    (e["step"].as_u64().unwrap_or(0) as u32, text("tool"), text("outcome"))
+                    (
+                        e["step"].as_u64().unwrap_or(0) as u32,
+                        text("tool"),
+                        text("outcome"),
+                    )
                 })
                 .collect()
         })
@@ -106,14 +180,20 @@ async fn seen_in_progress(store: &Store, attempt: i64) -> Seen {
 
 async fn seen_in_steps(store: &Store, attempt: i64) -> Seen {
     let steps = store.steps(attempt).await.expect("steps");
-    steps.into_iter().map(|s| (s.step_number as u32, s.tool_name, s.outcome)).collect()
+    steps
+        .into_iter()
+        .map(|s| (s.step_number as u32, s.tool_name, s.outcome))
+        .collect()
 }
 
 async fn json_column_sink_conforms(backend: Backend) {
     let db = TestDb::new(backend).await;
     let attempt = new_attempt(&db.store).await;
     let store = db.store.clone();
-    conformance(&JsonColumnSink::new(&db.store), attempt, async |a| seen_in_progress(&store, a).await).await;
+    conformance(&JsonColumnSink::new(&db.store), attempt, async |a| {
+        seen_in_progress(&store, a).await
+    })
+    .await;
     db.cleanup().await;
 }
 
@@ -121,9 +201,16 @@ async fn step_table_sink_conforms(backend: Backend) {
     let db = TestDb::new(backend).await;
     let attempt = new_attempt(&db.store).await;
     let store = db.store.clone();
-    conformance(&StepTableSink::new(&db.store), attempt, async |a| seen_in_steps(&store, a).await).await;
+    conformance(&StepTableSink::new(&db.store), attempt, async |a| {
+        seen_in_steps(&store, a).await
+    })
+    .await;
     let steps = db.store.steps(attempt).await.expect("steps");
-    assert_eq!(steps[1].note.as_deref(), Some("consent layer"), "planner notes land on their step");
+    assert_eq!(
+        steps[1].note.as_deref(),
+        Some("consent layer"),
+        "planner notes land on their step"
+    );
     db.cleanup().await;
 }
 
@@ -133,7 +220,10 @@ struct Captured(Arc<Mutex<Vec<u8>>>);
 
 impl Write for Captured {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).extend_from_slice(buf);
+        self.0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .extend_from_slice(buf);
         Ok(buf.len())
     }
     fn flush(&mut self) -> std::io::Result<()> {
@@ -147,14 +237,18 @@ impl Captured {
         let bytes = self.0.lock().unwrap_or_else(|p| p.into_inner()).clone();
         let mut by_step = std::collections::BTreeMap::new();
         for line in String::from_utf8_lossy(&bytes).lines() {
-            let Ok(record) = serde_json::from_str::<Value>(line) else { continue };
+            let Ok(record) = serde_json::from_str::<Value>(line) else {
+                continue;
+            };
             let fields = &record["fields"];
             if fields["attempt"].as_i64() != Some(attempt) {
                 continue;
             }
             let outcome = match fields["message"].as_str() {
                 Some("tool call started") => "running".to_string(),
-                Some("tool call finished") => fields["outcome"].as_str().unwrap_or_default().to_string(),
+                Some("tool call finished") => {
+                    fields["outcome"].as_str().unwrap_or_default().to_string()
+                }
                 _ => continue,
             };
             let step = fields["step"].as_u64().unwrap_or(0) as u32;
@@ -165,7 +259,10 @@ impl Captured {
                 entry.1 = outcome;
             }
         }
-        by_step.into_iter().map(|(step, (tool, outcome))| (step, tool, outcome)).collect()
+        by_step
+            .into_iter()
+            .map(|(step, (tool, outcome))| (step, tool, outcome))
+            .collect()
     }
 }
 
@@ -173,7 +270,10 @@ impl Captured {
 async fn log_sink_conforms() {
     let captured = Captured::default();
     let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt().json().with_writer(move || writer.clone()).finish();
+    let subscriber = tracing_subscriber::fmt()
+        .json()
+        .with_writer(move || writer.clone())
+        .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
     conformance(&LogSink, 42, async |a| captured.seen(a)).await;
 }
@@ -190,7 +290,8 @@ async fn concurrent_json_writers_lose_nothing(backend: Backend) {
             for i in 0..per_writer {
                 let step = w * per_writer + i + 1;
                 sink.write_batch(&[started(attempt, step, "echo")]).await?;
-                sink.write_batch(&[finished(attempt, step, "echo", StepOutcome::Success)]).await?;
+                sink.write_batch(&[finished(attempt, step, "echo", StepOutcome::Success)])
+                    .await?;
             }
             Ok::<(), ragtime_core::SinkError>(())
         });
@@ -200,39 +301,76 @@ async fn concurrent_json_writers_lose_nothing(backend: Backend) {
     }
     let mut seen = seen_in_progress(&db.store, attempt).await;
     seen.sort();
-    let expected: Seen = (1..=writers * per_writer).map(|s| (s, "echo".into(), "success".into())).collect();
+    let expected: Seen = (1..=writers * per_writer)
+        .map(|s| (s, "echo".into(), "success".into()))
+        .collect();
     assert_eq!(seen, expected);
     db.cleanup().await;
 }
 
 async fn a_call_is_visible_while_it_runs_and_secrets_never_land(backend: Backend) {
     let db = TestDb::new(backend).await;
-    let settings = RuntimeSettings { tool_deadline: Duration::from_secs(60), ..RuntimeSettings::default() };
+    let settings = RuntimeSettings {
+        tool_deadline: Duration::from_secs(60),
+        ..RuntimeSettings::default()
+    };
     let app = App::open(db.config(settings)).await.expect("open");
     let script = vec![
-        Decision::call("echo", json!({"url": "http://127.0.0.1/feed?api_key=sk-123&x=1", "authorization": "Bearer abcdef123", "text": "password=hunter2 ok"})),
+        Decision::call(
+            "echo",
+            json!({"url": "http://127.0.0.1/feed?api_key=sk-123&x=1", "authorization": "Bearer abcdef123", "text": "password=hunter2 ok"}),
+        ),
         Decision::call("sleep", json!({"ms": 60_000})),
     ];
-    let tools = ToolRegistry::new().with(EchoTool::default()).with(SleepTool::default());
-    let request = AttemptRequest { episode_url: "http://127.0.0.1/visible".into(), strategy: "agent".into(), ..Default::default() };
-    let handle = app.start_attempt(request, Arc::new(ScriptedPlanner::new(script)), Arc::new(tools)).await.expect("start");
+    let tools = ToolRegistry::new()
+        .with(EchoTool::default())
+        .with(SleepTool::default());
+    let request = AttemptRequest {
+        episode_url: "http://127.0.0.1/visible".into(),
+        strategy: "agent".into(),
+        ..Default::default()
+    };
+    let handle = app
+        .start_attempt(
+            request,
+            Arc::new(ScriptedPlanner::new(script)),
+            Arc::new(tools),
+        )
+        .await
+        .expect("start");
     let attempt = handle.attempt_id;
     let store = app.store.clone();
-    eventually(Duration::from_secs(10), "step 2 running in both the progress column and the steps table", || {
-        let store = store.clone();
-        async move {
-            let running = (2, "sleep".to_string(), "running".to_string());
-            let in_progress = seen_in_progress(&store, attempt).await;
-            let in_steps = seen_in_steps(&store, attempt).await;
-            (in_progress.last() == Some(&running) && in_steps.last() == Some(&running)).then_some(())
-        }
-    })
+    eventually(
+        Duration::from_secs(10),
+        "step 2 running in both the progress column and the steps table",
+        || {
+            let store = store.clone();
+            async move {
+                let running = (2, "sleep".to_string(), "running".to_string());
+                let in_progress = seen_in_progress(&store, attempt).await;
+                let in_steps = seen_in_steps(&store, attempt).await;
+                (in_progress.last() == Some(&running) && in_steps.last() == Some(&running))
+                    .then_some(())
+            }
+        },
+    )
     .await;
-    let row = app.store.attempt(attempt).await.expect("load").expect("row");
+    let row = app
+        .store
+        .attempt(attempt)
+        .await
+        .expect("load")
+        .expect("row");
     let steps = app.store.steps(attempt).await.expect("steps");
-    let stored = format!("{} {} {:?}", row.progress, steps[0].tool_input, steps[0].tool_output);
+    let stored = format!(
+        "{} {} {:?}",
+        row.progress, steps[0].tool_input, steps[0].tool_output
+    );
     for secret in ["sk-123", "abcdef123", "hunter2"] {
-        assert!(!stored.contains(secret), "{secret} reached a sink: {stored}");
+        assert!(
+            !stored.contains(secret),
+            "{secret} reached a sink: {stored}"
+        );
     }
     assert!(stored.contains("[REDACTED]"), "{stored}");
     handle.cancel("seen enough");

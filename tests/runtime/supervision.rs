@@ -13,7 +13,7 @@ use ragtime_store::NewAttempt;
 use ragtime_testkit::{EchoTool, IgnoreCancellationTool, PanicTool, ScriptedPlanner, SleepTool};
 use serde_json::json;
 
-use crate::common::{Backend, TestDb, eventually};
+use crate::common::{Backend, TestDb, eventually, wait_for_steps};
 
 fn quick_settings() -> RuntimeSettings {
     RuntimeSettings {
@@ -25,16 +25,40 @@ fn quick_settings() -> RuntimeSettings {
 }
 
 fn request(name: &str) -> AttemptRequest {
-    AttemptRequest { episode_url: format!("http://127.0.0.1/{name}"), strategy: "agent".into(), ..Default::default() }
+    AttemptRequest {
+        episode_url: format!("http://127.0.0.1/{name}"),
+        strategy: "agent".into(),
+        ..Default::default()
+    }
 }
 
-async fn start(app: &App, name: &str, script: Vec<Decision>, tools: ToolRegistry) -> ragtime_core::AttemptHandle {
-    app.start_attempt(request(name), Arc::new(ScriptedPlanner::new(script)), Arc::new(tools)).await.expect("start")
+async fn start(
+    app: &App,
+    name: &str,
+    script: Vec<Decision>,
+    tools: ToolRegistry,
+) -> ragtime_core::AttemptHandle {
+    app.start_attempt(
+        request(name),
+        Arc::new(ScriptedPlanner::new(script)),
+        Arc::new(tools),
+    )
+    .await
+    .expect("start")
 }
 
 async fn outcomes(app: &App, attempt: i64) -> Vec<String> {
-    app.runtime.flush(Duration::from_secs(10)).await.expect("flush");
-    app.store.steps(attempt).await.expect("steps").into_iter().map(|s| s.outcome).collect()
+    app.runtime
+        .flush(Duration::from_secs(10))
+        .await
+        .expect("flush");
+    app.store
+        .steps(attempt)
+        .await
+        .expect("steps")
+        .into_iter()
+        .map(|s| s.outcome)
+        .collect()
 }
 
 async fn tool_deadline_holds_when_the_tool_ignores_cancellation(backend: Backend) {
@@ -46,16 +70,36 @@ async fn tool_deadline_holds_when_the_tool_ignores_cancellation(backend: Backend
         Decision::resolve("done", None),
     ];
     let began = Instant::now();
-    let handle =
-        start(&app, "ignore", script, ToolRegistry::new().with(IgnoreCancellationTool::default()).with(EchoTool::default())).await;
+    let handle = start(
+        &app,
+        "ignore",
+        script,
+        ToolRegistry::new()
+            .with(IgnoreCancellationTool::default())
+            .with(EchoTool::default()),
+    )
+    .await;
     let report = handle.wait().await;
-    assert!(began.elapsed() < Duration::from_millis(2_500), "the 3 s call was not cut: {:?}", began.elapsed());
+    assert!(
+        began.elapsed() < Duration::from_millis(2_500),
+        "the 3 s call was not cut: {:?}",
+        began.elapsed()
+    );
     assert_eq!(report.status, AttemptStatus::Resolved, "{report:?}");
-    assert_eq!(outcomes(&app, report.attempt_id).await, ["timeout", "success"]);
+    assert_eq!(
+        outcomes(&app, report.attempt_id).await,
+        ["timeout", "success"]
+    );
     let steps = app.store.steps(report.attempt_id).await.expect("steps");
     let timed_out = steps[0].duration_ms.expect("duration");
-    assert!((200..1_500).contains(&timed_out), "timeout recorded after {timed_out} ms");
-    assert_eq!(steps[1].tool_output.as_deref(), Some("the fresh tool actor answers"));
+    assert!(
+        (200..1_500).contains(&timed_out),
+        "timeout recorded after {timed_out} ms"
+    );
+    assert_eq!(
+        steps[1].tool_output.as_deref(),
+        Some("the fresh tool actor answers")
+    );
     app.close(Duration::from_secs(5)).await.expect("close");
     db.cleanup().await;
 }
@@ -70,12 +114,35 @@ async fn attempt_deadline_holds_mid_call(backend: Backend) {
     let app = App::open(db.config(settings)).await.expect("open");
     let script = vec![Decision::call("ignore_cancellation", json!({"ms": 3_000}))];
     let began = Instant::now();
-    let report = start(&app, "deadline", script, ToolRegistry::new().with(IgnoreCancellationTool::default())).await.wait().await;
-    assert!(began.elapsed() < Duration::from_millis(2_000), "attempt deadline missed: {:?}", began.elapsed());
+    let report = start(
+        &app,
+        "deadline",
+        script,
+        ToolRegistry::new().with(IgnoreCancellationTool::default()),
+    )
+    .await
+    .wait()
+    .await;
+    assert!(
+        began.elapsed() < Duration::from_millis(2_000),
+        "attempt deadline missed: {:?}",
+        began.elapsed()
+    );
     assert_eq!(report.status, AttemptStatus::AwaitingHuman);
-    assert!(report.message.contains("attempt deadline of 400ms reached during step 1"), "{}", report.message);
+    assert!(
+        report
+            .message
+            .contains("attempt deadline of 400ms reached during step 1"),
+        "{}",
+        report.message
+    );
     assert_eq!(outcomes(&app, report.attempt_id).await, ["timeout"]);
-    let row = app.store.attempt(report.attempt_id).await.expect("load").expect("row");
+    let row = app
+        .store
+        .attempt(report.attempt_id)
+        .await
+        .expect("load")
+        .expect("row");
     assert_eq!(row.status, "awaiting_human");
     assert!(row.finished_at.is_some());
     app.close(Duration::from_secs(5)).await.expect("close");
@@ -84,8 +151,15 @@ async fn attempt_deadline_holds_mid_call(backend: Backend) {
 
 async fn crashes_restart_within_the_budget_then_escalate(backend: Backend) {
     let db = TestDb::new(backend).await;
-    let app = App::open(db.config(RuntimeSettings { restart_budget: 1, ..quick_settings() })).await.expect("open");
-    let tools = ToolRegistry::new().with(PanicTool::default()).with(EchoTool::default());
+    let app = App::open(db.config(RuntimeSettings {
+        restart_budget: 1,
+        ..quick_settings()
+    }))
+    .await
+    .expect("open");
+    let tools = ToolRegistry::new()
+        .with(PanicTool::default())
+        .with(EchoTool::default());
     let script = vec![
         Decision::call("panic", json!({"message": "first"})),
         Decision::call("echo", json!({"text": "restarted"})),
@@ -94,54 +168,95 @@ async fn crashes_restart_within_the_budget_then_escalate(backend: Backend) {
     ];
     let report = start(&app, "panics", script, tools).await.wait().await;
     assert_eq!(report.status, AttemptStatus::AwaitingHuman);
-    assert!(report.message.contains("over the restart budget of 1"), "{}", report.message);
-    assert_eq!(outcomes(&app, report.attempt_id).await, ["crashed", "success", "crashed"]);
+    assert!(
+        report.message.contains("over the restart budget of 1"),
+        "{}",
+        report.message
+    );
+    assert_eq!(
+        outcomes(&app, report.attempt_id).await,
+        ["crashed", "success", "crashed"]
+    );
     let steps = app.store.steps(report.attempt_id).await.expect("steps");
-    assert!(steps[0].tool_output.as_deref().unwrap_or("").contains("first"), "{:?}", steps[0].tool_output);
+    assert!(
+        steps[0]
+            .tool_output
+            .as_deref()
+            .unwrap_or("")
+            .contains("first"),
+        "{:?}",
+        steps[0].tool_output
+    );
     app.close(Duration::from_secs(5)).await.expect("close");
     db.cleanup().await;
 }
 
 async fn cancel_ends_the_attempt_within_a_second(backend: Backend) {
     let db = TestDb::new(backend).await;
-    let settings = RuntimeSettings { tool_deadline: Duration::from_secs(60), ..quick_settings() };
+    let settings = RuntimeSettings {
+        tool_deadline: Duration::from_secs(60),
+        ..quick_settings()
+    };
     let app = App::open(db.config(settings)).await.expect("open");
     let script = vec![Decision::call("sleep", json!({"ms": 60_000}))];
-    let handle = start(&app, "cancel", script, ToolRegistry::new().with(SleepTool::default())).await;
-    let attempt = handle.attempt_id;
-    let store = app.store.clone();
-    eventually(Duration::from_secs(10), "the sleep call to be visible as running", || {
-        let store = store.clone();
-        async move { store.steps(attempt).await.ok().filter(|s| s.len() == 1).map(|_| ()) }
-    })
+    let handle = start(
+        &app,
+        "cancel",
+        script,
+        ToolRegistry::new().with(SleepTool::default()),
+    )
     .await;
+    let attempt = handle.attempt_id;
+    wait_for_steps(&app.store, attempt, 1).await;
     let began = Instant::now();
     assert!(app.runtime.cancel(attempt, "operator pressed cancel").await);
-    assert!(began.elapsed() < Duration::from_secs(1), "cancel took {:?}", began.elapsed());
-    let row = app.store.attempt(attempt).await.expect("load").expect("row");
-    assert_eq!((row.status.as_str(), row.message.as_deref()), ("cancelled", Some("operator pressed cancel")));
+    assert!(
+        began.elapsed() < Duration::from_secs(1),
+        "cancel took {:?}",
+        began.elapsed()
+    );
+    let row = app
+        .store
+        .attempt(attempt)
+        .await
+        .expect("load")
+        .expect("row");
+    assert_eq!(
+        (row.status.as_str(), row.message.as_deref()),
+        ("cancelled", Some("operator pressed cancel"))
+    );
     let report = handle.wait().await;
     assert_eq!(report.status, AttemptStatus::Cancelled);
     assert_eq!(outcomes(&app, attempt).await, ["cancelled"]);
-    assert!(!app.runtime.cancel(attempt, "again").await, "a finished attempt cannot be cancelled");
+    assert!(
+        !app.runtime.cancel(attempt, "again").await,
+        "a finished attempt cannot be cancelled"
+    );
     app.close(Duration::from_secs(5)).await.expect("close");
     db.cleanup().await;
 }
 
 async fn shutdown_writes_a_terminal_status(backend: Backend) {
     let db = TestDb::new(backend).await;
-    let settings = RuntimeSettings { tool_deadline: Duration::from_secs(60), ..quick_settings() };
+    let settings = RuntimeSettings {
+        tool_deadline: Duration::from_secs(60),
+        ..quick_settings()
+    };
     let app = App::open(db.config(settings)).await.expect("open");
-    let handle = start(&app, "shutdown", vec![Decision::call("sleep", json!({"ms": 60_000}))], ToolRegistry::new().with(SleepTool::default())).await;
-    let attempt = handle.attempt_id;
-    let store = app.store.clone();
-    eventually(Duration::from_secs(10), "the call to start", || {
-        let store = store.clone();
-        async move { store.steps(attempt).await.ok().filter(|s| !s.is_empty()).map(|_| ()) }
-    })
+    let handle = start(
+        &app,
+        "shutdown",
+        vec![Decision::call("sleep", json!({"ms": 60_000}))],
+        ToolRegistry::new().with(SleepTool::default()),
+    )
     .await;
+    let attempt = handle.attempt_id;
+    wait_for_steps(&app.store, attempt, 1).await;
     let store = app.store.clone();
-    app.runtime.shutdown(Duration::from_secs(5)).await.expect("shutdown flushes");
+    app.runtime
+        .shutdown(Duration::from_secs(5))
+        .await
+        .expect("shutdown flushes");
     let row = store.attempt(attempt).await.expect("load").expect("row");
     assert_eq!(row.status, "cancelled");
     assert_eq!(row.message.as_deref(), Some("daemon shutting down"));
@@ -154,19 +269,40 @@ async fn shutdown_writes_a_terminal_status(backend: Backend) {
 
 async fn heartbeat_is_refreshed_while_running(backend: Backend) {
     let db = TestDb::new(backend).await;
-    let settings = RuntimeSettings { tool_deadline: Duration::from_secs(60), ..quick_settings() };
+    let settings = RuntimeSettings {
+        tool_deadline: Duration::from_secs(60),
+        ..quick_settings()
+    };
     let app = App::open(db.config(settings)).await.expect("open");
-    let handle = start(&app, "heartbeat", vec![Decision::call("sleep", json!({"ms": 60_000}))], ToolRegistry::new().with(SleepTool::default())).await;
+    let handle = start(
+        &app,
+        "heartbeat",
+        vec![Decision::call("sleep", json!({"ms": 60_000}))],
+        ToolRegistry::new().with(SleepTool::default()),
+    )
+    .await;
     let attempt = handle.attempt_id;
-    let first = app.store.attempt(attempt).await.expect("load").expect("row").heartbeat_at;
+    let first = app
+        .store
+        .attempt(attempt)
+        .await
+        .expect("load")
+        .expect("row")
+        .heartbeat_at;
     let store = app.store.clone();
-    eventually(Duration::from_secs(10), "heartbeat_at to move forward", || {
-        let store = store.clone();
-        async move {
-            let row = store.attempt(attempt).await.ok().flatten()?;
-            (row.heartbeat_at > first + chrono::Duration::milliseconds(150) && row.status == "attempted").then_some(())
-        }
-    })
+    eventually(
+        Duration::from_secs(10),
+        "heartbeat_at to move forward",
+        || {
+            let store = store.clone();
+            async move {
+                let row = store.attempt(attempt).await.ok().flatten()?;
+                (row.heartbeat_at > first + chrono::Duration::milliseconds(150)
+                    && row.status == "attempted")
+                    .then_some(())
+            }
+        },
+    )
     .await;
     handle.cancel("test done");
     assert_eq!(handle.wait().await.status, AttemptStatus::Cancelled);
@@ -176,15 +312,47 @@ async fn heartbeat_is_refreshed_while_running(backend: Backend) {
 
 async fn stale_attempts_become_interrupted_at_start(backend: Backend) {
     let db = TestDb::new(backend).await;
-    let stale = db.store.create_attempt(NewAttempt { strategy: "agent".into(), ..Default::default() }).await.expect("row");
-    let fresh = db.store.create_attempt(NewAttempt { strategy: "agent".into(), ..Default::default() }).await.expect("row");
+    let stale = db
+        .store
+        .create_attempt(NewAttempt {
+            strategy: "agent".into(),
+            ..Default::default()
+        })
+        .await
+        .expect("row");
+    let fresh = db
+        .store
+        .create_attempt(NewAttempt {
+            strategy: "agent".into(),
+            ..Default::default()
+        })
+        .await
+        .expect("row");
     use ragtime_core::AttemptLedger;
-    db.store.heartbeat(stale, Utc::now() - chrono::Duration::hours(1)).await.expect("backdate heartbeat");
-    let app = App::open(db.config(RuntimeSettings::default())).await.expect("open");
+    db.store
+        .heartbeat(stale, Utc::now() - chrono::Duration::hours(1))
+        .await
+        .expect("backdate heartbeat");
+    let app = App::open(db.config(RuntimeSettings::default()))
+        .await
+        .expect("open");
     let stale_row = app.store.attempt(stale).await.expect("load").expect("row");
     assert_eq!(stale_row.status, "interrupted");
-    assert!(stale_row.message.unwrap_or_default().contains("stale heartbeat"));
-    assert_eq!(app.store.attempt(fresh).await.expect("load").expect("row").status, "attempted");
+    assert!(
+        stale_row
+            .message
+            .unwrap_or_default()
+            .contains("stale heartbeat")
+    );
+    assert_eq!(
+        app.store
+            .attempt(fresh)
+            .await
+            .expect("load")
+            .expect("row")
+            .status,
+        "attempted"
+    );
     app.close(Duration::from_secs(5)).await.expect("close");
     db.cleanup().await;
 }

@@ -59,13 +59,20 @@ pub struct FinalResult {
 
 impl Decision {
     pub fn call(tool: impl Into<String>, args: Value) -> Self {
-        Decision { note: None, action: Action::Call(ToolCall::new(tool, args)) }
+        Decision {
+            note: None,
+            action: Action::Call(ToolCall::new(tool, args)),
+        }
     }
 
     pub fn resolve(message: impl Into<String>, audio_url: Option<String>) -> Self {
         Decision {
             note: None,
-            action: Action::Finish(FinalResult { resolved: true, message: message.into(), audio_url }),
+            action: Action::Finish(FinalResult {
+                resolved: true,
+                message: message.into(),
+                audio_url,
+            }),
         }
     }
 

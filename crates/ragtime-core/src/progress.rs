@@ -17,7 +17,10 @@ pub enum ProgressMsg {
     Publish(ProgressEvent),
     /// Replies when every sink has written (or given up on) everything published
     /// before this message, or when `timeout` has passed; the answer says which.
-    Flush { timeout: Duration, reply: RpcReplyPort<bool> },
+    Flush {
+        timeout: Duration,
+        reply: RpcReplyPort<bool>,
+    },
     Stats(RpcReplyPort<Vec<SinkStats>>),
 }
 
@@ -43,7 +46,10 @@ impl Actor for ProgressActor {
         _myself: ActorRef<Self::Msg>,
         args: ProgressArgs,
     ) -> Result<Self::State, ActorProcessingErr> {
-        Ok(ProgressState { sinks: args.sinks, output_limit: args.output_limit })
+        Ok(ProgressState {
+            sinks: args.sinks,
+            output_limit: args.output_limit,
+        })
     }
 
     async fn handle(

@@ -14,13 +14,23 @@ use crate::event::{EventKind, ProgressEvent};
 
 pub const REDACTED: &str = "[REDACTED]";
 
-const SECRET_KEY_PARTS: [&str; 7] =
-    ["authorization", "cookie", "api_key", "apikey", "token", "password", "secret"];
+const SECRET_KEY_PARTS: [&str; 7] = [
+    "authorization",
+    "cookie",
+    "api_key",
+    "apikey",
+    "token",
+    "password",
+    "secret",
+];
 
 /// True when a JSON key or parameter name names a secret.
 pub fn is_secret_key(key: &str) -> bool {
     let normalized = key.to_ascii_lowercase().replace('-', "_");
-    SECRET_KEY_PARTS.iter().any(|part| normalized.contains(part)) || normalized == "passwd"
+    SECRET_KEY_PARTS
+        .iter()
+        .any(|part| normalized.contains(part))
+        || normalized == "passwd"
 }
 
 static BEARER: LazyLock<Option<Regex>> =

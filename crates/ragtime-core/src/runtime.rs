@@ -56,7 +56,10 @@ pub struct AttemptRegistry(Arc<Mutex<HashMap<AttemptId, ActorRef<AttemptMsg>>>>)
 
 impl AttemptRegistry {
     pub(crate) fn insert(&self, id: AttemptId, actor: ActorRef<AttemptMsg>) -> bool {
-        let mut map = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut map = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if map.contains_key(&id) {
             return false;
         }
@@ -65,19 +68,34 @@ impl AttemptRegistry {
     }
 
     pub(crate) fn remove(&self, id: AttemptId) {
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).remove(&id);
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .remove(&id);
     }
 
     fn get(&self, id: AttemptId) -> Option<ActorRef<AttemptMsg>> {
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).get(&id).cloned()
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get(&id)
+            .cloned()
     }
 
     fn all(&self) -> Vec<ActorRef<AttemptMsg>> {
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).values().cloned().collect()
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .values()
+            .cloned()
+            .collect()
     }
 
     pub fn len(&self) -> usize {
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).len()
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -109,7 +127,10 @@ impl AttemptHandle {
 
     /// Asks the attempt to end as `cancelled`; returns at once.
     pub fn cancel(&self, reason: impl Into<String>) {
-        let _ = self.actor.cast(AttemptMsg::Cancel { reason: reason.into(), reply: None });
+        let _ = self.actor.cast(AttemptMsg::Cancel {
+            reason: reason.into(),
+            reply: None,
+        });
     }
 }
 
@@ -132,16 +153,36 @@ impl Runtime {
             let counters = Arc::new(SinkCounters::default());
             let name = spec.sink.name().to_string();
             let capacity = spec.queue.capacity.max(1);
-            let args = SinkActorArgs { sink: spec.sink, queue: spec.queue, counters: Arc::clone(&counters) };
-            let (actor, _) = Actor::spawn(None, SinkActor, args)
-                .await
-                .map_err(|e| RuntimeError::Spawn { what: "sink", reason: e.to_string() })?;
-            handles.push(SinkHandle { name, actor, counters, capacity });
+            let args = SinkActorArgs {
+                sink: spec.sink,
+                queue: spec.queue,
+                counters: Arc::clone(&counters),
+            };
+            let (actor, _) =
+                Actor::spawn(None, SinkActor, args)
+                    .await
+                    .map_err(|e| RuntimeError::Spawn {
+                        what: "sink",
+                        reason: e.to_string(),
+                    })?;
+            handles.push(SinkHandle {
+                name,
+                actor,
+                counters,
+                capacity,
+            });
         }
-        let args = ProgressArgs { sinks: handles.clone(), output_limit: settings.output_limit };
-        let (progress, _) = Actor::spawn(None, ProgressActor, args)
-            .await
-            .map_err(|e| RuntimeError::Spawn { what: "progress", reason: e.to_string() })?;
+        let args = ProgressArgs {
+            sinks: handles.clone(),
+            output_limit: settings.output_limit,
+        };
+        let (progress, _) =
+            Actor::spawn(None, ProgressActor, args)
+                .await
+                .map_err(|e| RuntimeError::Spawn {
+                    what: "progress",
+                    reason: e.to_string(),
+                })?;
         Ok(Runtime {
             settings: Arc::new(settings),
             ledger,
@@ -168,23 +209,42 @@ impl Runtime {
             done: done_tx,
         };
         // The supervisor registers itself in `pre_start`, refusing a duplicate id.
-        let (actor, _) = Actor::spawn(None, AttemptSupervisor, args).await.map_err(|e| {
-            if self.attempts.get(attempt_id).is_some() {
-                RuntimeError::AttemptAlreadyRunning(attempt_id)
-            } else {
-                RuntimeError::Spawn { what: "attempt supervisor", reason: e.to_string() }
-            }
-        })?;
-        Ok(AttemptHandle { attempt_id, actor, done: done_rx })
+        let (actor, _) = Actor::spawn(None, AttemptSupervisor, args)
+            .await
+            .map_err(|e| {
+                if self.attempts.get(attempt_id).is_some() {
+                    RuntimeError::AttemptAlreadyRunning(attempt_id)
+                } else {
+                    RuntimeError::Spawn {
+                        what: "attempt supervisor",
+                        reason: e.to_string(),
+                    }
+                }
+            })?;
+        Ok(AttemptHandle {
+            attempt_id,
+            actor,
+            done: done_rx,
+        })
     }
 
     /// Cancels a running attempt by id and waits until its `cancelled` status is
     /// written. Returns false when no such attempt is running here.
     pub async fn cancel(&self, attempt_id: AttemptId, reason: impl Into<String>) -> bool {
-        let Some(actor) = self.attempts.get(attempt_id) else { return false };
+        let Some(actor) = self.attempts.get(attempt_id) else {
+            return false;
+        };
         let reason = reason.into();
         matches!(
-            actor.call(|reply| AttemptMsg::Cancel { reason, reply: Some(reply) }, None).await,
+            actor
+                .call(
+                    |reply| AttemptMsg::Cancel {
+                        reason,
+                        reply: Some(reply)
+                    },
+                    None
+                )
+                .await,
             Ok(ractor::rpc::CallResult::Success(true))
         )
     }
@@ -193,7 +253,9 @@ impl Runtime {
     /// out without waiting). For embedders that import events from elsewhere and for
     /// the benchmark of the fan-out; attempts never need it.
     pub fn publish(&self, event: ProgressEvent) -> Result<(), RuntimeError> {
-        self.progress.cast(ProgressMsg::Publish(event)).map_err(|_| RuntimeError::ActorGone("progress"))
+        self.progress
+            .cast(ProgressMsg::Publish(event))
+            .map_err(|_| RuntimeError::ActorGone("progress"))
     }
 
     pub fn running(&self) -> usize {
@@ -204,7 +266,10 @@ impl Runtime {
     pub async fn flush(&self, timeout: Duration) -> Result<(), RuntimeError> {
         let answer = self
             .progress
-            .call(|reply| ProgressMsg::Flush { timeout, reply }, Some(timeout + Duration::from_secs(1)))
+            .call(
+                |reply| ProgressMsg::Flush { timeout, reply },
+                Some(timeout + Duration::from_secs(1)),
+            )
             .await
             .map_err(|_| RuntimeError::ActorGone("progress"))?;
         match answer {

@@ -54,7 +54,10 @@ impl Default for RuntimeSettings {
 
 impl RuntimeSettings {
     pub fn deadline_for(&self, tool: &str) -> Duration {
-        self.tool_deadlines.get(tool).map(|d| **d).unwrap_or(self.tool_deadline)
+        self.tool_deadlines
+            .get(tool)
+            .map(|d| **d)
+            .unwrap_or(self.tool_deadline)
     }
 }
 
@@ -94,7 +97,8 @@ mod tests {
     #[test]
     fn per_tool_deadline_overrides_the_default() {
         let mut s = RuntimeSettings::default();
-        s.tool_deadlines.insert("click_element".into(), Duration::from_secs(7).into());
+        s.tool_deadlines
+            .insert("click_element".into(), Duration::from_secs(7).into());
         assert_eq!(s.deadline_for("click_element"), Duration::from_secs(7));
         assert_eq!(s.deadline_for("navigate_to_url"), Duration::from_secs(30));
     }

@@ -16,13 +16,13 @@ use ractor::{Actor, ActorProcessingErr, ActorRef, RpcReplyPort, SupervisionEvent
 use tokio::sync::oneshot;
 use tokio::task::{AbortHandle, JoinHandle};
 
+use crate::error::LedgerError;
 use crate::error::{PlannerError, ToolError};
 use crate::event::{
     AttemptFinished, AttemptStarted, AttemptStatus, EventKind, PlannerNote, ProgressEvent,
     ScreenshotTaken, StepOutcome, ToolCallFinished, ToolCallStarted,
 };
 use crate::ledger::{AttemptEnd, AttemptLedger};
-use crate::error::LedgerError;
 use crate::planner::{Action, Decision, ToolCallRecord};
 use crate::progress::ProgressMsg;
 use crate::runtime::{AttemptRegistry, AttemptReport, AttemptSpec};
@@ -32,13 +32,21 @@ use crate::tool_actor::{StoredScreenshot, ToolActor, ToolActorArgs, ToolMsg, Too
 
 pub enum AttemptMsg {
     PlanNext,
-    Planned { generation: u64, decision: Result<Decision, PlannerError> },
+    Planned {
+        generation: u64,
+        decision: Result<Decision, PlannerError>,
+    },
     ToolReturned(ToolReturn),
-    ToolDeadline { step: u32 },
+    ToolDeadline {
+        step: u32,
+    },
     AttemptDeadline,
     Heartbeat,
     /// Ends the attempt as `cancelled`; replies `true` once the terminal status is written.
-    Cancel { reason: String, reply: Option<RpcReplyPort<bool>> },
+    Cancel {
+        reason: String,
+        reply: Option<RpcReplyPort<bool>>,
+    },
 }
 
 pub struct AttemptSupervisor;
@@ -119,7 +127,8 @@ impl Actor for AttemptSupervisor {
                 let _ = me.cast(AttemptMsg::AttemptDeadline);
             })
         };
-        let heartbeat_timer = myself.send_interval(args.settings.heartbeat_interval, || AttemptMsg::Heartbeat);
+        let heartbeat_timer =
+            myself.send_interval(args.settings.heartbeat_interval, || AttemptMsg::Heartbeat);
         let state = SupervisorState {
             tool_specs: args.spec.tools.specs().into(),
             spec: args.spec,
@@ -154,14 +163,20 @@ impl Actor for AttemptSupervisor {
         state: &mut SupervisorState,
     ) -> Result<(), ActorProcessingErr> {
         if state.finished {
-            if let AttemptMsg::Cancel { reply: Some(reply), .. } = message {
+            if let AttemptMsg::Cancel {
+                reply: Some(reply), ..
+            } = message
+            {
                 let _ = reply.send(false);
             }
             return Ok(());
         }
         match message {
             AttemptMsg::PlanNext => state.plan_next(&myself).await,
-            AttemptMsg::Planned { generation, decision } => {
+            AttemptMsg::Planned {
+                generation,
+                decision,
+            } => {
                 if generation == state.generation && state.in_flight.is_none() {
                     state.planner_task = None;
                     state.apply_decision(&myself, decision).await;
@@ -170,10 +185,17 @@ impl Actor for AttemptSupervisor {
             AttemptMsg::ToolReturned(ret) => state.tool_returned(&myself, ret),
             AttemptMsg::ToolDeadline { step } => {
                 if state.in_flight.as_ref().is_some_and(|f| f.step == step) {
-                    let deadline = state.in_flight.as_ref().map(|f| f.deadline).unwrap_or_default();
+                    let deadline = state
+                        .in_flight
+                        .as_ref()
+                        .map(|f| f.deadline)
+                        .unwrap_or_default();
                     state.complete_in_flight(
                         StepOutcome::Timeout,
-                        format!("no answer within the tool deadline of {}", fmt_duration(deadline)),
+                        format!(
+                            "no answer within the tool deadline of {}",
+                            fmt_duration(deadline)
+                        ),
                     );
                     // The call may ignore cancellation; the actor running it is killed
                     // and a fresh one takes the next call.
@@ -182,13 +204,18 @@ impl Actor for AttemptSupervisor {
                 }
             }
             AttemptMsg::AttemptDeadline => {
-                let during = state.in_flight.as_ref().map(|f| format!(" during step {} ({})", f.step, f.call.tool));
+                let during = state
+                    .in_flight
+                    .as_ref()
+                    .map(|f| format!(" during step {} ({})", f.step, f.call.tool));
                 let message = format!(
                     "attempt deadline of {} reached{}",
                     fmt_duration(state.settings.attempt_deadline),
                     during.unwrap_or_default()
                 );
-                state.finish(&myself, Ending::escalate(message, StepOutcome::Timeout)).await;
+                state
+                    .finish(&myself, Ending::escalate(message, StepOutcome::Timeout))
+                    .await;
             }
             AttemptMsg::Heartbeat => state.heartbeat(),
             AttemptMsg::Cancel { reason, reply } => {
@@ -232,7 +259,9 @@ impl Actor for AttemptSupervisor {
                 "tool actor crashed {} times, over the restart budget of {}: {reason}",
                 state.crashes, state.settings.restart_budget
             );
-            state.finish(&myself, Ending::escalate(message, StepOutcome::Crashed)).await;
+            state
+                .finish(&myself, Ending::escalate(message, StepOutcome::Crashed))
+                .await;
             return Ok(());
         }
         state.replace_tool_actor(&myself).await?;
@@ -276,15 +305,27 @@ async fn spawn_tool_actor(
 
 impl Ending {
     fn escalate(message: String, in_flight_outcome: StepOutcome) -> Self {
-        Ending { status: AttemptStatus::AwaitingHuman, message, audio_url: None, in_flight_outcome }
+        Ending {
+            status: AttemptStatus::AwaitingHuman,
+            message,
+            audio_url: None,
+            in_flight_outcome,
+        }
     }
 }
 
 impl SupervisorState {
     fn emit(&self, kind: EventKind) {
-        let event = ProgressEvent { attempt_id: self.spec.attempt_id, at: Utc::now(), kind };
+        let event = ProgressEvent {
+            attempt_id: self.spec.attempt_id,
+            at: Utc::now(),
+            kind,
+        };
         if self.progress.cast(ProgressMsg::Publish(event)).is_err() {
-            tracing::error!(attempt = self.spec.attempt_id, "progress actor is gone; event not reported");
+            tracing::error!(
+                attempt = self.spec.attempt_id,
+                "progress actor is gone; event not reported"
+            );
         }
     }
 
@@ -293,8 +334,12 @@ impl SupervisorState {
             return;
         }
         if self.steps >= self.settings.max_steps {
-            let message = format!("used all {} tool calls this attempt may make", self.settings.max_steps);
-            self.finish(myself, Ending::escalate(message, StepOutcome::Cancelled)).await;
+            let message = format!(
+                "used all {} tool calls this attempt may make",
+                self.settings.max_steps
+            );
+            self.finish(myself, Ending::escalate(message, StepOutcome::Cancelled))
+                .await;
             return;
         }
         self.generation += 1;
@@ -309,8 +354,16 @@ impl SupervisorState {
             let decision = AssertUnwindSafe(planner.next(&context, &history, &tools))
                 .catch_unwind()
                 .await
-                .unwrap_or_else(|panic| Err(PlannerError::Unavailable(format!("planner panicked: {}", panic_text(&*panic)))));
-            let _ = me.cast(AttemptMsg::Planned { generation, decision });
+                .unwrap_or_else(|panic| {
+                    Err(PlannerError::Unavailable(format!(
+                        "planner panicked: {}",
+                        panic_text(&*panic)
+                    )))
+                });
+            let _ = me.cast(AttemptMsg::Planned {
+                generation,
+                decision,
+            });
         });
         self.planner_task = Some(planning.abort_handle());
     }
@@ -324,7 +377,8 @@ impl SupervisorState {
             Ok(decision) => decision,
             Err(err) => {
                 let message = format!("planner failed: {err}");
-                self.finish(myself, Ending::escalate(message, StepOutcome::Cancelled)).await;
+                self.finish(myself, Ending::escalate(message, StepOutcome::Cancelled))
+                    .await;
                 return;
             }
         };
@@ -338,7 +392,10 @@ impl SupervisorState {
                     args: call.args.clone(),
                 }));
                 if let Some(note) = decision.note {
-                    self.emit(EventKind::PlannerNote(PlannerNote { step: Some(step), note }));
+                    self.emit(EventKind::PlannerNote(PlannerNote {
+                        step: Some(step),
+                        note,
+                    }));
                 }
                 let deadline = self.settings.deadline_for(&call.tool);
                 let timer = myself.send_after(deadline, move || AttemptMsg::ToolDeadline { step });
@@ -353,7 +410,11 @@ impl SupervisorState {
                 if self.spec.tools.get(&call.tool).is_none() {
                     // Planner output is untrusted: an unknown tool is an error step, not a crash.
                     let known: Vec<&str> = self.spec.tools.names().collect();
-                    let message = format!("no tool named {:?}; known tools: {}", call.tool, known.join(", "));
+                    let message = format!(
+                        "no tool named {:?}; known tools: {}",
+                        call.tool,
+                        known.join(", ")
+                    );
                     self.complete_in_flight(StepOutcome::Error, message);
                     let _ = myself.cast(AttemptMsg::PlanNext);
                 } else if self.tool_actor.cast(ToolMsg::Run { step, call }).is_err() {
@@ -366,7 +427,11 @@ impl SupervisorState {
                 if let Some(note) = decision.note {
                     self.emit(EventKind::PlannerNote(PlannerNote { step: None, note }));
                 }
-                let status = if result.resolved { AttemptStatus::Resolved } else { AttemptStatus::AwaitingHuman };
+                let status = if result.resolved {
+                    AttemptStatus::Resolved
+                } else {
+                    AttemptStatus::AwaitingHuman
+                };
                 let ending = Ending {
                     status,
                     message: result.message,
@@ -386,7 +451,11 @@ impl SupervisorState {
         let mut screenshot_note = None;
         match ret.screenshot {
             Some(StoredScreenshot::Stored { id, size_bytes }) => {
-                self.emit(EventKind::ScreenshotTaken(ScreenshotTaken { step, screenshot_id: id, size_bytes }));
+                self.emit(EventKind::ScreenshotTaken(ScreenshotTaken {
+                    step,
+                    screenshot_id: id,
+                    size_bytes,
+                }));
             }
             Some(StoredScreenshot::Refused { reason }) => screenshot_note = Some(reason),
             None => {}
@@ -405,7 +474,9 @@ impl SupervisorState {
 
     /// Reports the end of the call in flight, if any, and records it for the planner.
     fn complete_in_flight(&mut self, outcome: StepOutcome, output: String) {
-        let Some(flight) = self.in_flight.take() else { return };
+        let Some(flight) = self.in_flight.take() else {
+            return;
+        };
         flight.timer.abort();
         let duration_ms = u64::try_from(flight.started.elapsed().as_millis()).unwrap_or(u64::MAX);
         self.emit(EventKind::ToolCallFinished(ToolCallFinished {
@@ -417,10 +488,18 @@ impl SupervisorState {
             duration_ms,
             output: output.clone(),
         }));
-        Arc::make_mut(&mut self.history).push(ToolCallRecord { step: flight.step, call: flight.call, outcome, output });
+        Arc::make_mut(&mut self.history).push(ToolCallRecord {
+            step: flight.step,
+            call: flight.call,
+            outcome,
+            output,
+        });
     }
 
-    async fn replace_tool_actor(&mut self, myself: &ActorRef<AttemptMsg>) -> Result<(), ActorProcessingErr> {
+    async fn replace_tool_actor(
+        &mut self,
+        myself: &ActorRef<AttemptMsg>,
+    ) -> Result<(), ActorProcessingErr> {
         self.tool_actor.kill();
         let args = ToolActorArgs {
             attempt_id: self.spec.attempt_id,
@@ -435,7 +514,11 @@ impl SupervisorState {
     }
 
     fn heartbeat(&mut self) {
-        if self.heartbeat_task.as_ref().is_some_and(|t| !t.is_finished()) {
+        if self
+            .heartbeat_task
+            .as_ref()
+            .is_some_and(|t| !t.is_finished())
+        {
             return;
         }
         let ledger = Arc::clone(&self.ledger);
@@ -463,7 +546,10 @@ impl SupervisorState {
         if let Some(task) = self.heartbeat_task.take() {
             task.abort();
         }
-        let interrupted = self.in_flight.as_ref().map(|f| (f.step, f.call.tool.clone()));
+        let interrupted = self
+            .in_flight
+            .as_ref()
+            .map(|f| (f.step, f.call.tool.clone()));
         if let Some((step, tool)) = interrupted {
             let why = match ending.in_flight_outcome {
                 StepOutcome::Timeout => format!("stopped by the attempt deadline while {tool} ran"),
@@ -527,9 +613,9 @@ impl SupervisorState {
 /// Durations in messages: "30s", "250ms", "2m".
 pub fn fmt_duration(d: Duration) -> String {
     let ms = d.as_millis();
-    if ms % 60_000 == 0 && ms > 0 {
+    if ms.is_multiple_of(60_000) && ms > 0 {
         format!("{}m", ms / 60_000)
-    } else if ms % 1000 == 0 && ms > 0 {
+    } else if ms.is_multiple_of(1000) && ms > 0 {
         format!("{}s", ms / 1000)
     } else {
         format!("{ms}ms")

@@ -24,7 +24,10 @@ pub struct ToolCall {
 
 impl ToolCall {
     pub fn new(tool: impl Into<String>, args: Value) -> Self {
-        ToolCall { tool: tool.into(), args }
+        ToolCall {
+            tool: tool.into(),
+            args,
+        }
     }
 }
 
@@ -38,7 +41,10 @@ pub struct ToolOutput {
 
 impl ToolOutput {
     pub fn text(text: impl Into<String>) -> Self {
-        ToolOutput { text: text.into(), screenshot_png: None }
+        ToolOutput {
+            text: text.into(),
+            screenshot_png: None,
+        }
     }
 }
 

@@ -63,9 +63,15 @@ impl Actor for ToolActor {
         state: &mut ToolActorArgs,
     ) -> Result<(), ActorProcessingErr> {
         let ToolMsg::Run { step, call } = message;
-        let ctx = ToolContext { attempt_id: state.attempt_id, step };
+        let ctx = ToolContext {
+            attempt_id: state.attempt_id,
+            step,
+        };
         let outcome = match state.tools.get(&call.tool) {
-            None => Err(ToolError::InvalidArgs(format!("no tool named {:?}", call.tool))),
+            None => Err(ToolError::InvalidArgs(format!(
+                "no tool named {:?}",
+                call.tool
+            ))),
             Some(tool) => tool.call(&call.args, &ctx).await,
         };
         let (result, screenshot) = match outcome {
@@ -79,7 +85,11 @@ impl Actor for ToolActor {
             Err(err) => (Err(err), None),
         };
         // The supervisor may already have given up on this step; it ignores stale steps.
-        let _ = state.supervisor.cast(AttemptMsg::ToolReturned(ToolReturn { step, result, screenshot }));
+        let _ = state.supervisor.cast(AttemptMsg::ToolReturned(ToolReturn {
+            step,
+            result,
+            screenshot,
+        }));
         Ok(())
     }
 }
@@ -95,9 +105,18 @@ impl ToolActorArgs {
                 ),
             };
         }
-        match self.ledger.save_screenshot(self.attempt_id, step, png).await {
-            Ok(id) => StoredScreenshot::Stored { id, size_bytes: png.len() as u64 },
-            Err(err) => StoredScreenshot::Refused { reason: err.to_string() },
+        match self
+            .ledger
+            .save_screenshot(self.attempt_id, step, png)
+            .await
+        {
+            Ok(id) => StoredScreenshot::Stored {
+                id,
+                size_bytes: png.len() as u64,
+            },
+            Err(err) => StoredScreenshot::Refused {
+                reason: err.to_string(),
+            },
         }
     }
 }

@@ -74,18 +74,29 @@ impl Store {
 
     /// Attempts, newest first.
     pub async fn attempts(&self, filter: &AttemptFilter) -> Result<Vec<AttemptRecord>, StoreError> {
-        let mut query = recovery_attempt::Entity::find().order_by_desc(recovery_attempt::Column::Id);
+        let mut query =
+            recovery_attempt::Entity::find().order_by_desc(recovery_attempt::Column::Id);
         if let Some(status) = filter.status {
             query = query.filter(recovery_attempt::Column::Status.eq(status.as_str()));
         }
         if filter.limit > 0 {
             query = query.limit(filter.limit);
         }
-        Ok(query.all(&self.db).await?.into_iter().map(attempt_record).collect())
+        Ok(query
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(attempt_record)
+            .collect())
     }
 
-    pub async fn attempt(&self, id: AttemptId) -> Result<Option<recovery_attempt::Model>, StoreError> {
-        Ok(recovery_attempt::Entity::find_by_id(id).one(&self.db).await?)
+    pub async fn attempt(
+        &self,
+        id: AttemptId,
+    ) -> Result<Option<recovery_attempt::Model>, StoreError> {
+        Ok(recovery_attempt::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?)
     }
 
     pub async fn steps(&self, attempt: AttemptId) -> Result<Vec<recovery_step::Model>, StoreError> {
@@ -108,8 +119,12 @@ impl Store {
 
     /// Marks attempts still `attempted` whose heartbeat is older than `stale_after`
     /// as `interrupted`, and returns their ids.
-    pub async fn interrupt_stale(&self, stale_after: Duration) -> Result<Vec<AttemptId>, StoreError> {
-        let cutoff = Utc::now() - chrono::Duration::from_std(stale_after).unwrap_or(chrono::Duration::MAX);
+    pub async fn interrupt_stale(
+        &self,
+        stale_after: Duration,
+    ) -> Result<Vec<AttemptId>, StoreError> {
+        let cutoff =
+            Utc::now() - chrono::Duration::from_std(stale_after).unwrap_or(chrono::Duration::MAX);
         let stale: Vec<AttemptId> = recovery_attempt::Entity::find()
             .select_only()
             .column(recovery_attempt::Column::Id)
@@ -122,13 +137,19 @@ impl Store {
             return Ok(stale);
         }
         recovery_attempt::Entity::update_many()
-            .col_expr(recovery_attempt::Column::Status, Expr::value(AttemptStatus::Interrupted.as_str()))
+            .col_expr(
+                recovery_attempt::Column::Status,
+                Expr::value(AttemptStatus::Interrupted.as_str()),
+            )
             .col_expr(recovery_attempt::Column::Success, Expr::value(false))
             .col_expr(
                 recovery_attempt::Column::Message,
                 Expr::value("the daemon running this attempt stopped (stale heartbeat)"),
             )
-            .col_expr(recovery_attempt::Column::FinishedAt, Expr::value(Utc::now()))
+            .col_expr(
+                recovery_attempt::Column::FinishedAt,
+                Expr::value(Utc::now()),
+            )
             .filter(recovery_attempt::Column::Id.is_in(stale.clone()))
             .filter(recovery_attempt::Column::Status.eq(AttemptStatus::Attempted.as_str()))
             .exec(&self.db)

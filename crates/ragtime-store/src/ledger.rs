@@ -33,22 +33,41 @@ impl AttemptLedger for Store {
     async fn finish(&self, attempt: AttemptId, end: &AttemptEnd) -> Result<(), LedgerError> {
         let _writing = self.writes.enter().await;
         let result = recovery_attempt::Entity::update_many()
-            .col_expr(recovery_attempt::Column::Status, Expr::value(end.status.as_str()))
+            .col_expr(
+                recovery_attempt::Column::Status,
+                Expr::value(end.status.as_str()),
+            )
             .col_expr(recovery_attempt::Column::Success, Expr::value(end.success))
-            .col_expr(recovery_attempt::Column::Message, Expr::value(end.message.clone()))
-            .col_expr(recovery_attempt::Column::FinishedAt, Expr::value(end.finished_at))
-            .col_expr(recovery_attempt::Column::HeartbeatAt, Expr::value(end.finished_at))
+            .col_expr(
+                recovery_attempt::Column::Message,
+                Expr::value(end.message.clone()),
+            )
+            .col_expr(
+                recovery_attempt::Column::FinishedAt,
+                Expr::value(end.finished_at),
+            )
+            .col_expr(
+                recovery_attempt::Column::HeartbeatAt,
+                Expr::value(end.finished_at),
+            )
             .filter(recovery_attempt::Column::Id.eq(attempt))
             .exec(&self.db)
             .await
             .map_err(ledger_error)?;
         if result.rows_affected == 0 {
-            return Err(LedgerError::Rejected(format!("no recovery attempt with id {attempt}")));
+            return Err(LedgerError::Rejected(format!(
+                "no recovery attempt with id {attempt}"
+            )));
         }
         Ok(())
     }
 
-    async fn save_screenshot(&self, attempt: AttemptId, step: u32, png: &[u8]) -> Result<i64, LedgerError> {
+    async fn save_screenshot(
+        &self,
+        attempt: AttemptId,
+        step: u32,
+        png: &[u8],
+    ) -> Result<i64, LedgerError> {
         let _writing = self.writes.enter().await;
         let row = recovery_screenshot::ActiveModel {
             attempt_id: Set(attempt),

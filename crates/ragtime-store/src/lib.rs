@@ -11,12 +11,13 @@ mod ledger;
 pub mod settings;
 pub mod sinks;
 
-
 use std::sync::Arc;
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection, DbErr};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection, DbErr,
+};
 use thiserror::Error;
 
 pub use attempts::{AttemptFilter, NewAttempt};
@@ -41,6 +42,9 @@ pub enum StoreError {
 #[derive(Clone, Debug)]
 pub struct Store {
     db: DatabaseConnection,
+    /// The sinks' own small pool: progress writes never queue for a connection behind
+    /// ledger writes or page queries, which is what keeps them visible under load.
+    progress_db: DatabaseConnection,
     writes: WriteGate,
 }
 
@@ -67,29 +71,26 @@ impl Store {
         if !is_sqlite && !url.starts_with("postgres://") && !url.starts_with("postgresql://") {
             return Err(StoreError::UnsupportedUrl(redact_url(url)));
         }
-        let mut options = ConnectOptions::new(url.to_string());
-        options
-            .max_connections(settings.max_connections.max(1))
-            .connect_timeout(settings.connect_timeout)
-            .acquire_timeout(settings.connect_timeout)
-            .sqlx_logging(false);
-        let busy = settings.sqlite_busy_timeout;
-        options.map_sqlx_sqlite_opts(move |o| {
-            o.create_if_missing(true)
-                .journal_mode(SqliteJournalMode::Wal)
-                .synchronous(SqliteSynchronous::Normal)
-                .busy_timeout(busy)
-                .foreign_keys(true)
-        });
-        let db = Database::connect(options)
+        let connect_error = |e: DbErr| StoreError::Connect {
+            url: redact_url(url),
+            reason: first_line(&e.to_string()),
+        };
+        let db = Database::connect(pool_options(settings, settings.max_connections))
             .await
-            .map_err(|e| StoreError::Connect { url: redact_url(url), reason: first_line(&e.to_string()) })?;
+            .map_err(connect_error)?;
         // Pools connect lazily; one query makes "unreachable" an error here, not later.
         db.execute_unprepared("SELECT 1")
             .await
-            .map_err(|e| StoreError::Connect { url: redact_url(url), reason: first_line(&e.to_string()) })?;
+            .map_err(connect_error)?;
+        let progress_db = Database::connect(pool_options(settings, settings.progress_connections))
+            .await
+            .map_err(connect_error)?;
         let writes = WriteGate(is_sqlite.then(Arc::default));
-        Ok(Store { db, writes })
+        Ok(Store {
+            db,
+            progress_db,
+            writes,
+        })
     }
 
     /// Connects and brings the schema up to date.
@@ -100,7 +101,9 @@ impl Store {
     }
 
     pub async fn migrate(&self) -> Result<(), StoreError> {
-        Migrator::up(&self.db, None).await.map_err(|e| StoreError::Migrate(e.to_string()))
+        Migrator::up(&self.db, None)
+            .await
+            .map_err(|e| StoreError::Migrate(e.to_string()))
     }
 
     pub fn backend(&self) -> DatabaseBackend {
@@ -112,14 +115,41 @@ impl Store {
         &self.db
     }
 
+    /// The pool the database sinks write through.
+    pub(crate) fn progress_connection(&self) -> &DatabaseConnection {
+        &self.progress_db
+    }
+
     pub async fn close(self) -> Result<(), StoreError> {
+        self.progress_db.close().await?;
         self.db.close().await.map_err(StoreError::Db)
     }
 }
 
+fn pool_options(settings: &DatabaseSettings, connections: u32) -> ConnectOptions {
+    let mut options = ConnectOptions::new(settings.url.trim().to_string());
+    options
+        .max_connections(connections.max(1))
+        .min_connections(0)
+        .connect_timeout(settings.connect_timeout)
+        .acquire_timeout(settings.connect_timeout)
+        .sqlx_logging(false);
+    let busy = settings.sqlite_busy_timeout;
+    options.map_sqlx_sqlite_opts(move |o| {
+        o.create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(busy)
+            .foreign_keys(true)
+    });
+    options
+}
+
 /// Hides the password of a database URL in messages.
 pub fn redact_url(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
     match rest.split_once('@') {
         Some((userinfo, host)) if userinfo.contains(':') => {
             let user = userinfo.split(':').next().unwrap_or("");
@@ -132,4 +162,3 @@ pub fn redact_url(url: &str) -> String {
 fn first_line(text: &str) -> String {
     text.lines().next().unwrap_or("").to_string()
 }
-

@@ -9,8 +9,10 @@ use serde::{Deserialize, Serialize};
 pub struct DatabaseSettings {
     /// `sqlite://PATH` (created if missing, WAL mode) or `postgres://USER@HOST/DB`.
     pub url: String,
-    /// Connections in the pool.
+    /// Connections in the main pool (ledger, queries, admin pages).
     pub max_connections: u32,
+    /// Connections reserved for the database sinks' progress writes.
+    pub progress_connections: u32,
     /// How long to wait for a connection before calling the database unreachable.
     #[serde(with = "humantime_serde")]
     pub connect_timeout: Duration,
@@ -25,6 +27,7 @@ impl Default for DatabaseSettings {
         DatabaseSettings {
             url: "sqlite://ragtime.db".to_string(),
             max_connections: 8,
+            progress_connections: 2,
             connect_timeout: Duration::from_secs(5),
             sqlite_busy_timeout: Duration::from_secs(5),
         }

@@ -8,7 +8,9 @@ mod planner;
 mod tools;
 
 pub use planner::ScriptedPlanner;
-pub use tools::{EchoTool, FailTool, IgnoreCancellationTool, PanicTool, ScreenshotTool, SleepTool, TINY_PNG};
+pub use tools::{
+    EchoTool, FailTool, IgnoreCancellationTool, PanicTool, ScreenshotTool, SleepTool, TINY_PNG,
+};
 
 use ragtime_core::ToolRegistry;
 

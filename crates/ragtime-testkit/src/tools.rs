@@ -25,14 +25,18 @@ macro_rules! named_tool {
 
         impl Default for $ty {
             fn default() -> Self {
-                $ty { name: $default.to_string() }
+                $ty {
+                    name: $default.to_string(),
+                }
             }
         }
 
         impl $ty {
             /// The same behaviour under another name, to stage a scenario.
             pub fn named(name: &str) -> Self {
-                $ty { name: name.to_string() }
+                $ty {
+                    name: name.to_string(),
+                }
             }
         }
     };
@@ -57,7 +61,11 @@ impl Tool for EchoTool {
         json!({"type": "object", "properties": {"text": {"type": "string"}}})
     }
     async fn call(&self, args: &Value, _ctx: &ToolContext) -> Result<ToolOutput, ToolError> {
-        Ok(ToolOutput::text(args.get("text").and_then(Value::as_str).map_or_else(|| args.to_string(), str::to_string)))
+        Ok(ToolOutput::text(
+            args.get("text")
+                .and_then(Value::as_str)
+                .map_or_else(|| args.to_string(), str::to_string),
+        ))
     }
 }
 
@@ -91,7 +99,9 @@ impl Tool for FailTool {
         json!({"type": "object", "properties": {"message": {"type": "string"}}})
     }
     async fn call(&self, args: &Value, _ctx: &ToolContext) -> Result<ToolOutput, ToolError> {
-        Err(ToolError::Failed(arg_str(args, "message", "failed as asked").to_string()))
+        Err(ToolError::Failed(
+            arg_str(args, "message", "failed as asked").to_string(),
+        ))
     }
 }
 
@@ -126,7 +136,8 @@ impl Tool for IgnoreCancellationTool {
     async fn call(&self, args: &Value, _ctx: &ToolContext) -> Result<ToolOutput, ToolError> {
         let ms = arg_u64(args, "ms")?;
         // The blocking thread runs to its end whatever happens to this future.
-        let _ = tokio::task::spawn_blocking(move || std::thread::sleep(Duration::from_millis(ms))).await;
+        let _ = tokio::task::spawn_blocking(move || std::thread::sleep(Duration::from_millis(ms)))
+            .await;
         Ok(ToolOutput::text(format!("blocked {ms} ms")))
     }
 }
@@ -156,10 +167,16 @@ impl Tool for ScreenshotTool {
             None => TINY_PNG.to_vec(),
             Some(n) => {
                 let mut png = TINY_PNG.to_vec();
-                png.resize(usize::try_from(n).unwrap_or(usize::MAX).max(TINY_PNG.len()), 0);
+                png.resize(
+                    usize::try_from(n).unwrap_or(usize::MAX).max(TINY_PNG.len()),
+                    0,
+                );
                 png
             }
         };
-        Ok(ToolOutput { text: format!("screenshot of {} bytes", png.len()), screenshot_png: Some(png) })
+        Ok(ToolOutput {
+            text: format!("screenshot of {} bytes", png.len()),
+            screenshot_png: Some(png),
+        })
     }
 }

@@ -88,7 +88,9 @@ pub fn timeline(attempt: &AttemptRecord, steps: &[StepRecord]) -> Timeline {
     let end = (attempt.status != "attempted").then(|| End {
         status: attempt.status.clone(),
         message: clean(attempt.message.as_deref().unwrap_or(""), 300),
-        total_ms: attempt.finished_at.map(|f| (f - attempt.started_at).num_milliseconds()),
+        total_ms: attempt
+            .finished_at
+            .map(|f| (f - attempt.started_at).num_milliseconds()),
     });
     Timeline {
         attempt_id: attempt.id,
@@ -120,7 +122,10 @@ fn summarize_value(v: &Value) -> String {
 }
 
 fn first_line(text: &str) -> String {
-    clean(text.lines().find(|l| !l.trim().is_empty()).unwrap_or(""), OUTPUT_CHARS)
+    clean(
+        text.lines().find(|l| !l.trim().is_empty()).unwrap_or(""),
+        OUTPUT_CHARS,
+    )
 }
 
 /// Cuts to `limit` characters and escapes control characters, so page text cannot
@@ -160,7 +165,12 @@ impl fmt::Display for Timeline {
             write!(f, " for episode {episode}")?;
         }
         writeln!(f, ": {}", self.status)?;
-        let tool_width = self.entries.iter().map(|e| e.tool.chars().count()).max().unwrap_or(0);
+        let tool_width = self
+            .entries
+            .iter()
+            .map(|e| e.tool.chars().count())
+            .max()
+            .unwrap_or(0);
         for e in &self.entries {
             write!(f, "{:>3} {:<tool_width$}", e.step, e.tool)?;
             if !e.args.is_empty() {
@@ -195,7 +205,14 @@ mod tests {
         DateTime::from_timestamp(1_700_000_000 + secs, 0).unwrap_or_default()
     }
 
-    fn step(n: i32, tool: &str, args: Value, outcome: &str, ms: Option<i64>, output: &str) -> StepRecord {
+    fn step(
+        n: i32,
+        tool: &str,
+        args: Value,
+        outcome: &str,
+        ms: Option<i64>,
+        output: &str,
+    ) -> StepRecord {
         StepRecord {
             step: n,
             tool: tool.into(),
@@ -220,8 +237,22 @@ mod tests {
             finished_at: Some(at(2)),
         };
         let steps = vec![
-            step(2, "click_element", json!({"selector": "button:has-text('Mehr')"}), "timeout", Some(30000), ""),
-            step(1, "navigate_to_url", json!({"url": "http://a.test/"}), "success", Some(412), "Title\nbody"),
+            step(
+                2,
+                "click_element",
+                json!({"selector": "button:has-text('Mehr')"}),
+                "timeout",
+                Some(30000),
+                "",
+            ),
+            step(
+                1,
+                "navigate_to_url",
+                json!({"url": "http://a.test/"}),
+                "success",
+                Some(412),
+                "Title\nbody",
+            ),
         ];
         let text = timeline(&attempt, &steps).to_string();
         assert_eq!(
@@ -245,7 +276,14 @@ mod tests {
             finished_at: None,
         };
         let long = "x".repeat(10_000);
-        let steps = vec![step(1, "get_page_content", json!({}), "running", None, &format!("\u{1b}[31mred {long}"))];
+        let steps = vec![step(
+            1,
+            "get_page_content",
+            json!({}),
+            "running",
+            None,
+            &format!("\u{1b}[31mred {long}"),
+        )];
         let tl = timeline(&attempt, &steps);
         let text = tl.to_string();
         assert!(!text.contains('\u{1b}'));

@@ -146,7 +146,9 @@ impl SinkActorState {
     /// itself. A transient error stops the walk and is retried like any other.
     async fn write_one_by_one(&mut self, n: usize) -> Result<(), SinkError> {
         for _ in 0..n {
-            let Some(event) = self.buffer.front().cloned() else { break };
+            let Some(event) = self.buffer.front().cloned() else {
+                break;
+            };
             match self.sink.write_batch(std::slice::from_ref(&event)).await {
                 Ok(()) => self.settle(1, true),
                 Err(SinkError::Permanent(reason)) => {
@@ -166,7 +168,11 @@ impl SinkActorState {
     fn settle(&mut self, n: usize, written: bool) {
         self.buffer.drain(..n);
         self.counters.pending.fetch_sub(n, Ordering::AcqRel);
-        let counter = if written { &self.counters.written } else { &self.counters.failed };
+        let counter = if written {
+            &self.counters.written
+        } else {
+            &self.counters.failed
+        };
         counter.fetch_add(n as u64, Ordering::Relaxed);
     }
 

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::SinkError;
 use crate::event::{
-    AttemptFinished, AttemptStarted, PlannerNote, ProgressEvent, ScreenshotTaken,
-    ToolCallFinished, ToolCallStarted,
+    AttemptFinished, AttemptStarted, PlannerNote, ProgressEvent, ScreenshotTaken, ToolCallFinished,
+    ToolCallStarted,
 };
 use crate::sink::Sink;
 

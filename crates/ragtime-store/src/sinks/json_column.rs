@@ -57,7 +57,10 @@ pub struct JsonColumnSink {
 
 impl JsonColumnSink {
     pub fn new(store: &crate::Store) -> Self {
-        JsonColumnSink { db: store.connection().clone(), writes: store.writes.clone() }
+        JsonColumnSink {
+            db: store.progress_connection().clone(),
+            writes: store.writes.clone(),
+        }
     }
 }
 
@@ -95,12 +98,22 @@ fn entry(event: &ProgressEvent) -> Option<(u32, Value, bool)> {
 }
 
 /// Merges every attempt's new entries (already one per step) in one statement.
-async fn merge(db: &DatabaseConnection, per_attempt: Vec<(i64, Vec<Value>)>) -> Result<(), sea_orm::DbErr> {
+async fn merge(
+    db: &DatabaseConnection,
+    per_attempt: Vec<(i64, Vec<Value>)>,
+) -> Result<(), sea_orm::DbErr> {
     let backend = db.get_database_backend();
-    let sql = if backend == DatabaseBackend::Postgres { PG_MERGE } else { SQLITE_MERGE };
-    let batch: Vec<Value> =
-        per_attempt.into_iter().map(|(id, entries)| json!({"id": id, "entries": entries})).collect();
-    let stmt = Statement::from_sql_and_values(backend, sql, [Value::Array(batch).to_string().into()]);
+    let sql = if backend == DatabaseBackend::Postgres {
+        PG_MERGE
+    } else {
+        SQLITE_MERGE
+    };
+    let batch: Vec<Value> = per_attempt
+        .into_iter()
+        .map(|(id, entries)| json!({"id": id, "entries": entries}))
+        .collect();
+    let stmt =
+        Statement::from_sql_and_values(backend, sql, [Value::Array(batch).to_string().into()]);
     db.execute_raw(stmt).await?;
     Ok(())
 }
@@ -108,10 +121,14 @@ async fn merge(db: &DatabaseConnection, per_attempt: Vec<(i64, Vec<Value>)>) -> 
 /// The batch as one list of entries per attempt, one entry per step: a finish
 /// supersedes a start of the same step. Attempts keep their first-seen order.
 fn collapse(events: &[Arc<ProgressEvent>]) -> Vec<(i64, Vec<Value>)> {
-    let mut attempts: Vec<(i64, Vec<(u32, Value, bool)>)> = Vec::new();
+    // Per attempt: (step, entry, finished) in first-seen order.
+    type Entries = Vec<(u32, Value, bool)>;
+    let mut attempts: Vec<(i64, Entries)> = Vec::new();
     let mut index: HashMap<i64, usize> = HashMap::new();
     for event in events {
-        let Some((step, value, done)) = entry(event) else { continue };
+        let Some((step, value, done)) = entry(event) else {
+            continue;
+        };
         let slot = *index.entry(event.attempt_id).or_insert_with(|| {
             attempts.push((event.attempt_id, Vec::new()));
             attempts.len() - 1
@@ -123,7 +140,10 @@ fn collapse(events: &[Arc<ProgressEvent>]) -> Vec<(i64, Vec<Value>)> {
             None => list.push((step, value, done)),
         }
     }
-    attempts.into_iter().map(|(id, list)| (id, list.into_iter().map(|(_, v, _)| v).collect())).collect()
+    attempts
+        .into_iter()
+        .map(|(id, list)| (id, list.into_iter().map(|(_, v, _)| v).collect()))
+        .collect()
 }
 
 #[async_trait]

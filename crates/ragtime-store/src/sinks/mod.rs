@@ -39,7 +39,11 @@ pub fn classify(err: DbErr) -> SinkError {
         DbErr::Exec(RuntimeErr::Internal(_)) | DbErr::Query(RuntimeErr::Internal(_)) => true,
         _ => false,
     };
-    if transient { SinkError::Transient(text) } else { SinkError::Permanent(text) }
+    if transient {
+        SinkError::Transient(text)
+    } else {
+        SinkError::Permanent(text)
+    }
 }
 
 fn is_transient_code(code: &str) -> bool {
@@ -47,7 +51,9 @@ fn is_transient_code(code: &str) -> bool {
     // five digits). Transient classes: connection, rollback (serialization, deadlock),
     // resources, lock not available, operator intervention, system error.
     if code.len() == 5 {
-        return ["08", "40", "53", "55", "57", "58"].iter().any(|class| code.starts_with(class));
+        return ["08", "40", "53", "55", "57", "58"]
+            .iter()
+            .any(|class| code.starts_with(class));
     }
     // SQLite primary codes 5 (BUSY) and 6 (LOCKED), with their extended forms.
     code.parse::<u32>().is_ok_and(|n| matches!(n & 0xff, 5 | 6))
@@ -67,6 +73,9 @@ mod tests {
         assert!(!is_transient_code("23505"));
         assert!(is_transient_code("40001"));
         assert!(!is_transient_code("42P01"));
-        assert!(matches!(classify(DbErr::Json("bad".into())), SinkError::Permanent(_)));
+        assert!(matches!(
+            classify(DbErr::Json("bad".into())),
+            SinkError::Permanent(_)
+        ));
     }
 }

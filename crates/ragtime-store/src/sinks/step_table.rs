@@ -26,7 +26,10 @@ pub struct StepTableSink {
 
 impl StepTableSink {
     pub fn new(store: &crate::Store) -> Self {
-        StepTableSink { db: store.connection().clone(), writes: store.writes.clone() }
+        StepTableSink {
+            db: store.progress_connection().clone(),
+            writes: store.writes.clone(),
+        }
     }
 }
 
@@ -74,7 +77,11 @@ impl Plan {
     /// and a repeated event replaces the earlier one (one statement must not touch a
     /// row twice).
     fn of(events: &[Arc<ProgressEvent>]) -> Plan {
-        fn put(list: &mut Vec<((i64, u32), recovery_step::ActiveModel)>, key: (i64, u32), row: recovery_step::ActiveModel) {
+        fn put(
+            list: &mut Vec<((i64, u32), recovery_step::ActiveModel)>,
+            key: (i64, u32),
+            row: recovery_step::ActiveModel,
+        ) {
             match list.iter_mut().find(|(k, _)| *k == key) {
                 Some(slot) => slot.1 = row,
                 None => list.push((key, row)),
@@ -83,7 +90,11 @@ impl Plan {
         let mut plan = Plan::default();
         for event in events {
             match &event.kind {
-                EventKind::ToolCallStarted(call) => put(&mut plan.starts, (event.attempt_id, call.step), started_row(event, call)),
+                EventKind::ToolCallStarted(call) => put(
+                    &mut plan.starts,
+                    (event.attempt_id, call.step),
+                    started_row(event, call),
+                ),
                 EventKind::ToolCallFinished(call) => {
                     let key = (event.attempt_id, call.step);
                     plan.starts.retain(|(k, _)| *k != key);
@@ -97,7 +108,8 @@ impl Plan {
                 _ => {}
             }
         }
-        plan.starts.retain(|(k, _)| !plan.finishes.iter().any(|(f, _)| f == k));
+        plan.starts
+            .retain(|(k, _)| !plan.finishes.iter().any(|(f, _)| f == k));
         plan
     }
 
@@ -117,7 +129,12 @@ impl Plan {
             recovery_step::Entity::insert_many(self.finishes.into_iter().map(|(_, row)| row))
                 .on_conflict(
                     OnConflict::columns(key)
-                        .update_columns([Column::ToolOutput, Column::FinishedAt, Column::DurationMs, Column::Outcome])
+                        .update_columns([
+                            Column::ToolOutput,
+                            Column::FinishedAt,
+                            Column::DurationMs,
+                            Column::Outcome,
+                        ])
                         .to_owned(),
                 )
                 .exec_without_returning(db)
