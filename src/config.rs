@@ -18,10 +18,10 @@ pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
 
 #[derive(Debug, Error)]
 pub enum ConfigError {
-    #[error("cannot read config file {path}: {source}")]
+    #[error("cannot read config file {path}: {error}")]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("invalid config {origin}: {message}")]
     Parse { origin: String, message: String },
@@ -102,9 +102,9 @@ impl Config {
     pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
         match path {
             Some(path) => {
-                let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+                let text = std::fs::read_to_string(path).map_err(|error| ConfigError::Read {
                     path: path.to_path_buf(),
-                    source,
+                    error,
                 })?;
                 Config::from_toml(&text, &path.display().to_string())
             }
