@@ -1,0 +1,66 @@
+//! The selectors agents write: CSS, plus the Playwright forms `button:has-text("X")`,
+//! `text="X"` (exact) and `text=X` (contains). The page script resolves them.
+
+use serde::Serialize;
+
+/// A parsed selector, handed to the page script as JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Locator {
+    /// CSS part; `None` means "any clickable element, then any element".
+    pub css: Option<String>,
+    /// Text the element must show (in its text, aria-label or title).
+    pub text: Option<String>,
+    /// Whole text equal (after whitespace folding) rather than contained.
+    pub exact: bool,
+}
+
+pub fn parse(selector: &str) -> Result<Locator, String> {
+    let selector = selector.trim();
+    if selector.is_empty() {
+        return Err("empty selector".to_string());
+    }
+    if let Some(rest) = selector.strip_prefix("text=") {
+        return Ok(match unquote(rest) {
+            Some(text) => Locator { css: None, text: Some(text), exact: true },
+            None => Locator { css: None, text: Some(rest.trim().to_string()), exact: false },
+        });
+    }
+    if let Some(at) = selector.find(":has-text(") {
+        let css = selector[..at].trim();
+        let inner = selector[at + ":has-text(".len()..]
+            .strip_suffix(')')
+            .ok_or_else(|| format!("unclosed :has-text( in {selector:?}"))?;
+        let text = unquote(inner).unwrap_or_else(|| inner.trim().to_string());
+        return Ok(Locator { css: (!css.is_empty()).then(|| css.to_string()), text: Some(text), exact: false });
+    }
+    Ok(Locator { css: Some(selector.to_string()), text: None, exact: false })
+}
+
+fn unquote(text: &str) -> Option<String> {
+    let text = text.trim();
+    for quote in ['"', '\''] {
+        if let Some(inner) = text.strip_prefix(quote).and_then(|t| t.strip_suffix(quote)) {
+            return Some(inner.to_string());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn playwright_forms_and_css() {
+        assert_eq!(
+            parse("button:has-text(\"Mehr Informationen\")"),
+            Ok(Locator { css: Some("button".into()), text: Some("Mehr Informationen".into()), exact: false })
+        );
+        assert_eq!(parse("text=\"Download\""), Ok(Locator { css: None, text: Some("Download".into()), exact: true }));
+        assert_eq!(parse("text=Down"), Ok(Locator { css: None, text: Some("Down".into()), exact: false }));
+        assert_eq!(parse(":has-text('⋮')"), Ok(Locator { css: None, text: Some("⋮".into()), exact: false }));
+        assert_eq!(parse("#play"), Ok(Locator { css: Some("#play".into()), text: None, exact: false }));
+        assert!(parse("  ").is_err());
+        assert!(parse("button:has-text(\"x\"").is_err());
+    }
+}

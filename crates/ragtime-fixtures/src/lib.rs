@@ -1,0 +1,174 @@
+//! The fixture podcast site: a small HTTP server on 127.0.0.1 whose episode pages
+//! hide their audio in the ways real podcast pages do.
+//!
+//! End-to-end tests, benchmarks and the demo start one with [`FixtureSite::start`]
+//! and read [`episodes`] to know what each page should come to. The audio it serves is
+//! real (tiny, silent) MP3 with `audio/mpeg`.
+
+mod mp3;
+mod pages;
+
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::extract::Path;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+
+pub use mp3::silent_mp3;
+
+/// How a recovery attempt on an episode page should end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// The audio is found and downloaded.
+    Resolved,
+    /// There is no audio to find (or the page cannot be used): a human must look.
+    AwaitingHuman,
+}
+
+/// One episode page of the site.
+#[derive(Debug, Clone, Copy)]
+pub struct FixtureEpisode {
+    /// The page is at `/episodes/{slug}`.
+    pub slug: &'static str,
+    pub about: &'static str,
+    pub expected: Expected,
+}
+
+/// Every episode page, in the order the demo and the tests run them.
+pub fn episodes() -> &'static [FixtureEpisode] {
+    use Expected::*;
+    const EPISODES: &[FixtureEpisode] = &[
+        FixtureEpisode { slug: "direct-link", about: "a plain link to the MP3", expected: Resolved },
+        FixtureEpisode { slug: "og-audio", about: "only an og:audio meta tag", expected: Resolved },
+        FixtureEpisode { slug: "more-info", about: "behind a \"More information\" button", expected: Resolved },
+        FixtureEpisode {
+            slug: "german-menu",
+            about: "German page: dead \"Mehr Informationen\" and \"Information\" buttons, audio under a ⋮ menu",
+            expected: Resolved,
+        },
+        FixtureEpisode { slug: "stream-play", about: "a play button that streams; only the network shows it", expected: Resolved },
+        FixtureEpisode { slug: "consent-overlay", about: "a consent overlay over the player", expected: Resolved },
+        FixtureEpisode { slug: "no-audio", about: "no audio at all", expected: AwaitingHuman },
+        FixtureEpisode { slug: "never-answers", about: "the server never answers", expected: AwaitingHuman },
+        FixtureEpisode { slug: "huge-page", about: "a 3 MB page with the link at the very end", expected: Resolved },
+        FixtureEpisode { slug: "script-text", about: "page text that looks like <script> and HTML", expected: Resolved },
+        FixtureEpisode {
+            slug: "redirect-metadata",
+            about: "redirects to the cloud metadata address 169.254.169.254",
+            expected: AwaitingHuman,
+        },
+    ];
+    EPISODES
+}
+
+/// A running fixture site. Stopped when dropped.
+pub struct FixtureSite {
+    addr: SocketAddr,
+    server: JoinHandle<()>,
+}
+
+impl FixtureSite {
+    /// Serves on a free port of 127.0.0.1.
+    pub async fn start() -> std::io::Result<FixtureSite> {
+        FixtureSite::start_on(SocketAddr::from(([127, 0, 0, 1], 0))).await
+    }
+
+    pub async fn start_on(addr: SocketAddr) -> std::io::Result<FixtureSite> {
+        let listener = TcpListener::bind(addr).await?;
+        let addr = listener.local_addr()?;
+        let server = tokio::spawn(async move {
+            if let Err(err) = axum::serve(listener, router()).await {
+                eprintln!("fixture site stopped: {err}");
+            }
+        });
+        Ok(FixtureSite { addr, server })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:PORT{path}`.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    pub fn episode_url(&self, slug: &str) -> String {
+        self.url(&format!("/episodes/{slug}"))
+    }
+}
+
+impl Drop for FixtureSite {
+    fn drop(&mut self) {
+        // Aborting (not a graceful shutdown) also ends the request that never answers.
+        self.server.abort();
+    }
+}
+
+fn router() -> Router {
+    Router::new()
+        .route("/", get(index))
+        .route("/episodes/never-answers", get(never_answers))
+        .route("/episodes/redirect-metadata", get(redirect_to_metadata))
+        .route("/episodes/{slug}", get(episode))
+        .route("/audio/{file}", get(audio_file))
+        .route("/stream/{name}", get(stream))
+        .route("/files/not-audio.mp3", get(not_audio))
+        .route("/files/redirect-metadata.mp3", get(redirect_to_metadata))
+        .route("/files/big.mp3", get(big_audio))
+}
+
+async fn index() -> Response {
+    html(pages::index(episodes()))
+}
+
+async fn episode(Path(slug): Path<String>) -> Response {
+    match pages::episode(&slug) {
+        Some(body) => html(body),
+        None => (StatusCode::NOT_FOUND, "no such episode").into_response(),
+    }
+}
+
+async fn never_answers() -> Response {
+    std::future::pending::<()>().await;
+    StatusCode::GATEWAY_TIMEOUT.into_response()
+}
+
+async fn redirect_to_metadata() -> Redirect {
+    Redirect::temporary("http://169.254.169.254/latest/meta-data/")
+}
+
+async fn audio_file(Path(file): Path<String>) -> Response {
+    if file.ends_with(".mp3") {
+        mp3_response(silent_mp3(20))
+    } else {
+        (StatusCode::NOT_FOUND, "no such file").into_response()
+    }
+}
+
+/// Audio without an extension; only its content type says what it is.
+async fn stream(Path(_name): Path<String>) -> Response {
+    mp3_response(silent_mp3(20))
+}
+
+/// HTML dressed up as an MP3 by its name.
+async fn not_audio() -> Response {
+    html("<html><body>not audio</body></html>".to_string())
+}
+
+/// An MP3 larger than any sane download cap in tests (8 MiB).
+async fn big_audio() -> Response {
+    mp3_response(silent_mp3(8 * 1024 * 1024 / 417 + 1))
+}
+
+fn html(body: String) -> Response {
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
+}
+
+fn mp3_response(bytes: Vec<u8>) -> Response {
+    ([(header::CONTENT_TYPE, "audio/mpeg")], bytes).into_response()
+}
