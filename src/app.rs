@@ -7,6 +7,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use ragtime_agent::HeuristicPlanner;
+use ragtime_browser::{BrowserError, BrowserPool, BrowserTools, registry};
 use ragtime_core::sink::log::LogSinkConfig;
 use ragtime_core::{
     AttemptContext, AttemptHandle, AttemptSpec, LogSink, Planner, QueueSettings, Runtime,
@@ -23,6 +25,10 @@ pub enum AppError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Runtime(#[from] RuntimeError),
+    #[error(transparent)]
+    Launch(#[from] BrowserError),
+    #[error("cannot set up downloads: {0}")]
+    Browser(String),
 }
 
 /// What to recover, for [`App::start_attempt`].
@@ -38,6 +44,9 @@ pub struct App {
     pub config: Config,
     pub store: Store,
     pub runtime: Runtime,
+    /// The shared browser (started on the first agent attempt) and download client.
+    browser: Arc<BrowserPool>,
+    downloads: reqwest::Client,
 }
 
 impl App {
@@ -56,10 +65,15 @@ impl App {
             tracing::warn!(attempts = ?interrupted, "marked attempts with a stale heartbeat as interrupted");
         }
         let runtime = start_runtime(&config, &store).await?;
+        let browser = BrowserPool::new(config.browser.clone());
+        let downloads = ragtime_browser::download::client(Arc::clone(browser.policy()))
+            .map_err(AppError::Browser)?;
         Ok(App {
             config,
             store,
             runtime,
+            browser,
+            downloads,
         })
     }
 
@@ -97,9 +111,31 @@ impl App {
         Ok(self.runtime.spawn_attempt(spec).await?)
     }
 
-    /// Cancels what runs, flushes the sinks for up to `timeout`, closes the database.
+    /// Starts an attempt of the heuristic agent on the browser: a fresh incognito
+    /// context, the browser tools over it, and [`HeuristicPlanner`]. The context is
+    /// closed when the attempt ends, however it ends.
+    pub async fn start_agent_attempt(
+        &self,
+        request: AttemptRequest,
+    ) -> Result<AttemptHandle, AppError> {
+        let context = self.browser.open_context().await?;
+        let tools = registry(Arc::new(BrowserTools {
+            browser: Arc::new(context),
+            client: self.downloads.clone(),
+        }));
+        self.start_attempt(request, Arc::new(HeuristicPlanner), Arc::new(tools))
+            .await
+    }
+
+    pub fn browser(&self) -> &Arc<BrowserPool> {
+        &self.browser
+    }
+
+    /// Cancels what runs, flushes the sinks for up to `timeout`, closes the browser
+    /// and the database.
     pub async fn close(self, timeout: Duration) -> Result<(), AppError> {
         let flushed = self.runtime.shutdown(timeout).await;
+        self.browser.shutdown().await;
         self.store.close().await?;
         Ok(flushed?)
     }

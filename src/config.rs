@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use ragtime_browser::BrowserSettings;
 use ragtime_core::sink::log::LogSinkConfig;
 use ragtime_core::{QueueSettings, RuntimeSettings};
 use ragtime_store::DatabaseSettings;
@@ -38,6 +39,8 @@ pub struct Config {
     pub runtime: RuntimeSettings,
     /// Which sinks see progress events, and their queues.
     pub progress: ProgressConfig,
+    /// The Chromium the agent drives, and where it may go.
+    pub browser: BrowserSettings,
 }
 
 /// A sink that can be named in `progress.sinks`.
@@ -164,6 +167,14 @@ impl Config {
         }
         if runtime.max_steps == 0 {
             return Err(invalid("runtime.max_steps must be at least 1".to_string()));
+        }
+        for (key, wait) in [
+            ("browser.click_wait", self.browser.click_wait),
+            ("browser.launch_timeout", self.browser.launch_timeout),
+        ] {
+            if wait.is_zero() {
+                return Err(invalid(format!("{key} must be above zero")));
+            }
         }
         if self.database.url.trim().is_empty() {
             return Err(invalid("database.url is empty".to_string()));

@@ -2,6 +2,7 @@
 //!
 //! One test binary (one link on a slow machine); each module is one concern.
 
+mod agent;
 mod common;
 mod config_files;
 mod outage;
@@ -62,6 +63,9 @@ pub fn assert_timeline_snapshot(name: &str, timeline: &str) {
             (r"\b\d+ ms\b", "[ms]"),
             (r"attempt \d+", "attempt [id]"),
             (r"episode \d+", "episode [id]"),
+            (r"127\.0\.0\.1:\d+", "127.0.0.1:[port]"),
+            (r"/\S*/attempt-\d+-", "[media]/attempt-[id]-"),
+            (r"at \(\d+, \d+\)", "at ([x], [y])"),
         ],
     }, {
         insta::assert_snapshot!(name, timeline);

@@ -27,18 +27,29 @@ pub struct NavigationPolicy {
 
 impl NavigationPolicy {
     pub fn new(allow_hosts: &[String]) -> Self {
-        NavigationPolicy { allow_hosts: allow_hosts.iter().map(|h| normalize(h)).collect() }
+        NavigationPolicy {
+            allow_hosts: allow_hosts.iter().map(|h| normalize(h)).collect(),
+        }
     }
 
     /// Checks what can be known without DNS: scheme, and the host if it is an address
     /// or a name that always means this machine.
     pub fn check(&self, url: &Url) -> Result<(), Refused> {
-        let refuse = |reason: String| Refused { url: url.as_str().chars().take(200).collect(), reason };
+        let refuse = |reason: String| Refused {
+            url: url.as_str().chars().take(200).collect(),
+            reason,
+        };
         match url.scheme() {
             "http" | "https" => {}
-            other => return Err(refuse(format!("scheme {other}: is not allowed (only http and https)"))),
+            other => {
+                return Err(refuse(format!(
+                    "scheme {other}: is not allowed (only http and https)"
+                )));
+            }
         }
-        let Some(host) = url.host() else { return Err(refuse("no host".to_string())) };
+        let Some(host) = url.host() else {
+            return Err(refuse("no host".to_string()));
+        };
         if self.allows(&host_text(&host)) {
             return Ok(());
         }
@@ -48,7 +59,9 @@ impl NavigationPolicy {
             Host::Domain(name) => {
                 let name = normalize(name);
                 if name == "localhost" || name.ends_with(".localhost") {
-                    Err(refuse(format!("{name} is this machine (loopback); not allowed by [browser] allow_hosts")))
+                    Err(refuse(format!(
+                        "{name} is this machine (loopback); not allowed by [browser] allow_hosts"
+                    )))
                 } else {
                     Ok(())
                 }
@@ -59,16 +72,23 @@ impl NavigationPolicy {
     /// [`check`](Self::check), then every address the host name resolves to.
     pub async fn check_resolved(&self, url: &Url) -> Result<(), Refused> {
         self.check(url)?;
-        let (Some(Host::Domain(name)), Some(port)) = (url.host(), url.port_or_known_default()) else { return Ok(()) };
+        let (Some(Host::Domain(name)), Some(port)) = (url.host(), url.port_or_known_default())
+        else {
+            return Ok(());
+        };
         if self.allows(&normalize(name)) {
             return Ok(());
         }
-        let refuse = |reason: String| Refused { url: url.as_str().chars().take(200).collect(), reason };
+        let refuse = |reason: String| Refused {
+            url: url.as_str().chars().take(200).collect(),
+            reason,
+        };
         let addrs = tokio::net::lookup_host((name, port))
             .await
             .map_err(|e| refuse(format!("cannot resolve {name}: {e}")))?;
         for addr in addrs {
-            self.check_ip(addr.ip()).map_err(|reason| refuse(format!("{name} resolves to {reason}")))?;
+            self.check_ip(addr.ip())
+                .map_err(|reason| refuse(format!("{name} resolves to {reason}")))?;
         }
         Ok(())
     }
@@ -79,7 +99,9 @@ impl NavigationPolicy {
             return Ok(());
         }
         match forbidden_kind(ip) {
-            Some(kind) => Err(format!("{ip} is a {kind} address; not allowed by [browser] allow_hosts")),
+            Some(kind) => Err(format!(
+                "{ip} is a {kind} address; not allowed by [browser] allow_hosts"
+            )),
             None => Ok(()),
         }
     }
@@ -95,7 +117,11 @@ impl NavigationPolicy {
 }
 
 fn normalize(host: &str) -> String {
-    host.trim().trim_start_matches('[').trim_end_matches(']').trim_end_matches('.').to_ascii_lowercase()
+    host.trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .trim_end_matches('.')
+        .to_ascii_lowercase()
 }
 
 fn host_text(host: &Host<&str>) -> String {
@@ -173,7 +199,11 @@ mod tests {
         ] {
             assert!(policy.check(&url(bad)).is_err(), "{bad} was allowed");
         }
-        for good in ["https://podcasts.example/ep/1", "http://93.184.216.34/a.mp3", "https://[2001:db8::1]/"] {
+        for good in [
+            "https://podcasts.example/ep/1",
+            "http://93.184.216.34/a.mp3",
+            "https://[2001:db8::1]/",
+        ] {
             assert_eq!(policy.check(&url(good)), Ok(()), "{good}");
         }
     }
@@ -181,10 +211,16 @@ mod tests {
     #[test]
     fn allow_hosts_opens_exactly_the_named_hosts() {
         let policy = NavigationPolicy::new(&["127.0.0.1".to_string()]);
-        assert_eq!(policy.check(&url("http://127.0.0.1:4000/episodes/1")), Ok(()));
+        assert_eq!(
+            policy.check(&url("http://127.0.0.1:4000/episodes/1")),
+            Ok(())
+        );
         assert!(policy.check(&url("http://127.0.0.2/")).is_err());
         assert!(policy.check(&url("http://169.254.169.254/")).is_err());
-        assert!(policy.check(&url("file:///etc/passwd")).is_err(), "allow_hosts never opens other schemes");
+        assert!(
+            policy.check(&url("file:///etc/passwd")).is_err(),
+            "allow_hosts never opens other schemes"
+        );
         let refused = policy.check(&url("http://169.254.169.254/")).unwrap_err();
         assert!(refused.reason.contains("link-local"), "{refused}");
     }
@@ -193,8 +229,16 @@ mod tests {
     async fn names_are_checked_by_what_they_resolve_to() {
         let policy = NavigationPolicy::default();
         // `localhost.` with a trailing dot and names that resolve to loopback.
-        assert!(policy.check_resolved(&url("http://localhost./")).await.is_err());
+        assert!(
+            policy
+                .check_resolved(&url("http://localhost./"))
+                .await
+                .is_err()
+        );
         let allowed = NavigationPolicy::new(&["localhost".to_string()]);
-        assert_eq!(allowed.check_resolved(&url("http://localhost:9/")).await, Ok(()));
+        assert_eq!(
+            allowed.check_resolved(&url("http://localhost:9/")).await,
+            Ok(())
+        );
     }
 }

@@ -10,14 +10,16 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use chromiumoxide::Page;
 use chromiumoxide::browser::{Browser, BrowserConfig};
 use chromiumoxide::cdp::browser_protocol::browser::BrowserContextId;
 use chromiumoxide::cdp::browser_protocol::fetch::{
     ContinueRequestParams, EventRequestPaused, FailRequestParams,
 };
 use chromiumoxide::cdp::browser_protocol::network::{ErrorReason, EventResponseReceived};
-use chromiumoxide::cdp::browser_protocol::target::{CreateBrowserContextParams, CreateTargetParams};
-use chromiumoxide::Page;
+use chromiumoxide::cdp::browser_protocol::target::{
+    CreateBrowserContextParams, CreateTargetParams,
+};
 use futures_util::StreamExt;
 use tokio::sync::Mutex;
 use tokio::task::JoinHandle;
@@ -29,7 +31,9 @@ use crate::settings::BrowserSettings;
 /// What can go wrong with the browser itself (not with a page).
 #[derive(Debug, thiserror::Error)]
 pub enum BrowserError {
-    #[error("cannot start Chromium at {path}: {reason} (install it with `apt-get install chromium`, or set [browser] executable)")]
+    #[error(
+        "cannot start Chromium at {path}: {reason} (install it with `apt-get install chromium`, or set [browser] executable)"
+    )]
     Launch { path: String, reason: String },
     #[error("browser: {0}")]
     Cdp(String),
@@ -57,7 +61,11 @@ pub struct BrowserPool {
 impl BrowserPool {
     pub fn new(settings: BrowserSettings) -> Arc<BrowserPool> {
         let policy = Arc::new(NavigationPolicy::new(&settings.allow_hosts));
-        Arc::new(BrowserPool { settings, policy, running: Mutex::new(None) })
+        Arc::new(BrowserPool {
+            settings,
+            policy,
+            running: Mutex::new(None),
+        })
     }
 
     pub fn settings(&self) -> &BrowserSettings {
@@ -89,7 +97,10 @@ impl BrowserPool {
             ])
             .args(self.settings.extra_args.iter().map(String::as_str))
             .build()
-            .map_err(|reason| BrowserError::Launch { path: self.settings.executable.display().to_string(), reason })
+            .map_err(|reason| BrowserError::Launch {
+                path: self.settings.executable.display().to_string(),
+                reason,
+            })
     }
 
     /// Runs `f` with the live browser, launching it first when needed.
@@ -98,7 +109,10 @@ impl BrowserPool {
         f: impl AsyncFnOnce(&Browser) -> Result<T, BrowserError>,
     ) -> Result<T, BrowserError> {
         let mut running = self.running.lock().await;
-        if running.as_ref().is_some_and(|r| !r.alive.load(Ordering::Acquire)) {
+        if running
+            .as_ref()
+            .is_some_and(|r| !r.alive.load(Ordering::Acquire))
+        {
             tracing::warn!("chromium has died; starting a new one");
             if let Some(mut dead) = running.take() {
                 dead.handler.abort();
@@ -117,15 +131,24 @@ impl BrowserPool {
     async fn launch(&self) -> Result<Running, BrowserError> {
         let path = self.settings.executable.display().to_string();
         if !self.settings.executable.exists() {
-            return Err(BrowserError::Launch { path, reason: "no such file".to_string() });
+            return Err(BrowserError::Launch {
+                path,
+                reason: "no such file".to_string(),
+            });
         }
         let profile = tempfile::Builder::new()
             .prefix("ragtime-chromium-")
             .tempdir()
-            .map_err(|e| BrowserError::Launch { path: path.clone(), reason: format!("no profile directory: {e}") })?;
+            .map_err(|e| BrowserError::Launch {
+                path: path.clone(),
+                reason: format!("no profile directory: {e}"),
+            })?;
         let (browser, mut handler) = Browser::launch(self.config(profile.path())?)
             .await
-            .map_err(|e| BrowserError::Launch { path, reason: e.to_string() })?;
+            .map_err(|e| BrowserError::Launch {
+                path,
+                reason: e.to_string(),
+            })?;
         let alive = Arc::new(AtomicBool::new(true));
         let flag = Arc::clone(&alive);
         let handler = tokio::spawn(async move {
@@ -139,13 +162,22 @@ impl BrowserPool {
             flag.store(false, Ordering::Release);
         });
         tracing::info!(executable = %self.settings.executable.display(), "chromium started");
-        Ok(Running { browser, _profile: profile, handler, alive })
+        Ok(Running {
+            browser,
+            _profile: profile,
+            handler,
+            alive,
+        })
     }
 
     /// A fresh incognito context for one attempt; its first page opens on first use.
     pub async fn open_context(self: &Arc<Self>) -> Result<AttemptBrowser, BrowserError> {
         let context = self
-            .with_browser(async |b| b.create_browser_context(CreateBrowserContextParams::default()).await.map_err(cdp))
+            .with_browser(async |b| {
+                b.create_browser_context(CreateBrowserContextParams::default())
+                    .await
+                    .map_err(cdp)
+            })
             .await?;
         Ok(AttemptBrowser {
             pool: Arc::clone(self),
@@ -153,6 +185,7 @@ impl BrowserPool {
             page: Mutex::new(None),
             in_call: AtomicBool::new(false),
             observed: Arc::new(std::sync::Mutex::new(Observed::default())),
+            closed: AtomicBool::new(false),
         })
     }
 
@@ -162,7 +195,8 @@ impl BrowserPool {
             .browser_context_id(context.clone())
             .build()
             .map_err(cdp)?;
-        self.with_browser(async |b| b.new_page(params).await.map_err(cdp)).await
+        self.with_browser(async |b| b.new_page(params).await.map_err(cdp))
+            .await
     }
 
     async fn dispose_context(&self, context: BrowserContextId) {
@@ -206,6 +240,28 @@ pub struct AttemptBrowser {
     page: Mutex<Option<LivePage>>,
     in_call: AtomicBool,
     observed: Arc<std::sync::Mutex<Observed>>,
+    closed: AtomicBool,
+}
+
+impl Drop for AttemptBrowser {
+    /// The attempt is over however it ended (its tools are dropped with the
+    /// supervisor): close the page and the context in the background.
+    fn drop(&mut self) {
+        if self.closed.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let page = self.page.get_mut().take();
+        let pool = Arc::clone(&self.pool);
+        let context = self.context.clone();
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            runtime.spawn(async move {
+                if let Some(live) = page {
+                    close_page(live).await;
+                }
+                pool.dispose_context(context).await;
+            });
+        }
+    }
 }
 
 /// Marks a tool call on the page; a mark still set when the next call begins means
@@ -251,8 +307,14 @@ impl AttemptBrowser {
 
     /// Answers every paused request by the policy, and notes audio responses.
     async fn watch(&self, page: &Page) -> Result<Vec<JoinHandle<()>>, BrowserError> {
-        let mut paused = page.event_listener::<EventRequestPaused>().await.map_err(cdp)?;
-        let mut responses = page.event_listener::<EventResponseReceived>().await.map_err(cdp)?;
+        let mut paused = page
+            .event_listener::<EventRequestPaused>()
+            .await
+            .map_err(cdp)?;
+        let mut responses = page
+            .event_listener::<EventResponseReceived>()
+            .await
+            .map_err(cdp)?;
         let policy = Arc::clone(&self.pool.policy);
         let observed = Arc::clone(&self.observed);
         let gate_page = page.clone();
@@ -260,15 +322,28 @@ impl AttemptBrowser {
             while let Some(event) = paused.next().await {
                 let verdict = match Url::parse(&event.request.url) {
                     Ok(url) => policy.check_resolved(&url).await,
-                    Err(err) => Err(Refused { url: event.request.url.chars().take(200).collect(), reason: err.to_string() }),
+                    Err(err) => Err(Refused {
+                        url: event.request.url.chars().take(200).collect(),
+                        reason: err.to_string(),
+                    }),
                 };
                 let sent = match verdict {
-                    Ok(()) => gate_page.execute(ContinueRequestParams::new(event.request_id.clone())).await.map(|_| ()),
+                    Ok(()) => gate_page
+                        .execute(ContinueRequestParams::new(event.request_id.clone()))
+                        .await
+                        .map(|_| ()),
                     Err(refused) => {
                         tracing::info!(url = %refused.url, reason = %refused.reason, "request refused by the navigation policy");
-                        observed.lock().unwrap_or_else(|p| p.into_inner()).refused.push(refused);
+                        observed
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .refused
+                            .push(refused);
                         gate_page
-                            .execute(FailRequestParams::new(event.request_id.clone(), ErrorReason::BlockedByClient))
+                            .execute(FailRequestParams::new(
+                                event.request_id.clone(),
+                                ErrorReason::BlockedByClient,
+                            ))
                             .await
                             .map(|_| ())
                     }
@@ -284,7 +359,11 @@ impl AttemptBrowser {
                 let mime = event.response.mime_type.to_ascii_lowercase();
                 let url = event.response.url.clone();
                 if mime.starts_with("audio/") || crate::download::looks_like_audio_url(&url) {
-                    observed.lock().unwrap_or_else(|p| p.into_inner()).audio.push((url, mime));
+                    observed
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .audio
+                        .push((url, mime));
                 }
             }
         });
@@ -293,11 +372,18 @@ impl AttemptBrowser {
 
     /// The page if one is open, without opening one.
     pub async fn current_page(&self) -> Option<Page> {
-        self.page.lock().await.as_ref().map(|live| live.page.clone())
+        self.page
+            .lock()
+            .await
+            .as_ref()
+            .map(|live| live.page.clone())
     }
 
     /// Closes the page and the context. Called when the attempt ends.
     pub async fn close(&self) {
+        if self.closed.swap(true, Ordering::AcqRel) {
+            return;
+        }
         if let Some(live) = self.page.lock().await.take() {
             close_page(live).await;
         }

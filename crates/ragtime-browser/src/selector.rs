@@ -21,8 +21,16 @@ pub fn parse(selector: &str) -> Result<Locator, String> {
     }
     if let Some(rest) = selector.strip_prefix("text=") {
         return Ok(match unquote(rest) {
-            Some(text) => Locator { css: None, text: Some(text), exact: true },
-            None => Locator { css: None, text: Some(rest.trim().to_string()), exact: false },
+            Some(text) => Locator {
+                css: None,
+                text: Some(text),
+                exact: true,
+            },
+            None => Locator {
+                css: None,
+                text: Some(rest.trim().to_string()),
+                exact: false,
+            },
         });
     }
     if let Some(at) = selector.find(":has-text(") {
@@ -31,9 +39,17 @@ pub fn parse(selector: &str) -> Result<Locator, String> {
             .strip_suffix(')')
             .ok_or_else(|| format!("unclosed :has-text( in {selector:?}"))?;
         let text = unquote(inner).unwrap_or_else(|| inner.trim().to_string());
-        return Ok(Locator { css: (!css.is_empty()).then(|| css.to_string()), text: Some(text), exact: false });
+        return Ok(Locator {
+            css: (!css.is_empty()).then(|| css.to_string()),
+            text: Some(text),
+            exact: false,
+        });
     }
-    Ok(Locator { css: Some(selector.to_string()), text: None, exact: false })
+    Ok(Locator {
+        css: Some(selector.to_string()),
+        text: None,
+        exact: false,
+    })
 }
 
 fn unquote(text: &str) -> Option<String> {
@@ -54,12 +70,44 @@ mod tests {
     fn playwright_forms_and_css() {
         assert_eq!(
             parse("button:has-text(\"Mehr Informationen\")"),
-            Ok(Locator { css: Some("button".into()), text: Some("Mehr Informationen".into()), exact: false })
+            Ok(Locator {
+                css: Some("button".into()),
+                text: Some("Mehr Informationen".into()),
+                exact: false
+            })
         );
-        assert_eq!(parse("text=\"Download\""), Ok(Locator { css: None, text: Some("Download".into()), exact: true }));
-        assert_eq!(parse("text=Down"), Ok(Locator { css: None, text: Some("Down".into()), exact: false }));
-        assert_eq!(parse(":has-text('⋮')"), Ok(Locator { css: None, text: Some("⋮".into()), exact: false }));
-        assert_eq!(parse("#play"), Ok(Locator { css: Some("#play".into()), text: None, exact: false }));
+        assert_eq!(
+            parse("text=\"Download\""),
+            Ok(Locator {
+                css: None,
+                text: Some("Download".into()),
+                exact: true
+            })
+        );
+        assert_eq!(
+            parse("text=Down"),
+            Ok(Locator {
+                css: None,
+                text: Some("Down".into()),
+                exact: false
+            })
+        );
+        assert_eq!(
+            parse(":has-text('⋮')"),
+            Ok(Locator {
+                css: None,
+                text: Some("⋮".into()),
+                exact: false
+            })
+        );
+        assert_eq!(
+            parse("#play"),
+            Ok(Locator {
+                css: Some("#play".into()),
+                text: None,
+                exact: false
+            })
+        );
         assert!(parse("  ").is_err());
         assert!(parse("button:has-text(\"x\"").is_err());
     }

@@ -61,19 +61,33 @@ fn args<T: DeserializeOwned>(value: &Value) -> Result<T, ToolError> {
     serde_json::from_value(value.clone()).map_err(|e| ToolError::InvalidArgs(e.to_string()))
 }
 
-async fn js<T: DeserializeOwned>(page: &Page, function: &str, call_args: &[Value]) -> Result<T, ToolError> {
+async fn js<T: DeserializeOwned>(
+    page: &Page,
+    function: &str,
+    call_args: &[Value],
+) -> Result<T, ToolError> {
     let list: Vec<String> = call_args.iter().map(Value::to_string).collect();
     let expression = format!("({function})({})", list.join(", "));
-    let result = page.evaluate_expression(expression).await.map_err(|e| failed(format!("page script failed: {e}")))?;
-    result.into_value().map_err(|e| failed(format!("unexpected page script result: {e}")))
+    let result = page
+        .evaluate_expression(expression)
+        .await
+        .map_err(|e| failed(format!("page script failed: {e}")))?;
+    result
+        .into_value()
+        .map_err(|e| failed(format!("unexpected page script result: {e}")))
 }
 
 async fn page_of(shared: &BrowserTools) -> Result<(Page, crate::pool::CallMark<'_>), ToolError> {
-    shared.browser.page().await.map_err(|e| ToolErrorWrap::from(e).0)
+    shared
+        .browser
+        .page()
+        .await
+        .map_err(|e| ToolErrorWrap::from(e).0)
 }
 
 fn parse_url(text: &str) -> Result<Url, ToolError> {
-    Url::parse(text.trim()).map_err(|e| ToolError::InvalidArgs(format!("not a URL ({e}): {text:?}")))
+    Url::parse(text.trim())
+        .map_err(|e| ToolError::InvalidArgs(format!("not a URL ({e}): {text:?}")))
 }
 
 #[derive(Deserialize)]
@@ -87,11 +101,17 @@ struct PageText {
 
 fn describe_page(info: &PageText) -> String {
     let more = if info.length > info.text.chars().count() {
-        format!("\n[... {} more characters]", info.length - info.text.chars().count())
+        format!(
+            "\n[... {} more characters]",
+            info.length - info.text.chars().count()
+        )
     } else {
         String::new()
     };
-    format!("title: {}\nurl: {}\nlanguage: {}\n\n{}{more}", info.title, info.url, info.lang, info.text)
+    format!(
+        "title: {}\nurl: {}\nlanguage: {}\n\n{}{more}",
+        info.title, info.url, info.lang, info.text
+    )
 }
 
 macro_rules! describe_tool {
@@ -125,22 +145,33 @@ impl Tool for NavigateToUrl {
         }
         let url = parse_url(&args::<Args>(a)?.url)?;
         let policy = self.0.browser.pool().policy();
-        policy.check_resolved(&url).await.map_err(|r| ToolError::Blocked(r.to_string()))?;
+        policy
+            .check_resolved(&url)
+            .await
+            .map_err(|r| ToolError::Blocked(r.to_string()))?;
         let (page, mark) = page_of(&self.0).await?;
         self.0.browser.observed().refused.clear();
         let navigated = page.goto(url.as_str()).await;
         let refused = std::mem::take(&mut self.0.browser.observed().refused);
         let info: Option<PageText> = js(&page, scripts::PAGE_TEXT, &[json!(2000)]).await.ok();
         mark.done();
-        let landed_on_error = info.as_ref().is_none_or(|i| i.url.starts_with("chrome-error:"));
-        if let Some(first) = refused.first().filter(|_| navigated.is_err() || landed_on_error) {
+        let landed_on_error = info
+            .as_ref()
+            .is_none_or(|i| i.url.starts_with("chrome-error:"));
+        if let Some(first) = refused
+            .first()
+            .filter(|_| navigated.is_err() || landed_on_error)
+        {
             return Err(ToolError::Blocked(format!("navigation refused: {first}")));
         }
         navigated.map_err(|e| failed(format!("navigation failed: {e}")))?;
         let info = info.ok_or_else(|| failed("the page gave no text"))?;
         let mut text = describe_page(&info);
         if let Some(first) = refused.first() {
-            text.push_str(&format!("\n[{} request(s) of the page refused, first: {first}]", refused.len()));
+            text.push_str(&format!(
+                "\n[{} request(s) of the page refused, first: {first}]",
+                refused.len()
+            ));
         }
         Ok(ToolOutput::text(text))
     }
@@ -157,7 +188,11 @@ impl Tool for GetPageContent {
     );
 
     async fn call(&self, a: &Value, _ctx: &ToolContext) -> Result<ToolOutput, ToolError> {
-        let max = a.get("max_chars").and_then(Value::as_u64).unwrap_or(15_000).min(15_000);
+        let max = a
+            .get("max_chars")
+            .and_then(Value::as_u64)
+            .unwrap_or(15_000)
+            .min(15_000);
         let (page, mark) = page_of(&self.0).await?;
         let info: PageText = js(&page, scripts::PAGE_TEXT, &[json!(max)]).await?;
         mark.done();
@@ -189,16 +224,27 @@ impl Tool for ExtractTextBySelector {
             texts: Option<Vec<String>>,
         }
         let (page, mark) = page_of(&self.0).await?;
-        let found: Found = js(&page, scripts::TEXT_BY_SELECTOR, &[json!(selector), json!(limit.unwrap_or(50).min(200))]).await?;
+        let found: Found = js(
+            &page,
+            scripts::TEXT_BY_SELECTOR,
+            &[json!(selector), json!(limit.unwrap_or(50).min(200))],
+        )
+        .await?;
         mark.done();
         if let Some(error) = found.error {
-            return Err(ToolError::InvalidArgs(format!("invalid selector {selector:?}: {error}")));
+            return Err(ToolError::InvalidArgs(format!(
+                "invalid selector {selector:?}: {error}"
+            )));
         }
         let texts = found.texts.unwrap_or_default();
         if texts.is_empty() {
             return Ok(ToolOutput::text(format!("no element matches {selector:?}")));
         }
-        Ok(ToolOutput::text(format!("{} match(es):\n{}", found.count.unwrap_or(texts.len()), texts.join("\n"))))
+        Ok(ToolOutput::text(format!(
+            "{} match(es):\n{}",
+            found.count.unwrap_or(texts.len()),
+            texts.join("\n")
+        )))
     }
 }
 
@@ -229,7 +275,13 @@ impl Tool for FindAudioLinks {
         if links.is_empty() {
             return Ok(ToolOutput::text("no audio links found"));
         }
-        Ok(ToolOutput::text(links.iter().map(|l| format!("{} ({})", l.url, l.via)).collect::<Vec<_>>().join("\n")))
+        Ok(ToolOutput::text(
+            links
+                .iter()
+                .map(|l| format!("{} ({})", l.url, l.via))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ))
     }
 }
 
@@ -255,14 +307,27 @@ async fn click(shared: &BrowserTools, page: &Page, selector: &str) -> Result<Str
         let waited = started.elapsed() >= wait;
         match found.state.as_str() {
             "ready" => {
-                let point = Point { x: found.x.unwrap_or(0.0), y: found.y.unwrap_or(0.0) };
-                page.click(point).await.map_err(|e| failed(format!("click failed: {e}")))?;
+                let point = Point {
+                    x: found.x.unwrap_or(0.0),
+                    y: found.y.unwrap_or(0.0),
+                };
+                page.click(point)
+                    .await
+                    .map_err(|e| failed(format!("click failed: {e}")))?;
                 // Let the page's handlers run before the next look at it.
                 tokio::time::sleep(Duration::from_millis(250)).await;
-                return Ok(format!("clicked {:?} at ({:.0}, {:.0})", found.label.unwrap_or_default(), point.x, point.y));
+                return Ok(format!(
+                    "clicked {:?} at ({:.0}, {:.0})",
+                    found.label.unwrap_or_default(),
+                    point.x,
+                    point.y
+                ));
             }
             "invalid" => {
-                return Err(ToolError::InvalidArgs(format!("invalid selector {selector:?}: {}", found.error.unwrap_or_default())));
+                return Err(ToolError::InvalidArgs(format!(
+                    "invalid selector {selector:?}: {}",
+                    found.error.unwrap_or_default()
+                )));
             }
             "covered" if waited => {
                 return Err(failed(format!(
@@ -270,9 +335,20 @@ async fn click(shared: &BrowserTools, page: &Page, selector: &str) -> Result<Str
                     found.by.unwrap_or_else(|| "another element".into())
                 )));
             }
-            "outside" if waited => return Err(failed(format!("{selector:?} is outside the viewport and cannot be scrolled to"))),
-            "hidden" if waited => return Err(failed(format!("{selector:?} matches only hidden elements"))),
-            _ if waited => return Err(failed(format!("no element matches {selector:?} (waited {} ms)", wait.as_millis()))),
+            "outside" if waited => {
+                return Err(failed(format!(
+                    "{selector:?} is outside the viewport and cannot be scrolled to"
+                )));
+            }
+            "hidden" if waited => {
+                return Err(failed(format!("{selector:?} matches only hidden elements")));
+            }
+            _ if waited => {
+                return Err(failed(format!(
+                    "no element matches {selector:?} (waited {} ms)",
+                    wait.as_millis()
+                )));
+            }
             _ => tokio::time::sleep(Duration::from_millis(100)).await,
         }
     }
@@ -319,11 +395,19 @@ impl Tool for ClickAtCoordinates {
             y: f64,
         }
         let Args { x, y } = args(a)?;
-        if !(x.is_finite() && y.is_finite() && (0.0..=10_000.0).contains(&x) && (0.0..=10_000.0).contains(&y)) {
-            return Err(ToolError::InvalidArgs(format!("({x}, {y}) is not a point of the page")));
+        if !(x.is_finite()
+            && y.is_finite()
+            && (0.0..=10_000.0).contains(&x)
+            && (0.0..=10_000.0).contains(&y))
+        {
+            return Err(ToolError::InvalidArgs(format!(
+                "({x}, {y}) is not a point of the page"
+            )));
         }
         let (page, mark) = page_of(&self.0).await?;
-        page.click(Point { x, y }).await.map_err(|e| failed(format!("click failed: {e}")))?;
+        page.click(Point { x, y })
+            .await
+            .map_err(|e| failed(format!("click failed: {e}")))?;
         tokio::time::sleep(Duration::from_millis(250)).await;
         mark.done();
         Ok(ToolOutput::text(format!("clicked at ({x:.0}, {y:.0})")))
@@ -331,21 +415,32 @@ impl Tool for ClickAtCoordinates {
 }
 
 async fn screenshot(page: &Page) -> Result<Vec<u8>, ToolError> {
-    let params = ScreenshotParams::builder().format(CaptureScreenshotFormat::Png).build();
-    page.screenshot(params).await.map_err(|e| failed(format!("screenshot failed: {e}")))
+    let params = ScreenshotParams::builder()
+        .format(CaptureScreenshotFormat::Png)
+        .build();
+    page.screenshot(params)
+        .await
+        .map_err(|e| failed(format!("screenshot failed: {e}")))
 }
 
 pub struct TakeScreenshot(Arc<BrowserTools>);
 
 #[async_trait]
 impl Tool for TakeScreenshot {
-    describe_tool!("take_screenshot", "Takes a PNG screenshot of the viewport; it is stored with the step.", json!({"type": "object", "properties": {}}));
+    describe_tool!(
+        "take_screenshot",
+        "Takes a PNG screenshot of the viewport; it is stored with the step.",
+        json!({"type": "object", "properties": {}})
+    );
 
     async fn call(&self, _a: &Value, _ctx: &ToolContext) -> Result<ToolOutput, ToolError> {
         let (page, mark) = page_of(&self.0).await?;
         let png = screenshot(&page).await?;
         mark.done();
-        Ok(ToolOutput { text: format!("screenshot taken ({} bytes)", png.len()), screenshot_png: Some(png) })
+        Ok(ToolOutput {
+            text: format!("screenshot taken ({} bytes)", png.len()),
+            screenshot_png: Some(png),
+        })
     }
 }
 
@@ -373,9 +468,18 @@ impl Tool for AnalyzeScreenshot {
         mark.done();
         let mut text = format!("{} visible control(s):", controls.len());
         for c in &controls {
-            text.push_str(&format!("\n{:?} at ({:.0}, {:.0}){}", c.label, c.x, c.y, if c.covered { " covered" } else { "" }));
+            text.push_str(&format!(
+                "\n{:?} at ({:.0}, {:.0}){}",
+                c.label,
+                c.x,
+                c.y,
+                if c.covered { " covered" } else { "" }
+            ));
         }
-        Ok(ToolOutput { text, screenshot_png: Some(png) })
+        Ok(ToolOutput {
+            text,
+            screenshot_png: Some(png),
+        })
     }
 }
 
@@ -393,7 +497,11 @@ impl Tool for InterceptAudioRequests {
         let SelectorArgs { selector } = args(a)?;
         let (page, mark) = page_of(&self.0).await?;
         self.0.browser.observed().audio.clear();
-        let before: Vec<String> = audio_links(&page).await?.into_iter().map(|l| l.url).collect();
+        let before: Vec<String> = audio_links(&page)
+            .await?
+            .into_iter()
+            .map(|l| l.url)
+            .collect();
         let clicked = match click(&self.0, &page, &selector).await {
             Ok(clicked) => clicked,
             Err(err) => {
@@ -407,7 +515,11 @@ impl Tool for InterceptAudioRequests {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         let heard = std::mem::take(&mut self.0.browser.observed().audio);
-        let appeared: Vec<AudioLink> = audio_links(&page).await?.into_iter().filter(|l| !before.contains(&l.url)).collect();
+        let appeared: Vec<AudioLink> = audio_links(&page)
+            .await?
+            .into_iter()
+            .filter(|l| !before.contains(&l.url))
+            .collect();
         mark.done();
         let mut text = clicked;
         if heard.is_empty() && appeared.is_empty() {
@@ -441,12 +553,20 @@ impl Tool for DownloadFile {
         let url = parse_url(&args::<Args>(a)?.url)?;
         let cookies = match self.0.browser.current_page().await {
             Some(page) => page.get_cookies().await.ok().map(|cookies| {
-                cookies.iter().map(|c| format!("{}={}", c.name, c.value)).collect::<Vec<_>>().join("; ")
+                cookies
+                    .iter()
+                    .map(|c| format!("{}={}", c.name, c.value))
+                    .collect::<Vec<_>>()
+                    .join("; ")
             }),
             None => None,
         };
         let settings = self.0.browser.pool().settings();
-        let name = url.path_segments().and_then(|mut s| s.next_back()).unwrap_or("audio").trim_end_matches(".mp3");
+        let name = url
+            .path_segments()
+            .and_then(|mut s| s.next_back())
+            .unwrap_or("audio")
+            .trim_end_matches(".mp3");
         let request = DownloadRequest {
             url: &url,
             cookies,
@@ -479,11 +599,22 @@ impl Tool for TranslateText {
     );
 
     async fn call(&self, a: &Value, _ctx: &ToolContext) -> Result<ToolOutput, ToolError> {
-        let to = a.get("to").and_then(Value::as_str).ok_or_else(|| ToolError::InvalidArgs("`to` must be a language code".into()))?;
+        let to = a
+            .get("to")
+            .and_then(Value::as_str)
+            .ok_or_else(|| ToolError::InvalidArgs("`to` must be a language code".into()))?;
         let texts: Vec<String> = match a.get("text") {
             Some(Value::String(one)) => vec![one.clone()],
-            Some(Value::Array(many)) => many.iter().filter_map(Value::as_str).map(str::to_string).collect(),
-            _ => return Err(ToolError::InvalidArgs("`text` must be a string or a list of strings".into())),
+            Some(Value::Array(many)) => many
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect(),
+            _ => {
+                return Err(ToolError::InvalidArgs(
+                    "`text` must be a string or a list of strings".into(),
+                ));
+            }
         };
         let lines: Vec<String> = texts
             .iter()

@@ -5,7 +5,14 @@
 const TABLE: &[(&str, &[(&str, &str)])] = &[
     (
         "Download",
-        &[("de", "Herunterladen"), ("fr", "Télécharger"), ("es", "Descargar"), ("it", "Scarica"), ("nl", "Downloaden"), ("pt", "Baixar")],
+        &[
+            ("de", "Herunterladen"),
+            ("fr", "Télécharger"),
+            ("es", "Descargar"),
+            ("it", "Scarica"),
+            ("nl", "Downloaden"),
+            ("pt", "Baixar"),
+        ],
     ),
     (
         "More information",
@@ -20,15 +27,36 @@ const TABLE: &[(&str, &[(&str, &str)])] = &[
     ),
     (
         "Information",
-        &[("de", "Information"), ("fr", "Information"), ("es", "Información"), ("it", "Informazioni"), ("nl", "Informatie"), ("pt", "Informação")],
+        &[
+            ("de", "Information"),
+            ("fr", "Information"),
+            ("es", "Información"),
+            ("it", "Informazioni"),
+            ("nl", "Informatie"),
+            ("pt", "Informação"),
+        ],
     ),
     (
         "Play",
-        &[("de", "Abspielen"), ("fr", "Lire"), ("es", "Reproducir"), ("it", "Riproduci"), ("nl", "Afspelen"), ("pt", "Reproduzir")],
+        &[
+            ("de", "Abspielen"),
+            ("fr", "Lire"),
+            ("es", "Reproducir"),
+            ("it", "Riproduci"),
+            ("nl", "Afspelen"),
+            ("pt", "Reproduzir"),
+        ],
     ),
     (
         "Listen",
-        &[("de", "Anhören"), ("fr", "Écouter"), ("es", "Escuchar"), ("it", "Ascolta"), ("nl", "Luisteren"), ("pt", "Ouvir")],
+        &[
+            ("de", "Anhören"),
+            ("fr", "Écouter"),
+            ("es", "Escuchar"),
+            ("it", "Ascolta"),
+            ("nl", "Luisteren"),
+            ("pt", "Ouvir"),
+        ],
     ),
     (
         "Accept all",
@@ -43,7 +71,14 @@ const TABLE: &[(&str, &[(&str, &str)])] = &[
     ),
     (
         "Accept",
-        &[("de", "Akzeptieren"), ("fr", "Accepter"), ("es", "Aceptar"), ("it", "Accetta"), ("nl", "Accepteren"), ("pt", "Aceitar")],
+        &[
+            ("de", "Akzeptieren"),
+            ("fr", "Accepter"),
+            ("es", "Aceptar"),
+            ("it", "Accetta"),
+            ("nl", "Accepteren"),
+            ("pt", "Aceitar"),
+        ],
     ),
 ];
 
@@ -58,9 +93,20 @@ pub fn labels() -> impl Iterator<Item = &'static str> {
 /// `label` in `language` (`"de"`, `"de-AT"`, ...); English and unknown languages give
 /// the label itself, an unknown label gives `None`.
 pub fn translate(label: &str, language: &str) -> Option<&'static str> {
-    let (english, translations) = TABLE.iter().find(|(english, _)| english.eq_ignore_ascii_case(label.trim()))?;
-    let primary = language.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    Some(translations.iter().find(|(lang, _)| *lang == primary).map_or(*english, |(_, text)| *text))
+    let (english, translations) = TABLE
+        .iter()
+        .find(|(english, _)| english.eq_ignore_ascii_case(label.trim()))?;
+    let primary = language
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    Some(
+        translations
+            .iter()
+            .find(|(lang, _)| *lang == primary)
+            .map_or(*english, |(_, text)| *text),
+    )
 }
 
 #[cfg(test)]
@@ -75,7 +121,10 @@ mod tests {
                 assert!(!text.is_empty());
             }
         }
-        assert_eq!(translate("more information", "de-AT"), Some("Mehr Informationen"));
+        assert_eq!(
+            translate("more information", "de-AT"),
+            Some("Mehr Informationen")
+        );
         assert_eq!(translate("Download", "en"), Some("Download"));
         assert_eq!(translate("Download", "sw"), Some("Download"));
         assert_eq!(translate("Subscribe", "de"), None);

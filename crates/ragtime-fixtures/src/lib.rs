@@ -42,20 +42,56 @@ pub struct FixtureEpisode {
 pub fn episodes() -> &'static [FixtureEpisode] {
     use Expected::*;
     const EPISODES: &[FixtureEpisode] = &[
-        FixtureEpisode { slug: "direct-link", about: "a plain link to the MP3", expected: Resolved },
-        FixtureEpisode { slug: "og-audio", about: "only an og:audio meta tag", expected: Resolved },
-        FixtureEpisode { slug: "more-info", about: "behind a \"More information\" button", expected: Resolved },
+        FixtureEpisode {
+            slug: "direct-link",
+            about: "a plain link to the MP3",
+            expected: Resolved,
+        },
+        FixtureEpisode {
+            slug: "og-audio",
+            about: "only an og:audio meta tag",
+            expected: Resolved,
+        },
+        FixtureEpisode {
+            slug: "more-info",
+            about: "behind a \"More information\" button",
+            expected: Resolved,
+        },
         FixtureEpisode {
             slug: "german-menu",
             about: "German page: dead \"Mehr Informationen\" and \"Information\" buttons, audio under a ⋮ menu",
             expected: Resolved,
         },
-        FixtureEpisode { slug: "stream-play", about: "a play button that streams; only the network shows it", expected: Resolved },
-        FixtureEpisode { slug: "consent-overlay", about: "a consent overlay over the player", expected: Resolved },
-        FixtureEpisode { slug: "no-audio", about: "no audio at all", expected: AwaitingHuman },
-        FixtureEpisode { slug: "never-answers", about: "the server never answers", expected: AwaitingHuman },
-        FixtureEpisode { slug: "huge-page", about: "a 3 MB page with the link at the very end", expected: Resolved },
-        FixtureEpisode { slug: "script-text", about: "page text that looks like <script> and HTML", expected: Resolved },
+        FixtureEpisode {
+            slug: "stream-play",
+            about: "a play button that streams; only the network shows it",
+            expected: Resolved,
+        },
+        FixtureEpisode {
+            slug: "consent-overlay",
+            about: "a consent overlay over the player",
+            expected: Resolved,
+        },
+        FixtureEpisode {
+            slug: "no-audio",
+            about: "no audio at all",
+            expected: AwaitingHuman,
+        },
+        FixtureEpisode {
+            slug: "never-answers",
+            about: "the server never answers",
+            expected: AwaitingHuman,
+        },
+        FixtureEpisode {
+            slug: "huge-page",
+            about: "a 3 MB page with the link at the very end",
+            expected: Resolved,
+        },
+        FixtureEpisode {
+            slug: "script-text",
+            about: "page text that looks like <script> and HTML",
+            expected: Resolved,
+        },
         FixtureEpisode {
             slug: "redirect-metadata",
             about: "redirects to the cloud metadata address 169.254.169.254",

@@ -17,13 +17,27 @@ const SHOW_NOTES: &str = "<p>In dieser Folge sprechen wir über Musik, Geschicht
 pub fn index(episodes: &[FixtureEpisode]) -> String {
     let items: String = episodes
         .iter()
-        .map(|e| format!("<li><a href=\"/episodes/{0}\">{0}</a>: {1}</li>", e.slug, escape(e.about)))
+        .map(|e| {
+            format!(
+                "<li><a href=\"/episodes/{0}\">{0}</a>: {1}</li>",
+                e.slug,
+                escape(e.about)
+            )
+        })
         .collect();
-    page("en", "Fixture podcast", "", &format!("<h1>Fixture podcast</h1><ul>{items}</ul>"))
+    page(
+        "en",
+        "Fixture podcast",
+        "",
+        &format!("<h1>Fixture podcast</h1><ul>{items}</ul>"),
+    )
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 pub fn episode(slug: &str) -> Option<String> {
@@ -86,7 +100,6 @@ pub fn episode(slug: &str) -> Option<String> {
                  <script>document.getElementById('play').addEventListener('click', () => {{\
                    const audio = new Audio('/stream/stream-play');\
                    audio.play().catch(() => {{}});\
-                   fetch('/stream/stream-play?range=0-').catch(() => {{}});\
                  }});</script>"
             ),
         ),
@@ -112,7 +125,9 @@ pub fn episode(slug: &str) -> Option<String> {
             "en",
             "Episode 7: Nothing to hear",
             "",
-            &format!("<h1>Episode 7: Text only</h1>{SHOW_NOTES}<p>The audio of this episode was removed.</p><button>Share</button>"),
+            &format!(
+                "<h1>Episode 7: Text only</h1>{SHOW_NOTES}<p>The audio of this episode was removed.</p><button>Share</button>"
+            ),
         ),
         "huge-page" => {
             let paragraph = "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor \
@@ -122,7 +137,9 @@ pub fn episode(slug: &str) -> Option<String> {
                 "en",
                 "Episode 9: A very long page",
                 "",
-                &format!("<h1>Episode 9: Long show notes</h1>{filler}<p><a href=\"/audio/huge-page.mp3\">Download</a></p>"),
+                &format!(
+                    "<h1>Episode 9: Long show notes</h1>{filler}<p><a href=\"/audio/huge-page.mp3\">Download</a></p>"
+                ),
             )
         }
         "script-text" => page(

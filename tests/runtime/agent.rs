@@ -1,0 +1,147 @@
+//! The heuristic agent on real Chromium against every fixture page, through the real
+//! runtime and sinks on SQLite: the right outcome, consistent rows, a pinned timeline.
+
+use std::time::Duration;
+
+use ragtime::App;
+use ragtime::app::AttemptRequest;
+use ragtime_core::{AttemptStatus, RuntimeSettings};
+use ragtime_fixtures::{Expected, FixtureSite, episodes};
+
+use crate::common::TestDb;
+use crate::{assert_progress_matches_steps, assert_timeline_snapshot};
+
+async fn recover(slug: &str) {
+    let site = FixtureSite::start().await.expect("fixture site");
+    let db = TestDb::sqlite(Duration::from_secs(5)).await;
+    let media = tempfile::tempdir().expect("media dir");
+    let mut config = db.config(RuntimeSettings {
+        // The page that never answers costs one tool deadline.
+        tool_deadline: Duration::from_secs(5),
+        attempt_deadline: Duration::from_secs(90),
+        ..RuntimeSettings::default()
+    });
+    config.browser.allow_hosts = vec!["127.0.0.1".to_string()];
+    config.browser.media_dir = media.path().to_path_buf();
+    let app = App::open(config).await.expect("open");
+    let episode = episodes()
+        .iter()
+        .find(|e| e.slug == slug)
+        .expect("fixture episode");
+    let request = AttemptRequest {
+        episode_url: site.episode_url(slug),
+        strategy: "agent".into(),
+        ..Default::default()
+    };
+    let report = app
+        .start_agent_attempt(request)
+        .await
+        .expect("start")
+        .wait()
+        .await;
+    let expected = match episode.expected {
+        Expected::Resolved => AttemptStatus::Resolved,
+        Expected::AwaitingHuman => AttemptStatus::AwaitingHuman,
+    };
+    assert_eq!(report.status, expected, "{slug}: {report:?}");
+    app.runtime
+        .flush(Duration::from_secs(10))
+        .await
+        .expect("flush");
+    assert_progress_matches_steps(&app.store, report.attempt_id).await;
+    let steps = app.store.steps(report.attempt_id).await.expect("steps");
+    if expected == AttemptStatus::Resolved {
+        let audio = report
+            .audio_url
+            .clone()
+            .expect("resolved with an audio URL");
+        assert!(audio.starts_with(&site.url("/")), "{audio}");
+        let saved: Vec<_> = std::fs::read_dir(media.path())
+            .expect("media")
+            .flatten()
+            .collect();
+        assert_eq!(saved.len(), 1, "one file in the media directory");
+        let bytes = std::fs::read(saved[0].path()).expect("read audio");
+        assert_eq!(&bytes[..2], &[0xFF, 0xFB], "an MP3 frame");
+    }
+    let first = &steps[0];
+    match slug {
+        "never-answers" => assert_eq!(first.outcome, "timeout"),
+        "redirect-metadata" => {
+            assert_eq!(first.outcome, "blocked");
+            assert!(
+                first
+                    .tool_output
+                    .as_deref()
+                    .unwrap_or("")
+                    .contains("169.254.169.254")
+            );
+        }
+        "script-text" => {
+            let output = first.tool_output.as_deref().unwrap_or("");
+            assert!(
+                output.contains("<script>alert('xss')</script>"),
+                "page text is kept as text: {output}"
+            );
+        }
+        "huge-page" => {
+            let output = first.tool_output.as_deref().unwrap_or("");
+            assert_eq!(
+                output.chars().count(),
+                501,
+                "500 characters and an ellipsis"
+            );
+        }
+        "consent-overlay" => assert!(
+            steps
+                .iter()
+                .any(|s| s.tool_name == "click_element" && s.outcome == "success")
+        ),
+        "german-menu" => assert!(steps.iter().any(|s| s.tool_name == "translate_text")),
+        _ => {}
+    }
+    let timeline = app
+        .store
+        .timeline(report.attempt_id)
+        .await
+        .expect("timeline");
+    assert_timeline_snapshot(
+        &format!("agent_{}", slug.replace('-', "_")),
+        &timeline.to_string(),
+    );
+    app.close(Duration::from_secs(10)).await.expect("close");
+    db.cleanup().await;
+}
+
+macro_rules! fixture_tests {
+    ($($name:ident => $slug:literal),* $(,)?) => {
+        $(
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() {
+                recover($slug).await
+            }
+        )*
+
+        #[test]
+        fn every_fixture_episode_has_a_test() {
+            let tested = [$($slug),*];
+            for episode in episodes() {
+                assert!(tested.contains(&episode.slug), "no end-to-end test for {}", episode.slug);
+            }
+        }
+    };
+}
+
+fixture_tests!(
+    direct_link => "direct-link",
+    og_audio => "og-audio",
+    more_info => "more-info",
+    german_menu => "german-menu",
+    stream_play => "stream-play",
+    consent_overlay => "consent-overlay",
+    no_audio => "no-audio",
+    never_answers => "never-answers",
+    huge_page => "huge-page",
+    script_text => "script-text",
+    redirect_metadata => "redirect-metadata",
+);
