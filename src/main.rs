@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 use ragtime::app::AttemptRequest;
 use ragtime::{App, Config, scenarios};
 use ragtime_core::AttemptStatus;
+use ragtime_fixtures::{Expected, FixtureSite, episodes as fixture_episodes};
 use ragtime_store::{AttemptFilter, Store};
 use ragtime_timeline::clean;
 use tracing_subscriber::EnvFilter;
@@ -49,15 +50,23 @@ enum Command {
         /// The attempt's id, as `ragtime attempts` shows it.
         attempt_id: i64,
     },
-    /// Run scripted recovery attempts through the real runtime and print their timelines.
+    /// Run the recovery agent on the built-in fixture podcast site and print each
+    /// attempt's timeline.
     ///
-    /// The tools are stand-ins named like the browser tools; the deadlines are short
-    /// (clicks 300 ms, attempts 3 s) so timeouts, a crash and the attempt deadline all
-    /// show within seconds. Everything is written to the configured database.
+    /// Starts the fixture site on 127.0.0.1 (the only private address the demo lets
+    /// the browser reach), then runs the heuristic agent in headless Chromium on each
+    /// of its episode pages: direct links, og:audio, buttons, a German ⋮ menu, a
+    /// streaming player, a consent layer, pages with no audio, a page that never
+    /// answers (tool deadline 5 s here) and a redirect to 169.254.169.254.
+    /// `--scripted` runs browser-free scripted attempts instead. Everything is written
+    /// to the configured database.
     Demo {
-        /// Run only these scenarios (default: all): resolved, click_timeouts, tool_panic, attempt_deadline.
-        #[arg(long = "scenario", value_parser = parse_scenario)]
-        scenarios: Vec<String>,
+        /// Run scripted attempts with stand-in tools (no browser needed).
+        #[arg(long)]
+        scripted: bool,
+        /// Only these fixture episodes (with --scripted: these scenarios); default all.
+        #[arg(long = "only")]
+        only: Vec<String>,
     },
 }
 
@@ -69,18 +78,6 @@ fn parse_status(text: &str) -> Result<AttemptStatus, String> {
             known.join(", ")
         )
     })
-}
-
-fn parse_scenario(text: &str) -> Result<String, String> {
-    let known = scenarios::names();
-    if known.contains(&text) {
-        Ok(text.to_string())
-    } else {
-        Err(format!(
-            "unknown scenario {text:?}; expected one of {}",
-            known.join(", ")
-        ))
-    }
 }
 
 #[tokio::main]
@@ -158,12 +155,26 @@ async fn run() -> Result<()> {
             print!("{timeline}");
             store.close().await?;
         }
-        Command::Demo { scenarios: chosen } => run_demo(config, chosen).await?,
+        Command::Demo {
+            scripted: true,
+            only,
+        } => run_demo(config, only).await?,
+        Command::Demo {
+            scripted: false,
+            only,
+        } => run_agent_demo(config, only).await?,
     }
     Ok(())
 }
 
 async fn run_demo(mut config: Config, chosen: Vec<String>) -> Result<()> {
+    let known = scenarios::names();
+    if let Some(unknown) = chosen.iter().find(|c| !known.contains(&c.as_str())) {
+        bail!(
+            "unknown scenario {unknown:?}; expected one of {}",
+            known.join(", ")
+        );
+    }
     config.runtime = scenarios::demo_settings();
     let app = App::open(config).await.context("starting the runtime")?;
     let selected: Vec<_> = scenarios::all()
@@ -208,6 +219,93 @@ async fn run_demo(mut config: Config, chosen: Vec<String>) -> Result<()> {
     }
     println!(
         "inspect again with: ragtime timeline ID   (database: {})",
+        ragtime_store::redact_url(&app.config.database.url)
+    );
+    app.close(Duration::from_secs(10)).await?;
+    if !unexpected.is_empty() {
+        bail!("{}", unexpected.join("; "));
+    }
+    Ok(())
+}
+
+async fn run_agent_demo(mut config: Config, only: Vec<String>) -> Result<()> {
+    let episodes: Vec<_> = fixture_episodes()
+        .iter()
+        .filter(|e| only.is_empty() || only.iter().any(|o| o == e.slug))
+        .collect();
+    if let Some(unknown) = only
+        .iter()
+        .find(|o| !fixture_episodes().iter().any(|e| e.slug == o.as_str()))
+    {
+        let known: Vec<&str> = fixture_episodes().iter().map(|e| e.slug).collect();
+        bail!(
+            "unknown fixture episode {unknown:?}; expected one of {}",
+            known.join(", ")
+        );
+    }
+    if !config.browser.executable.exists() {
+        bail!(
+            "Chromium not found at {}: install it (apt-get install chromium) or set [browser] executable; \
+             `ragtime demo --scripted` runs without a browser",
+            config.browser.executable.display()
+        );
+    }
+    let site = FixtureSite::start()
+        .await
+        .context("starting the fixture site")?;
+    config
+        .browser
+        .allow_hosts
+        .push(site.addr().ip().to_string());
+    config.runtime.tool_deadline = Duration::from_secs(5);
+    let app = App::open(config).await.context("starting the runtime")?;
+    println!("fixture podcast site on {}", site.url("/"));
+    let mut running = tokio::task::JoinSet::new();
+    let mut unexpected = Vec::new();
+    // A few at a time: each is a browser tab on this machine.
+    let mut queue = episodes.into_iter();
+    let mut started = 0;
+    loop {
+        while running.len() < 4 {
+            let Some(episode) = queue.next() else { break };
+            let request = AttemptRequest {
+                episode_url: site.episode_url(episode.slug),
+                strategy: "agent".to_string(),
+                failure: Some("the pipeline found no audio on the page".to_string()),
+                worker_id: Some("demo".to_string()),
+            };
+            println!("starting {}: {}", episode.slug, episode.about);
+            let handle = app.start_agent_attempt(request).await?;
+            started += 1;
+            running.spawn(async move { (episode, handle.wait().await) });
+        }
+        let Some(done) = running.join_next().await else {
+            break;
+        };
+        let (episode, report) = done.context("an attempt task failed")?;
+        app.runtime
+            .flush(Duration::from_secs(10))
+            .await
+            .context("flushing the sinks")?;
+        println!();
+        print!("{}", app.store.timeline(report.attempt_id).await?);
+        let expected = match episode.expected {
+            Expected::Resolved => AttemptStatus::Resolved,
+            Expected::AwaitingHuman => AttemptStatus::AwaitingHuman,
+        };
+        if report.status != expected {
+            unexpected.push(format!(
+                "{} ended {} (expected {})",
+                episode.slug,
+                report.status.as_str(),
+                expected.as_str()
+            ));
+        }
+    }
+    println!();
+    println!(
+        "{started} attempts; audio saved under {}; inspect again with: ragtime timeline ID   (database: {})",
+        app.config.browser.media_dir.display(),
         ragtime_store::redact_url(&app.config.database.url)
     );
     app.close(Duration::from_secs(10)).await?;
