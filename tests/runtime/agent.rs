@@ -145,3 +145,81 @@ fixture_tests!(
     script_text => "script-text",
     redirect_metadata => "redirect-metadata",
 );
+
+/// A screenshot from real Chromium is stored once, in `recovery_screenshots`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn screenshots_are_stored_once_by_reference() {
+    use ragtime_browser::{BrowserTools, registry};
+    use ragtime_core::Decision;
+    use ragtime_store::entity::recovery_screenshot;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use serde_json::json;
+    use std::sync::Arc;
+
+    let site = FixtureSite::start().await.expect("fixture site");
+    let db = TestDb::sqlite(Duration::from_secs(5)).await;
+    let mut config = db.config(RuntimeSettings::default());
+    config.browser.allow_hosts = vec!["127.0.0.1".to_string()];
+    let app = App::open(config).await.expect("open");
+    let context = app.browser().open_context().await.expect("browser");
+    let client =
+        ragtime_browser::download::client(Arc::clone(app.browser().policy())).expect("client");
+    let tools = registry(Arc::new(BrowserTools {
+        browser: Arc::new(context),
+        client,
+    }));
+    let script = vec![
+        Decision::call(
+            "navigate_to_url",
+            json!({"url": site.episode_url("consent-overlay")}),
+        ),
+        Decision::call("analyze_screenshot", json!({})),
+        Decision::escalate("a human should look at the screenshot"),
+    ];
+    let request = AttemptRequest {
+        episode_url: site.episode_url("consent-overlay"),
+        strategy: "agent".into(),
+        ..Default::default()
+    };
+    let planner = Arc::new(ragtime_testkit::ScriptedPlanner::new(script));
+    let report = app
+        .start_attempt(request, planner, Arc::new(tools))
+        .await
+        .expect("start")
+        .wait()
+        .await;
+    assert_eq!(report.status, AttemptStatus::AwaitingHuman);
+    app.runtime
+        .flush(Duration::from_secs(10))
+        .await
+        .expect("flush");
+    let shots = recovery_screenshot::Entity::find()
+        .filter(recovery_screenshot::Column::AttemptId.eq(report.attempt_id))
+        .all(app.store.connection())
+        .await
+        .expect("screenshots");
+    assert_eq!(shots.len(), 1);
+    assert_eq!(shots[0].step_number, 2);
+    assert!(shots[0].data.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG");
+    assert_eq!(shots[0].size_bytes as usize, shots[0].data.len());
+    let steps = app.store.steps(report.attempt_id).await.expect("steps");
+    let output = steps[1].tool_output.as_deref().unwrap_or("");
+    assert!(
+        output.contains("\"Accept all\"") && output.contains("covered"),
+        "{output}"
+    );
+    let progress = app
+        .store
+        .attempt(report.attempt_id)
+        .await
+        .expect("row")
+        .expect("row")
+        .progress
+        .to_string();
+    assert!(
+        !progress.contains("iVBOR"),
+        "no image bytes in the progress column"
+    );
+    app.close(Duration::from_secs(10)).await.expect("close");
+    db.cleanup().await;
+}

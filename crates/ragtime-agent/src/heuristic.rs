@@ -342,3 +342,122 @@ impl Planner for HeuristicPlanner {
         Ok(self.decide(context, &Seen::new(history)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ragtime_core::{Action, ToolCall};
+
+    fn record(
+        step: u32,
+        tool: &str,
+        args: Value,
+        outcome: StepOutcome,
+        output: &str,
+    ) -> ToolCallRecord {
+        ToolCallRecord {
+            step,
+            call: ToolCall::new(tool, args),
+            outcome,
+            output: output.to_string(),
+        }
+    }
+
+    fn context() -> AttemptContext {
+        AttemptContext {
+            url: Some("http://podcasts.example/ep/1".into()),
+            ..Default::default()
+        }
+    }
+
+    fn next_call(history: &[ToolCallRecord]) -> Action {
+        HeuristicPlanner
+            .decide(&context(), &Seen::new(history))
+            .action
+    }
+
+    #[test]
+    fn a_failed_call_is_never_repeated_and_the_escalation_says_what_was_tried() {
+        let click = json!({"selector": "text=\"More information\""});
+        let history = vec![
+            record(
+                1,
+                "navigate_to_url",
+                json!({"url": "http://podcasts.example/ep/1"}),
+                StepOutcome::Success,
+                "title: x\nlanguage: en",
+            ),
+            record(
+                2,
+                "find_audio_links",
+                json!({}),
+                StepOutcome::Success,
+                "no audio links found",
+            ),
+            record(
+                3,
+                "extract_text_by_selector",
+                json!({}),
+                StepOutcome::Success,
+                "1 match(es):\nMore information",
+            ),
+            record(
+                4,
+                "intercept_audio_requests",
+                click.clone(),
+                StepOutcome::Timeout,
+                "no answer",
+            ),
+        ];
+        match next_call(&history[..3]) {
+            Action::Call(call) => assert_eq!(
+                (call.tool.as_str(), &call.args),
+                ("intercept_audio_requests", &click)
+            ),
+            other => panic!("expected the click, got {other:?}"),
+        }
+        match next_call(&history) {
+            Action::Finish(end) => {
+                assert!(!end.resolved);
+                assert!(
+                    end.message
+                        .contains("clicked text=\"More information\" (timeout)"),
+                    "{}",
+                    end.message
+                );
+            }
+            other => panic!("expected escalation, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_failed_download_moves_on_to_the_next_url() {
+        let history = vec![
+            record(
+                1,
+                "navigate_to_url",
+                json!({}),
+                StepOutcome::Success,
+                "language: en",
+            ),
+            record(
+                2,
+                "find_audio_links",
+                json!({}),
+                StepOutcome::Success,
+                "http://a.example/x.m4a (link)\nhttp://a.example/y.mp3 (link)",
+            ),
+            record(
+                3,
+                "download_file",
+                json!({"url": "http://a.example/y.mp3"}),
+                StepOutcome::Error,
+                "HTTP 404",
+            ),
+        ];
+        match next_call(&history) {
+            Action::Call(call) => assert_eq!(call.args["url"], "http://a.example/x.m4a"),
+            other => panic!("expected the next download, got {other:?}"),
+        }
+    }
+}

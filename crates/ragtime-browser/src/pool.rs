@@ -109,10 +109,10 @@ impl BrowserPool {
         f: impl AsyncFnOnce(&Browser) -> Result<T, BrowserError>,
     ) -> Result<T, BrowserError> {
         let mut running = self.running.lock().await;
-        if running
-            .as_ref()
-            .is_some_and(|r| !r.alive.load(Ordering::Acquire))
-        {
+        let dead = running.as_mut().is_some_and(|r| {
+            !r.alive.load(Ordering::Acquire) || matches!(r.browser.try_wait(), Ok(Some(_)))
+        });
+        if dead {
             tracing::warn!("chromium has died; starting a new one");
             if let Some(mut dead) = running.take() {
                 dead.handler.abort();
@@ -206,6 +206,22 @@ impl BrowserPool {
                 tracing::debug!(error = %err, "could not dispose a browser context");
             }
         }
+    }
+
+    /// The browser's process id, when one is running.
+    pub async fn pid(&self) -> Option<u32> {
+        let mut running = self.running.lock().await;
+        running
+            .as_mut()
+            .and_then(|r| r.browser.get_mut_child())
+            .and_then(|child| child.as_mut_inner().id())
+    }
+
+    /// Whether the browser process is up (false before the first launch too).
+    pub async fn is_alive(&self) -> bool {
+        self.running.lock().await.as_mut().is_some_and(|r| {
+            r.alive.load(Ordering::Acquire) && matches!(r.browser.try_wait(), Ok(None))
+        })
     }
 
     /// Closes the browser process (waits for it, so no zombie stays behind).

@@ -197,3 +197,38 @@ async fn the_policy_holds_for_redirects_and_downloads() {
     s.shared.browser.close().await;
     s.pool.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dead_browser_is_started_again() {
+    let s = setup().await;
+    call(
+        &s,
+        "navigate_to_url",
+        json!({"url": s.site.episode_url("direct-link")}),
+    )
+    .await
+    .expect("navigate");
+    let pid = s.pool.pid().await.expect("a running browser");
+    std::process::Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .expect("kill");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while s.pool.is_alive().await {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the pool never noticed the browser died"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    // The next attempt gets a new browser.
+    let context = s.pool.open_context().await.expect("relaunched");
+    let (page, mark) = context.page().await.expect("page");
+    page.goto(s.site.episode_url("direct-link"))
+        .await
+        .expect("navigate on the new browser");
+    mark.done();
+    assert_ne!(s.pool.pid().await, Some(pid));
+    context.close().await;
+    s.pool.shutdown().await;
+}
