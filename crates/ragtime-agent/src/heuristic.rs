@@ -64,12 +64,11 @@ impl<'a> Seen<'a> {
     /// Whether this exact call was made already (a failed one is never repeated; a
     /// successful one has nothing new to say).
     fn made(&self, tool: &str, args: &Value) -> bool {
-        let key = args.to_string();
-        self.failed.contains(&(tool.to_string(), key.clone()))
+        self.failed.contains(&(tool.to_string(), args.to_string()))
             || self
                 .history
                 .iter()
-                .any(|r| r.call.tool == tool && r.call.args.to_string() == key)
+                .any(|r| r.call.tool == tool && r.call.args == *args)
     }
 
     /// Audio URLs any successful call reported, in the order they were seen.

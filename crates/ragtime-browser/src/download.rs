@@ -170,13 +170,13 @@ pub async fn download(
             ));
         }
     }
-    if let Some(length) = response.content_length() {
-        if length > req.max_bytes {
-            return Err(DownloadError::Rejected(format!(
-                "{length} bytes is over the {} byte limit",
-                req.max_bytes
-            )));
-        }
+    if let Some(length) = response.content_length()
+        && length > req.max_bytes
+    {
+        return Err(DownloadError::Rejected(format!(
+            "{length} bytes is over the {} byte limit",
+            req.max_bytes
+        )));
     }
     tokio::fs::create_dir_all(req.dir)
         .await

@@ -201,10 +201,10 @@ impl BrowserPool {
 
     async fn dispose_context(&self, context: BrowserContextId) {
         let running = self.running.lock().await;
-        if let Some(r) = running.as_ref() {
-            if let Err(err) = r.browser.dispose_browser_context(context).await {
-                tracing::debug!(error = %err, "could not dispose a browser context");
-            }
+        if let Some(r) = running.as_ref()
+            && let Err(err) = r.browser.dispose_browser_context(context).await
+        {
+            tracing::debug!(error = %err, "could not dispose a browser context");
         }
     }
 
@@ -304,11 +304,9 @@ impl AttemptBrowser {
     pub async fn page(&self) -> Result<(Page, CallMark<'_>), BrowserError> {
         let cut_off = self.in_call.swap(true, Ordering::AcqRel);
         let mut slot = self.page.lock().await;
-        if cut_off {
-            if let Some(old) = slot.take() {
-                tracing::info!("replacing a page whose last call was cut off");
-                close_page(old).await;
-            }
+        if cut_off && let Some(old) = slot.take() {
+            tracing::info!("replacing a page whose last call was cut off");
+            close_page(old).await;
         }
         if slot.is_none() {
             let page = self.pool.new_page(&self.context).await?;

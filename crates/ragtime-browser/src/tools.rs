@@ -48,15 +48,6 @@ fn failed(err: impl std::fmt::Display) -> ToolError {
     ToolError::Failed(err.to_string())
 }
 
-impl From<BrowserError> for ToolErrorWrap {
-    fn from(err: BrowserError) -> Self {
-        ToolErrorWrap(failed(err))
-    }
-}
-
-/// Lets `?` turn browser errors into tool errors inside this module.
-struct ToolErrorWrap(ToolError);
-
 fn args<T: DeserializeOwned>(value: &Value) -> Result<T, ToolError> {
     serde_json::from_value(value.clone()).map_err(|e| ToolError::InvalidArgs(e.to_string()))
 }
@@ -82,7 +73,7 @@ async fn page_of(shared: &BrowserTools) -> Result<(Page, crate::pool::CallMark<'
         .browser
         .page()
         .await
-        .map_err(|e| ToolErrorWrap::from(e).0)
+        .map_err(|e: BrowserError| failed(e))
 }
 
 fn parse_url(text: &str) -> Result<Url, ToolError> {
