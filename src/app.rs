@@ -35,6 +35,11 @@ pub enum AppError {
 #[derive(Debug, Clone, Default)]
 pub struct AttemptRequest {
     pub episode_url: String,
+    /// The episode row, when it exists already (otherwise one is made from the URL).
+    pub episode_id: Option<i64>,
+    /// The failed pipeline step this attempt recovers.
+    pub pipeline_event_id: Option<i64>,
+    pub language: Option<String>,
     pub strategy: String,
     pub failure: Option<String>,
     pub worker_id: Option<String>,
@@ -55,11 +60,7 @@ impl App {
     pub async fn open(config: Config) -> Result<App, AppError> {
         let store = Store::open(&config.database).await?;
         // A heartbeat older than a few intervals means no live runtime owns the attempt.
-        let stale_after = config
-            .runtime
-            .heartbeat_interval
-            .saturating_mul(3)
-            .max(Duration::from_secs(15));
+        let stale_after = config.runtime.heartbeat_interval.saturating_mul(3);
         let interrupted = store.interrupt_stale(stale_after).await?;
         if !interrupted.is_empty() {
             tracing::warn!(attempts = ?interrupted, "marked attempts with a stale heartbeat as interrupted");
@@ -84,12 +85,15 @@ impl App {
         planner: Arc<dyn Planner>,
         tools: Arc<ToolRegistry>,
     ) -> Result<AttemptHandle, AppError> {
-        let episode_id = self.store.upsert_episode(&request.episode_url).await?;
+        let episode_id = match request.episode_id {
+            Some(id) => id,
+            None => self.store.upsert_episode(&request.episode_url).await?,
+        };
         let attempt_id = self
             .store
             .create_attempt(NewAttempt {
                 episode_id: Some(episode_id),
-                pipeline_event_id: None,
+                pipeline_event_id: request.pipeline_event_id,
                 strategy: request.strategy.clone(),
                 worker_id: request.worker_id.clone(),
             })
@@ -99,6 +103,7 @@ impl App {
             episode_id: Some(episode_id),
             url: Some(request.episode_url),
             failure: request.failure,
+            language: request.language,
             ..Default::default()
         };
         let spec = AttemptSpec {
@@ -129,6 +134,11 @@ impl App {
 
     pub fn browser(&self) -> &Arc<BrowserPool> {
         &self.browser
+    }
+
+    /// The HTTP client that goes through the navigation policy (page fetches, downloads).
+    pub fn downloads(&self) -> &reqwest::Client {
+        &self.downloads
     }
 
     /// Cancels what runs, flushes the sinks for up to `timeout`, closes the browser

@@ -8,6 +8,8 @@
 use std::path::{Path, PathBuf};
 
 use ragtime_browser::BrowserSettings;
+
+use crate::pipeline::PipelineSettings;
 use ragtime_core::sink::log::LogSinkConfig;
 use ragtime_core::{QueueSettings, RuntimeSettings};
 use ragtime_store::DatabaseSettings;
@@ -41,6 +43,8 @@ pub struct Config {
     pub progress: ProgressConfig,
     /// The Chromium the agent drives, and where it may go.
     pub browser: BrowserSettings,
+    /// Workers, leases and the recovery chain of the ingest daemon.
+    pub pipeline: PipelineSettings,
 }
 
 /// A sink that can be named in `progress.sinks`.
@@ -175,6 +179,9 @@ impl Config {
             if wait.is_zero() {
                 return Err(invalid(format!("{key} must be above zero")));
             }
+        }
+        if self.pipeline.workers == 0 || self.pipeline.lease.is_zero() || self.pipeline.poll_interval.is_zero() {
+            return Err(invalid("pipeline.workers, pipeline.lease and pipeline.poll_interval must be above zero".to_string()));
         }
         if self.database.url.trim().is_empty() {
             return Err(invalid("database.url is empty".to_string()));

@@ -7,6 +7,8 @@
 
 pub mod app;
 pub mod config;
+pub mod daemon;
+pub mod pipeline;
 pub mod scenarios;
 
 pub use app::{App, AppError};

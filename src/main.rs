@@ -36,6 +36,26 @@ struct Cli {
 enum Command {
     /// Bring the database schema up to date (also done at every start).
     Migrate,
+    /// Run the ingest daemon: workers claim queued episodes, fetch their details,
+    /// download the audio, and run the recovery chain when a step fails. Stops
+    /// cleanly on SIGINT or SIGTERM (running attempts end `cancelled`).
+    Serve,
+    /// Queue an episode page for the daemon (a URL already known is reported, not
+    /// queued twice).
+    Submit {
+        /// The episode page, http:// or https://.
+        url: String,
+    },
+    /// Run one recovery attempt in the foreground and print its steps as they start
+    /// and end; exits 0 when the attempt ended, whatever its outcome.
+    Recover {
+        /// The episode's id, as the database knows it.
+        #[arg(conflicts_with = "url", required_unless_present = "url")]
+        episode_id: Option<i64>,
+        /// An episode page URL instead (queued as an episode if new).
+        #[arg(long)]
+        url: Option<String>,
+    },
     /// List recovery attempts, newest first.
     Attempts {
         /// Only attempts in this status: attempted, resolved, awaiting_human, cancelled, interrupted.
@@ -127,6 +147,29 @@ async fn run() -> Result<()> {
             );
             store.close().await?;
         }
+        Command::Serve => {
+            let app = App::open(config).await.context("starting the daemon")?;
+            println!(
+                "ragtime daemon: {} worker(s) on {}; stop with Ctrl-C",
+                app.config.pipeline.workers,
+                ragtime_store::redact_url(&app.config.database.url)
+            );
+            let served = ragtime::daemon::serve(app, stop_signal()).await?;
+            println!("stopped after {} episode(s)", served.episodes);
+        }
+        Command::Submit { url } => {
+            let url = checked_url(&url)?;
+            let store = Store::open(&config.database).await?;
+            let submitted = store.submit(url.as_str()).await?;
+            if submitted.created {
+                println!("queued episode {}: {url}", submitted.episode_id);
+            } else {
+                let status = store.episode(submitted.episode_id).await?.map(|e| e.status).unwrap_or_default();
+                println!("already known as episode {} ({status}): {url}", submitted.episode_id);
+            }
+            store.close().await?;
+        }
+        Command::Recover { episode_id, url } => recover(config, episode_id, url).await?,
         Command::Attempts { status, limit } => {
             let store = Store::open(&config.database).await?;
             let attempts = store.attempts(&AttemptFilter { status, limit }).await?;
@@ -189,6 +232,7 @@ async fn run_demo(mut config: Config, chosen: Vec<String>) -> Result<()> {
             strategy: "agent".to_string(),
             failure: Some("no audio element on the episode page".to_string()),
             worker_id: Some("demo".to_string()),
+            ..Default::default()
         };
         handles.push(
             app.start_attempt(request, scenario.planner.clone(), scenario.tools.clone())
@@ -273,6 +317,7 @@ async fn run_agent_demo(mut config: Config, only: Vec<String>) -> Result<()> {
                 strategy: "agent".to_string(),
                 failure: Some("the pipeline found no audio on the page".to_string()),
                 worker_id: Some("demo".to_string()),
+                ..Default::default()
             };
             println!("starting {}: {}", episode.slug, episode.about);
             let handle = app.start_agent_attempt(request).await?;
@@ -311,6 +356,94 @@ async fn run_agent_demo(mut config: Config, only: Vec<String>) -> Result<()> {
     app.close(Duration::from_secs(10)).await?;
     if !unexpected.is_empty() {
         bail!("{}", unexpected.join("; "));
+    }
+    Ok(())
+}
+
+fn checked_url(text: &str) -> Result<url::Url> {
+    let url = url::Url::parse(text.trim()).with_context(|| format!("not a URL: {text:?}"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        bail!("not an http(s) URL with a host: {text:?}");
+    }
+    Ok(url)
+}
+
+/// Resolves on SIGINT or SIGTERM.
+async fn stop_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(term) => term,
+            Err(_) => {
+                let _ = ctrl_c.await;
+                return;
+            }
+        };
+        tokio::select! {
+            _ = ctrl_c => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = ctrl_c.await;
+}
+
+/// One agent attempt in the foreground, its steps printed as they start and end.
+async fn recover(config: Config, episode_id: Option<i64>, url: Option<String>) -> Result<()> {
+    let app = App::open(config).await.context("starting the runtime")?;
+    let (episode_id, url) = match (episode_id, url) {
+        (Some(id), _) => {
+            let episode = app.store.episode(id).await?.with_context(|| format!("no episode with id {id}"))?;
+            (id, episode.url)
+        }
+        (None, Some(url)) => {
+            let url = checked_url(&url)?;
+            (app.store.submit(url.as_str()).await?.episode_id, url.to_string())
+        }
+        (None, None) => bail!("give an EPISODE_ID or --url"),
+    };
+    let request = AttemptRequest {
+        episode_url: url.clone(),
+        episode_id: Some(episode_id),
+        strategy: "agent".to_string(),
+        worker_id: Some("recover".to_string()),
+        ..Default::default()
+    };
+    let handle = app.start_agent_attempt(request).await?;
+    let attempt = handle.attempt_id;
+    println!("attempt {attempt} for episode {episode_id}: {url}");
+    let mut waiting = Box::pin(handle.wait());
+    let mut shown: Vec<(i32, String)> = Vec::new();
+    let report = loop {
+        let done = tokio::time::timeout(Duration::from_millis(200), &mut waiting).await;
+        print_new_steps(&app, attempt, &mut shown).await?;
+        if let Ok(report) = done {
+            break report;
+        }
+    };
+    app.runtime.flush(Duration::from_secs(10)).await.context("flushing the sinks")?;
+    print_new_steps(&app, attempt, &mut shown).await?;
+    println!("=> {}: {}", report.status.as_str(), clean(&report.message, 300));
+    app.close(Duration::from_secs(10)).await?;
+    Ok(())
+}
+
+/// Prints each step once when it starts and once when it ends.
+async fn print_new_steps(app: &App, attempt: i64, shown: &mut Vec<(i32, String)>) -> Result<()> {
+    let timeline = app.store.timeline(attempt).await?;
+    for entry in timeline.entries {
+        let state = entry.outcome.clone();
+        if shown.iter().any(|(step, seen)| *step == entry.step && *seen == state) {
+            continue;
+        }
+        shown.retain(|(step, _)| *step != entry.step);
+        shown.push((entry.step, state.clone()));
+        let ms = entry.duration_ms.map(|ms| format!(" {ms} ms")).unwrap_or_default();
+        println!("{:>3} {} {} ... {state}{ms}", entry.step, entry.tool, entry.args);
+        if state != "running" && !entry.output.is_empty() {
+            println!("      -> {}", entry.output);
+        }
     }
     Ok(())
 }

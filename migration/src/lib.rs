@@ -10,6 +10,7 @@ mod m20261125_000002_create_pipeline_events;
 mod m20261125_000003_create_recovery_attempts;
 mod m20261125_000004_create_recovery_steps;
 mod m20261125_000005_create_recovery_screenshots;
+mod m20261125_000006_add_episode_claims;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000003_create_recovery_attempts::Migration),
             Box::new(m20261125_000004_create_recovery_steps::Migration),
             Box::new(m20261125_000005_create_recovery_screenshots::Migration),
+            Box::new(m20261125_000006_add_episode_claims::Migration),
         ]
     }
 }

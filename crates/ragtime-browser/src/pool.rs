@@ -77,7 +77,7 @@ impl BrowserPool {
     }
 
     fn config(&self, profile: &std::path::Path) -> Result<BrowserConfig, BrowserError> {
-        BrowserConfig::builder()
+        let mut builder = BrowserConfig::builder()
             .chrome_executable(&self.settings.executable)
             .new_headless_mode()
             .no_sandbox()
@@ -85,22 +85,20 @@ impl BrowserPool {
             .launch_timeout(self.settings.launch_timeout)
             .request_timeout(std::time::Duration::from_secs(600))
             .enable_request_intercept()
-            .args([
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-dev-shm-usage",
-                "--mute-audio",
-                "--autoplay-policy=no-user-gesture-required",
-            ])
-            .args(self.settings.extra_args.iter().map(String::as_str))
+            // chromiumoxide adds the leading `--` itself.
+            .args(["disable-gpu", "disable-background-networking", "disable-component-update", "disable-sync"])
+            .args(["no-first-run", "disable-dev-shm-usage", "mute-audio"])
+            .arg(("autoplay-policy", "no-user-gesture-required"));
+        for extra in &self.settings.extra_args {
+            let bare = extra.trim().trim_start_matches('-');
+            builder = match bare.split_once('=') {
+                Some((name, value)) => builder.arg((name, value)),
+                None => builder.arg(bare),
+            };
+        }
+        builder
             .build()
-            .map_err(|reason| BrowserError::Launch {
-                path: self.settings.executable.display().to_string(),
-                reason,
-            })
+            .map_err(|reason| BrowserError::Launch { path: self.settings.executable.display().to_string(), reason })
     }
 
     /// Runs `f` with the live browser, launching it first when needed.
@@ -154,9 +152,12 @@ impl BrowserPool {
         let handler = tokio::spawn(async move {
             // Errors here are single CDP messages (e.g. ones this version cannot
             // parse); the stream ends only when the browser connection is gone.
+            // Messages this version cannot parse are dropped inside chromiumoxide; an
+            // error here means the connection to the browser is gone.
             while let Some(event) = handler.next().await {
                 if let Err(err) = event {
-                    tracing::debug!(error = %err, "chromium handler");
+                    tracing::warn!(error = %err, "lost the connection to chromium");
+                    break;
                 }
             }
             flag.store(false, Ordering::Release);

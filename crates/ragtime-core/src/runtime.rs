@@ -282,22 +282,29 @@ impl Runtime {
         self.sinks.iter().map(SinkHandle::stats).collect()
     }
 
-    /// Cancels every running attempt (each writes `cancelled`), flushes the sinks
-    /// for up to `timeout`, then stops the actors.
-    pub async fn shutdown(self, timeout: Duration) -> Result<(), RuntimeError> {
-        let running = self.attempts.all();
-        let cancels = running.iter().map(|actor| {
-            actor.call(
-                |reply| AttemptMsg::Cancel {
-                    reason: "daemon shutting down".to_string(),
-                    reply: Some(reply),
-                },
-                Some(timeout),
-            )
-        });
+    /// Cancels every running attempt and waits (up to `timeout` each) until each has
+    /// written `cancelled`. The runtime stays up for new attempts.
+    pub async fn cancel_all(&self, reason: &str, timeout: Duration) {
+        let cancels: Vec<_> = self
+            .attempts
+            .all()
+            .into_iter()
+            .map(|actor| {
+                let reason = reason.to_string();
+                tokio::spawn(async move {
+                    let _ = actor.call(|reply| AttemptMsg::Cancel { reason, reply: Some(reply) }, Some(timeout)).await;
+                })
+            })
+            .collect();
         for cancel in cancels {
             let _ = cancel.await;
         }
+    }
+
+    /// Cancels every running attempt (each writes `cancelled`), flushes the sinks
+    /// for up to `timeout`, then stops the actors.
+    pub async fn shutdown(self, timeout: Duration) -> Result<(), RuntimeError> {
+        self.cancel_all("daemon shutting down", timeout).await;
         let flushed = self.flush(timeout).await;
         self.progress.stop(None);
         flushed

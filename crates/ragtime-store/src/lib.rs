@@ -7,6 +7,7 @@
 
 pub mod attempts;
 pub mod entity;
+pub mod episodes;
 mod ledger;
 pub mod settings;
 pub mod sinks;
@@ -21,6 +22,7 @@ use sea_orm::{
 use thiserror::Error;
 
 pub use attempts::{AttemptFilter, NewAttempt};
+pub use episodes::{EpisodeStatus, EpisodeUpdate, StepFailure, Submitted};
 pub use settings::DatabaseSettings;
 pub use sinks::{JsonColumnSink, StepTableSink};
 

@@ -17,6 +17,11 @@ pub struct Model {
     #[sea_orm(column_type = "Text", nullable)]
     pub error: Option<String>,
     pub created_at: ChronoDateTimeUtc,
+    /// The daemon working on the episode, while its lease lasts.
+    pub claimed_by: Option<String>,
+    pub lease_until: Option<ChronoDateTimeUtc>,
+    /// How many times a daemon took the episode up.
+    pub tries: i32,
     pub updated_at: ChronoDateTimeUtc,
 }
 

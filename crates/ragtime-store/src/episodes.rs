@@ -1,0 +1,209 @@
+//! Episodes and their ingest: submit, claim with a lease, move through the pipeline's
+//! statuses, record failed steps.
+//!
+//! A claim is one atomic UPDATE that takes the oldest queued episode, or one whose
+//! lease ran out (its daemon died). On PostgreSQL the candidate row is locked with
+//! `FOR UPDATE SKIP LOCKED`, so daemons sharing the database never take the same
+//! episode; on SQLite the statement holds the database's write lock.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
+};
+
+use crate::entity::{episode, pipeline_event, recovery_attempt};
+use crate::{Store, StoreError};
+
+/// Where an episode's ingest stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EpisodeStatus {
+    Queued,
+    FetchingDetails,
+    Downloading,
+    Recovering,
+    Downloaded,
+    Failed,
+    AwaitingHuman,
+}
+
+impl EpisodeStatus {
+    pub const IN_FLIGHT: [EpisodeStatus; 3] =
+        [EpisodeStatus::FetchingDetails, EpisodeStatus::Downloading, EpisodeStatus::Recovering];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EpisodeStatus::Queued => "queued",
+            EpisodeStatus::FetchingDetails => "fetching_details",
+            EpisodeStatus::Downloading => "downloading",
+            EpisodeStatus::Recovering => "recovering",
+            EpisodeStatus::Downloaded => "downloaded",
+            EpisodeStatus::Failed => "failed",
+            EpisodeStatus::AwaitingHuman => "awaiting_human",
+        }
+    }
+}
+
+/// The result of [`Store::submit`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Submitted {
+    pub episode_id: i64,
+    /// False when the URL was already known (it is not queued twice).
+    pub created: bool,
+}
+
+/// Fields a pipeline step learned about an episode.
+#[derive(Debug, Clone, Default)]
+pub struct EpisodeUpdate {
+    pub title: Option<String>,
+    pub language: Option<String>,
+    pub audio_url: Option<String>,
+    pub audio_file: Option<String>,
+    pub error: Option<String>,
+}
+
+/// A failed pipeline step, as `pipeline_events` keeps it.
+#[derive(Debug, Clone)]
+pub struct StepFailure {
+    pub step: String,
+    /// `http`, `timeout`, `network`, `validation` or `not_found`.
+    pub error_type: String,
+    pub message: String,
+    pub http_status: Option<i32>,
+}
+
+impl Store {
+    /// Queues an episode by URL, unless the URL is known already.
+    pub async fn submit(&self, url: &str) -> Result<Submitted, StoreError> {
+        if let Some(found) = episode::Entity::find().filter(episode::Column::Url.eq(url)).one(&self.db).await? {
+            return Ok(Submitted { episode_id: found.id, created: false });
+        }
+        let id = self.upsert_episode(url).await?;
+        Ok(Submitted { episode_id: id, created: true })
+    }
+
+    /// Takes the next episode to work on for `worker`, leasing it for `lease`.
+    pub async fn claim(&self, worker: &str, lease: Duration) -> Result<Option<episode::Model>, StoreError> {
+        let now = Utc::now();
+        let until = now + chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::MAX);
+        let backend = self.db.get_database_backend();
+        let in_flight = EpisodeStatus::IN_FLIGHT.map(|s| format!("'{}'", s.as_str())).join(", ");
+        let sql = match backend {
+            DatabaseBackend::Postgres => format!(
+                "UPDATE episodes SET status = 'fetching_details', claimed_by = $1, lease_until = $2, \
+                 tries = tries + 1, updated_at = $3 \
+                 WHERE id = (SELECT id FROM episodes WHERE status = 'queued' \
+                   OR (status IN ({in_flight}) AND lease_until < $3) \
+                   ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) \
+                 RETURNING id"
+            ),
+            _ => format!(
+                "UPDATE episodes SET status = 'fetching_details', claimed_by = ?1, lease_until = ?2, \
+                 tries = tries + 1, updated_at = ?3 \
+                 WHERE id = (SELECT id FROM episodes WHERE status = 'queued' \
+                   OR (status IN ({in_flight}) AND lease_until < ?3) \
+                   ORDER BY id LIMIT 1) \
+                 RETURNING id"
+            ),
+        };
+        let _writing = self.writes.enter().await;
+        let stmt = Statement::from_sql_and_values(backend, sql, [worker.into(), until.into(), now.into()]);
+        let Some(row) = self.db.query_one_raw(stmt).await? else { return Ok(None) };
+        let id: i64 = row.try_get("", "id")?;
+        drop(_writing);
+        Ok(episode::Entity::find_by_id(id).one(&self.db).await?)
+    }
+
+    /// Extends `worker`'s lease; false when the episode is no longer its own.
+    pub async fn renew_lease(&self, episode_id: i64, worker: &str, lease: Duration) -> Result<bool, StoreError> {
+        let until = Utc::now() + chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::MAX);
+        let _writing = self.writes.enter().await;
+        let done = episode::Entity::update_many()
+            .col_expr(episode::Column::LeaseUntil, Expr::value(until))
+            .filter(episode::Column::Id.eq(episode_id))
+            .filter(episode::Column::ClaimedBy.eq(worker))
+            .exec(&self.db)
+            .await?;
+        Ok(done.rows_affected > 0)
+    }
+
+    /// Moves an episode to `status` with what the step learned. A final status
+    /// (downloaded, failed, awaiting_human, queued) also ends the claim.
+    pub async fn set_episode_status(
+        &self,
+        episode_id: i64,
+        status: EpisodeStatus,
+        update: EpisodeUpdate,
+    ) -> Result<(), StoreError> {
+        let mut query = episode::Entity::update_many()
+            .col_expr(episode::Column::Status, Expr::value(status.as_str()))
+            .col_expr(episode::Column::UpdatedAt, Expr::value(Utc::now()));
+        let fields = [
+            (episode::Column::Title, update.title),
+            (episode::Column::Language, update.language),
+            (episode::Column::AudioUrl, update.audio_url),
+            (episode::Column::AudioFile, update.audio_file),
+        ];
+        for (column, value) in fields {
+            if let Some(value) = value {
+                query = query.col_expr(column, Expr::value(value));
+            }
+        }
+        query = query.col_expr(episode::Column::Error, Expr::value(update.error));
+        if !EpisodeStatus::IN_FLIGHT.contains(&status) {
+            query = query
+                .col_expr(episode::Column::ClaimedBy, Expr::value(Option::<String>::None))
+                .col_expr(episode::Column::LeaseUntil, Expr::value(Option::<DateTime<Utc>>::None));
+        }
+        let _writing = self.writes.enter().await;
+        query.filter(episode::Column::Id.eq(episode_id)).exec(&self.db).await?;
+        Ok(())
+    }
+
+    pub async fn record_failure(&self, episode_id: i64, failure: &StepFailure) -> Result<i64, StoreError> {
+        let _writing = self.writes.enter().await;
+        let row = pipeline_event::ActiveModel {
+            episode_id: Set(episode_id),
+            step: Set(failure.step.clone()),
+            error_type: Set(failure.error_type.clone()),
+            message: Set(failure.message.clone()),
+            http_status: Set(failure.http_status),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&self.db)
+        .await?;
+        Ok(row.id)
+    }
+
+    /// Recovery attempts already made for this episode's `step`.
+    pub async fn recoveries_for_step(&self, episode_id: i64, step: &str) -> Result<u64, StoreError> {
+        let events: Vec<i64> = pipeline_event::Entity::find()
+            .select_only()
+            .column(pipeline_event::Column::Id)
+            .filter(pipeline_event::Column::EpisodeId.eq(episode_id))
+            .filter(pipeline_event::Column::Step.eq(step))
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        if events.is_empty() {
+            return Ok(0);
+        }
+        Ok(recovery_attempt::Entity::find()
+            .filter(recovery_attempt::Column::PipelineEventId.is_in(events))
+            .count(&self.db)
+            .await?)
+    }
+
+    pub async fn episode(&self, id: i64) -> Result<Option<episode::Model>, StoreError> {
+        Ok(episode::Entity::find_by_id(id).one(&self.db).await?)
+    }
+
+    /// Episodes, oldest first.
+    pub async fn episodes(&self) -> Result<Vec<episode::Model>, StoreError> {
+        Ok(episode::Entity::find().order_by_asc(episode::Column::Id).all(&self.db).await?)
+    }
+}

@@ -1,0 +1,102 @@
+//! The ingest daemon: N workers that claim episodes and run the pipeline, a sweeper
+//! that turns attempts with a stale heartbeat into `interrupted`, and a clean stop.
+//!
+//! On stop (SIGINT/SIGTERM in `ragtime serve`) the workers claim nothing more, every
+//! running attempt is cancelled (status `cancelled`, events flushed), its episode goes
+//! back to `queued`, and the runtime, browser and database close.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::watch;
+use tokio::task::JoinSet;
+
+use crate::pipeline::EpisodeRun;
+use crate::{App, AppError};
+
+/// A name for this daemon's claims: host, process and a random part.
+pub fn worker_id() -> String {
+    let host = std::fs::read_to_string("/etc/hostname").map(|h| h.trim().to_string()).unwrap_or_default();
+    let nonce = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    format!("{}-{}-{nonce:08x}", if host.is_empty() { "ragtime" } else { &host }, std::process::id())
+}
+
+/// What a daemon run did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Served {
+    pub episodes: u64,
+}
+
+/// Runs the daemon until `stop` resolves, then stops cleanly and closes `app`.
+pub async fn serve(app: App, stop: impl Future<Output = ()>) -> Result<Served, AppError> {
+    let app = Arc::new(app);
+    let worker = worker_id();
+    let (stopping_tx, stopping) = watch::channel(false);
+    let mut tasks = JoinSet::new();
+    for n in 0..app.config.pipeline.workers {
+        let app = Arc::clone(&app);
+        let worker = format!("{worker}/{n}");
+        let mut stopping = stopping.clone();
+        tasks.spawn(async move {
+            let mut done = 0u64;
+            let settings = app.config.pipeline.clone();
+            while !*stopping.borrow() {
+                match app.store.claim(&worker, settings.lease).await {
+                    Ok(Some(episode)) => {
+                        let id = episode.id;
+                        let run = EpisodeRun { app: &app, settings: &settings, worker_id: &worker };
+                        match run.run(episode).await {
+                            Ok(status) => tracing::info!(episode = id, status = status.as_str(), "episode done"),
+                            Err(err) => tracing::error!(episode = id, error = %err, "episode failed in the daemon"),
+                        }
+                        done += 1;
+                    }
+                    Ok(None) => {
+                        let _ = tokio::time::timeout(settings.poll_interval, stopping.changed()).await;
+                    }
+                    Err(err) => {
+                        tracing::warn!(error = %err, "could not claim an episode");
+                        let _ = tokio::time::timeout(settings.poll_interval, stopping.changed()).await;
+                    }
+                }
+            }
+            done
+        });
+    }
+    let sweeper = {
+        let app = Arc::clone(&app);
+        let every = app.config.runtime.heartbeat_interval.saturating_mul(3).max(Duration::from_millis(100));
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(every).await;
+                match app.store.interrupt_stale(every).await {
+                    Ok(ids) if !ids.is_empty() => tracing::warn!(attempts = ?ids, "attempts with a stale heartbeat are now interrupted"),
+                    Ok(_) => {}
+                    Err(err) => tracing::warn!(error = %err, "stale-attempt sweep failed"),
+                }
+            }
+        })
+    };
+    stop.await;
+    tracing::info!("stopping: no new claims, cancelling running attempts");
+    let _ = stopping_tx.send(true);
+    app.runtime.cancel_all("daemon shutting down", Duration::from_secs(5)).await;
+    let mut served = Served::default();
+    loop {
+        // A worker may have been about to start an attempt: cancel again until all
+        // workers are back.
+        match tokio::time::timeout(Duration::from_millis(500), tasks.join_next()).await {
+            Ok(Some(done)) => served.episodes += done.unwrap_or(0),
+            Ok(None) => break,
+            Err(_) => app.runtime.cancel_all("daemon shutting down", Duration::from_secs(5)).await,
+        }
+    }
+    sweeper.abort();
+    let app = Arc::try_unwrap(app).map_err(|_| AppError::Browser("the daemon's tasks still hold the app".to_string()))?;
+    app.close(Duration::from_secs(10)).await?;
+    Ok(served)
+}

@@ -1,0 +1,306 @@
+//! The ingest pipeline for one claimed episode: `fetch_details` then `download`, and
+//! on a failure the recovery chain (`agent`, then `human`).
+//!
+//! Every failure is a `pipeline_events` row with an error type; an agent attempt
+//! recovers it, and on success the pipeline resumes with the audio URL the agent
+//! found. The episode's lease is renewed while the episode is worked on.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use ragtime_browser::download::{DownloadError, DownloadRequest, download};
+use ragtime_store::entity::episode;
+use ragtime_store::{EpisodeStatus, EpisodeUpdate, StepFailure};
+use scraper::{Html, Selector};
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use crate::App;
+use crate::app::AttemptRequest;
+
+/// A strategy of the recovery chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Strategy {
+    /// A supervised attempt of the heuristic agent in the browser.
+    Agent,
+    /// Hand the episode to a person (status `awaiting_human`).
+    Human,
+}
+
+/// The `[pipeline]` table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PipelineSettings {
+    /// Episodes worked on at once by this daemon.
+    pub workers: usize,
+    /// How long a claim on an episode lasts without renewal; a dead daemon's episodes
+    /// are taken up again after this.
+    #[serde(with = "humantime_serde")]
+    pub lease: Duration,
+    /// How long an idle worker waits before looking for work again.
+    #[serde(with = "humantime_serde")]
+    pub poll_interval: Duration,
+    /// Deadline of the page fetch in `fetch_details`.
+    #[serde(with = "humantime_serde")]
+    pub fetch_timeout: Duration,
+    /// What runs when a step fails, in order.
+    pub recovery_chain: Vec<Strategy>,
+    /// Most recovery attempts per episode and step.
+    pub max_attempts_per_step: u64,
+    /// How many times an episode may be taken up (crashes included) before it fails.
+    pub max_tries: i32,
+}
+
+impl Default for PipelineSettings {
+    fn default() -> Self {
+        PipelineSettings {
+            workers: 2,
+            lease: Duration::from_secs(60),
+            poll_interval: Duration::from_millis(500),
+            fetch_timeout: Duration::from_secs(20),
+            recovery_chain: vec![Strategy::Agent, Strategy::Human],
+            max_attempts_per_step: 5,
+            max_tries: 5,
+        }
+    }
+}
+
+/// What `fetch_details` learned from the page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Details {
+    pub title: Option<String>,
+    pub language: Option<String>,
+    pub audio_url: Option<String>,
+}
+
+/// Reads title, language and the first audio URL from an episode page.
+pub fn parse_details(html: &str, base: &Url) -> Details {
+    let doc = Html::parse_document(html);
+    let first = |css: &str, attr: Option<&str>| -> Option<String> {
+        let selector = Selector::parse(css).ok()?;
+        doc.select(&selector).find_map(|e| match attr {
+            Some(attr) => e.value().attr(attr).map(str::to_string),
+            None => Some(e.text().collect::<String>()),
+        })
+    };
+    let resolve = |raw: String| base.join(raw.trim()).ok().filter(|u| matches!(u.scheme(), "http" | "https")).map(String::from);
+    let audio = first("meta[property='og:audio'], meta[property='og:audio:url']", Some("content"))
+        .and_then(resolve)
+        .or_else(|| first("audio[src]", Some("src")).and_then(resolve))
+        .or_else(|| first("audio source[src], source[type^='audio'][src]", Some("src")).and_then(resolve))
+        .or_else(|| json_ld_audio(&doc).and_then(resolve))
+        .or_else(|| {
+            let links = Selector::parse("a[href]").ok()?;
+            doc.select(&links)
+                .filter_map(|a| a.value().attr("href"))
+                .find(|h| h.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase().ends_with(".mp3"))
+                .map(str::to_string)
+                .and_then(resolve)
+        });
+    Details {
+        title: first("title", None).map(|t| t.trim().chars().take(300).collect()).filter(|t: &String| !t.is_empty()),
+        language: first("html[lang]", Some("lang")).map(|l| l.trim().chars().take(20).collect()).filter(|l: &String| !l.is_empty()),
+        audio_url: audio,
+    }
+}
+
+fn json_ld_audio(doc: &Html) -> Option<String> {
+    fn walk(value: &serde_json::Value) -> Option<String> {
+        match value {
+            serde_json::Value::Object(map) => map
+                .get("contentUrl")
+                .and_then(|v| v.as_str().map(str::to_string))
+                .or_else(|| map.values().find_map(walk)),
+            serde_json::Value::Array(items) => items.iter().find_map(walk),
+            _ => None,
+        }
+    }
+    let selector = Selector::parse("script[type='application/ld+json']").ok()?;
+    doc.select(&selector).find_map(|s| serde_json::from_str(&s.text().collect::<String>()).ok().and_then(|v| walk(&v)))
+}
+
+fn failure(step: &str, error_type: &str, message: impl Into<String>, http_status: Option<i32>) -> StepFailure {
+    StepFailure { step: step.to_string(), error_type: error_type.to_string(), message: message.into(), http_status }
+}
+
+/// Works one claimed episode to a final status (or back to `queued` on shutdown).
+pub struct EpisodeRun<'a> {
+    pub app: &'a App,
+    pub settings: &'a PipelineSettings,
+    pub worker_id: &'a str,
+}
+
+impl EpisodeRun<'_> {
+    pub async fn run(&self, episode: episode::Model) -> Result<EpisodeStatus, crate::AppError> {
+        let store = &self.app.store;
+        if episode.tries > self.settings.max_tries {
+            let error = format!("taken up {} times without finishing; giving up", episode.tries - 1);
+            store.set_episode_status(episode.id, EpisodeStatus::Failed, EpisodeUpdate { error: Some(error), ..Default::default() }).await?;
+            return Ok(EpisodeStatus::Failed);
+        }
+        let lease = self.keep_lease(episode.id);
+        let result = self.steps(&episode).await;
+        lease.abort();
+        result
+    }
+
+    /// Renews the claim every third of the lease while the episode is worked on.
+    fn keep_lease(&self, episode_id: i64) -> tokio::task::JoinHandle<()> {
+        let store = self.app.store.clone();
+        let worker = self.worker_id.to_string();
+        let lease = self.settings.lease;
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(lease / 3).await;
+                if let Err(err) = store.renew_lease(episode_id, &worker, lease).await {
+                    tracing::warn!(episode = episode_id, error = %err, "could not renew the lease");
+                }
+            }
+        })
+    }
+
+    async fn steps(&self, episode: &episode::Model) -> Result<EpisodeStatus, crate::AppError> {
+        let store = &self.app.store;
+        let details = match self.fetch_details(&episode.url).await {
+            Ok(details) => details,
+            Err(fail) => return self.recover(episode, fail, Details::default()).await,
+        };
+        let update = EpisodeUpdate {
+            title: details.title.clone(),
+            language: details.language.clone(),
+            audio_url: details.audio_url.clone(),
+            ..Default::default()
+        };
+        store.set_episode_status(episode.id, EpisodeStatus::Downloading, update).await?;
+        let Some(audio_url) = details.audio_url.clone() else {
+            let fail = failure("fetch_details", "not_found", "no audio URL on the episode page", None);
+            return self.recover(episode, fail, details).await;
+        };
+        match self.download(episode.id, &audio_url).await {
+            Ok(file) => self.downloaded(episode.id, file).await,
+            Err(fail) => self.recover(episode, fail, details).await,
+        }
+    }
+
+    async fn downloaded(&self, episode_id: i64, file: String) -> Result<EpisodeStatus, crate::AppError> {
+        let update = EpisodeUpdate { audio_file: Some(file), ..Default::default() };
+        self.app.store.set_episode_status(episode_id, EpisodeStatus::Downloaded, update).await?;
+        Ok(EpisodeStatus::Downloaded)
+    }
+
+    async fn fetch_details(&self, page: &str) -> Result<Details, StepFailure> {
+        let step = "fetch_details";
+        let url = Url::parse(page).map_err(|e| failure(step, "validation", format!("not a URL: {e}"), None))?;
+        let policy = self.app.browser().policy();
+        policy.check_resolved(&url).await.map_err(|r| failure(step, "validation", format!("blocked: {r}"), None))?;
+        let request = self.app.downloads().get(url.clone()).timeout(self.settings.fetch_timeout);
+        let response = request.send().await.map_err(|e| {
+            let kind = if e.is_timeout() { "timeout" } else { "network" };
+            failure(step, kind, e.without_url().to_string(), None)
+        })?;
+        let status = response.status();
+        if !status.is_success() {
+            let kind = if status.as_u16() == 404 || status.as_u16() == 410 { "not_found" } else { "http" };
+            return Err(failure(step, kind, format!("HTTP {status}"), Some(i32::from(status.as_u16()))));
+        }
+        let final_url = response.url().clone();
+        let body = tokio::time::timeout(self.settings.fetch_timeout, response.text())
+            .await
+            .map_err(|_| failure(step, "timeout", "the page body did not arrive in time", None))?
+            .map_err(|e| failure(step, "network", e.without_url().to_string(), None))?;
+        Ok(parse_details(&body, &final_url))
+    }
+
+    async fn download(&self, episode_id: i64, audio_url: &str) -> Result<String, StepFailure> {
+        let step = "download";
+        let url = Url::parse(audio_url).map_err(|e| failure(step, "validation", format!("not a URL: {e}"), None))?;
+        let settings = &self.app.config.browser;
+        let request = DownloadRequest {
+            url: &url,
+            cookies: None,
+            max_bytes: settings.max_download_bytes,
+            dir: &settings.media_dir,
+            stem: format!("episode-{episode_id}"),
+        };
+        match download(self.app.downloads(), self.app.browser().policy(), request).await {
+            Ok(saved) => Ok(saved.path.display().to_string()),
+            Err(DownloadError::Blocked(why)) => Err(failure(step, "validation", format!("blocked: {why}"), None)),
+            Err(DownloadError::Rejected(why)) => Err(failure(step, "validation", why, None)),
+            Err(DownloadError::Failed(why)) => Err(failure(step, "network", why, None)),
+        }
+    }
+
+    /// Records the failure and runs the recovery chain.
+    async fn recover(&self, episode: &episode::Model, fail: StepFailure, details: Details) -> Result<EpisodeStatus, crate::AppError> {
+        let store = &self.app.store;
+        let event_id = store.record_failure(episode.id, &fail).await?;
+        let message = format!("{} failed ({}): {}", fail.step, fail.error_type, fail.message);
+        for strategy in &self.settings.recovery_chain {
+            match strategy {
+                Strategy::Human => {
+                    let update = EpisodeUpdate { error: Some(message.clone()), ..Default::default() };
+                    store.set_episode_status(episode.id, EpisodeStatus::AwaitingHuman, update).await?;
+                    return Ok(EpisodeStatus::AwaitingHuman);
+                }
+                Strategy::Agent => {
+                    if store.recoveries_for_step(episode.id, &fail.step).await? >= self.settings.max_attempts_per_step {
+                        continue;
+                    }
+                    store.set_episode_status(episode.id, EpisodeStatus::Recovering, EpisodeUpdate::default()).await?;
+                    let request = AttemptRequest {
+                        episode_url: episode.url.clone(),
+                        episode_id: Some(episode.id),
+                        pipeline_event_id: Some(event_id),
+                        language: details.language.clone(),
+                        strategy: "agent".to_string(),
+                        failure: Some(message.clone()),
+                        worker_id: Some(self.worker_id.to_string()),
+                    };
+                    let report = self.app.start_agent_attempt(request).await?.wait().await;
+                    if report.status == ragtime_core::AttemptStatus::Cancelled {
+                        // The daemon is stopping: the episode waits for the next one.
+                        store.set_episode_status(episode.id, EpisodeStatus::Queued, EpisodeUpdate::default()).await?;
+                        return Ok(EpisodeStatus::Queued);
+                    }
+                    if let Some(audio_url) = report.audio_url.filter(|_| report.success) {
+                        let update = EpisodeUpdate { audio_url: Some(audio_url.clone()), ..Default::default() };
+                        store.set_episode_status(episode.id, EpisodeStatus::Downloading, update).await?;
+                        match self.download(episode.id, &audio_url).await {
+                            Ok(file) => return self.downloaded(episode.id, file).await,
+                            Err(again) => {
+                                store.record_failure(episode.id, &again).await?;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let update = EpisodeUpdate { error: Some(message), ..Default::default() };
+        store.set_episode_status(episode.id, EpisodeStatus::Failed, update).await?;
+        Ok(EpisodeStatus::Failed)
+    }
+}
+
+/// Keeps `EpisodeRun` usable from spawned workers.
+pub type SharedApp = Arc<App>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn details_from_meta_audio_json_ld_and_links() {
+        let base = Url::parse("http://a.example/ep/1").expect("url");
+        let html = r#"<html lang="de"><head><title> Folge 1 </title></head><body><a href="/x.mp3">x</a></body></html>"#;
+        assert_eq!(
+            parse_details(html, &base),
+            Details { title: Some("Folge 1".into()), language: Some("de".into()), audio_url: Some("http://a.example/x.mp3".into()) }
+        );
+        let og = r#"<meta property="og:audio" content="https://cdn.example/a.mp3"><a href="/b.mp3">b</a>"#;
+        assert_eq!(parse_details(og, &base).audio_url.as_deref(), Some("https://cdn.example/a.mp3"));
+        let ld = r#"<script type="application/ld+json">{"@type":"PodcastEpisode","associatedMedia":{"contentUrl":"/c.mp3"}}</script>"#;
+        assert_eq!(parse_details(ld, &base).audio_url.as_deref(), Some("http://a.example/c.mp3"));
+        assert_eq!(parse_details("<p>nothing</p><a href='javascript:x.mp3'>", &base).audio_url, None);
+    }
+}
