@@ -84,7 +84,7 @@ pub fn episodes() -> &'static [FixtureEpisode] {
         },
         FixtureEpisode {
             slug: "huge-page",
-            about: "a 3 MB page with the link at the very end",
+            about: "a 1 MB page with the link at the very end",
             expected: Resolved,
         },
         FixtureEpisode {

@@ -132,7 +132,7 @@ pub fn episode(slug: &str) -> Option<String> {
         "huge-page" => {
             let paragraph = "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor \
                              incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam.</p>\n";
-            let filler = paragraph.repeat(3 * 1024 * 1024 / paragraph.len());
+            let filler = paragraph.repeat(1024 * 1024 / paragraph.len());
             page(
                 "en",
                 "Episode 9: A very long page",
