@@ -99,7 +99,7 @@ impl Config {
     pub fn from_toml(text: &str, origin: &str) -> Result<Config, ConfigError> {
         let config: Config = toml::from_str(text).map_err(|e| ConfigError::Parse {
             origin: origin.to_string(),
-            message: e.to_string(),
+            message: one_line(text, &e),
         })?;
         config.validate(origin)?;
         Ok(config)
@@ -180,13 +180,33 @@ impl Config {
                 return Err(invalid(format!("{key} must be above zero")));
             }
         }
-        if self.pipeline.workers == 0 || self.pipeline.lease.is_zero() || self.pipeline.poll_interval.is_zero() {
-            return Err(invalid("pipeline.workers, pipeline.lease and pipeline.poll_interval must be above zero".to_string()));
+        if self.pipeline.workers == 0
+            || self.pipeline.lease.is_zero()
+            || self.pipeline.poll_interval.is_zero()
+        {
+            return Err(invalid(
+                "pipeline.workers, pipeline.lease and pipeline.poll_interval must be above zero"
+                    .to_string(),
+            ));
         }
         if self.database.url.trim().is_empty() {
             return Err(invalid("database.url is empty".to_string()));
         }
         Ok(())
+    }
+}
+
+/// A TOML error as one line: `line L, column C: message`.
+fn one_line(text: &str, err: &toml::de::Error) -> String {
+    let message = err.message().replace('\n', " ");
+    match err.span() {
+        Some(span) => {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            format!("line {line}, column {column}: {message}")
+        }
+        None => message,
     }
 }
 

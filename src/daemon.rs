@@ -17,12 +17,18 @@ use crate::{App, AppError};
 
 /// A name for this daemon's claims: host, process and a random part.
 pub fn worker_id() -> String {
-    let host = std::fs::read_to_string("/etc/hostname").map(|h| h.trim().to_string()).unwrap_or_default();
+    let host = std::fs::read_to_string("/etc/hostname")
+        .map(|h| h.trim().to_string())
+        .unwrap_or_default();
     let nonce = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.subsec_nanos())
         .unwrap_or(0);
-    format!("{}-{}-{nonce:08x}", if host.is_empty() { "ragtime" } else { &host }, std::process::id())
+    format!(
+        "{}-{}-{nonce:08x}",
+        if host.is_empty() { "ragtime" } else { &host },
+        std::process::id()
+    )
 }
 
 /// What a daemon run did.
@@ -69,12 +75,19 @@ pub async fn serve(app: App, stop: impl Future<Output = ()>) -> Result<Served, A
     }
     let sweeper = {
         let app = Arc::clone(&app);
-        let every = app.config.runtime.heartbeat_interval.saturating_mul(3).max(Duration::from_millis(100));
+        let every = app
+            .config
+            .runtime
+            .heartbeat_interval
+            .saturating_mul(3)
+            .max(Duration::from_millis(100));
         tokio::spawn(async move {
             loop {
                 tokio::time::sleep(every).await;
                 match app.store.interrupt_stale(every).await {
-                    Ok(ids) if !ids.is_empty() => tracing::warn!(attempts = ?ids, "attempts with a stale heartbeat are now interrupted"),
+                    Ok(ids) if !ids.is_empty() => {
+                        tracing::warn!(attempts = ?ids, "attempts with a stale heartbeat are now interrupted")
+                    }
                     Ok(_) => {}
                     Err(err) => tracing::warn!(error = %err, "stale-attempt sweep failed"),
                 }
@@ -84,7 +97,9 @@ pub async fn serve(app: App, stop: impl Future<Output = ()>) -> Result<Served, A
     stop.await;
     tracing::info!("stopping: no new claims, cancelling running attempts");
     let _ = stopping_tx.send(true);
-    app.runtime.cancel_all("daemon shutting down", Duration::from_secs(5)).await;
+    app.runtime
+        .cancel_all("daemon shutting down", Duration::from_secs(5))
+        .await;
     let mut served = Served::default();
     loop {
         // A worker may have been about to start an attempt: cancel again until all
@@ -92,11 +107,17 @@ pub async fn serve(app: App, stop: impl Future<Output = ()>) -> Result<Served, A
         match tokio::time::timeout(Duration::from_millis(500), tasks.join_next()).await {
             Ok(Some(done)) => served.episodes += done.unwrap_or(0),
             Ok(None) => break,
-            Err(_) => app.runtime.cancel_all("daemon shutting down", Duration::from_secs(5)).await,
+            Err(_) => {
+                app.runtime
+                    .cancel_all("daemon shutting down", Duration::from_secs(5))
+                    .await
+            }
         }
     }
     sweeper.abort();
-    let app = Arc::try_unwrap(app).map_err(|_| AppError::Browser("the daemon's tasks still hold the app".to_string()))?;
+    let _ = sweeper.await;
+    let app = Arc::try_unwrap(app)
+        .map_err(|_| AppError::Browser("the daemon's tasks still hold the app".to_string()))?;
     app.close(Duration::from_secs(10)).await?;
     Ok(served)
 }

@@ -164,8 +164,15 @@ async fn run() -> Result<()> {
             if submitted.created {
                 println!("queued episode {}: {url}", submitted.episode_id);
             } else {
-                let status = store.episode(submitted.episode_id).await?.map(|e| e.status).unwrap_or_default();
-                println!("already known as episode {} ({status}): {url}", submitted.episode_id);
+                let status = store
+                    .episode(submitted.episode_id)
+                    .await?
+                    .map(|e| e.status)
+                    .unwrap_or_default();
+                println!(
+                    "already known as episode {} ({status}): {url}",
+                    submitted.episode_id
+                );
             }
             store.close().await?;
         }
@@ -373,13 +380,14 @@ async fn stop_signal() {
     let ctrl_c = tokio::signal::ctrl_c();
     #[cfg(unix)]
     {
-        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(term) => term,
-            Err(_) => {
-                let _ = ctrl_c.await;
-                return;
-            }
-        };
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(term) => term,
+                Err(_) => {
+                    let _ = ctrl_c.await;
+                    return;
+                }
+            };
         tokio::select! {
             _ = ctrl_c => {}
             _ = term.recv() => {}
@@ -394,12 +402,19 @@ async fn recover(config: Config, episode_id: Option<i64>, url: Option<String>) -
     let app = App::open(config).await.context("starting the runtime")?;
     let (episode_id, url) = match (episode_id, url) {
         (Some(id), _) => {
-            let episode = app.store.episode(id).await?.with_context(|| format!("no episode with id {id}"))?;
+            let episode = app
+                .store
+                .episode(id)
+                .await?
+                .with_context(|| format!("no episode with id {id}"))?;
             (id, episode.url)
         }
         (None, Some(url)) => {
             let url = checked_url(&url)?;
-            (app.store.submit(url.as_str()).await?.episode_id, url.to_string())
+            (
+                app.store.submit(url.as_str()).await?.episode_id,
+                url.to_string(),
+            )
         }
         (None, None) => bail!("give an EPISODE_ID or --url"),
     };
@@ -422,9 +437,16 @@ async fn recover(config: Config, episode_id: Option<i64>, url: Option<String>) -
             break report;
         }
     };
-    app.runtime.flush(Duration::from_secs(10)).await.context("flushing the sinks")?;
+    app.runtime
+        .flush(Duration::from_secs(10))
+        .await
+        .context("flushing the sinks")?;
     print_new_steps(&app, attempt, &mut shown).await?;
-    println!("=> {}: {}", report.status.as_str(), clean(&report.message, 300));
+    println!(
+        "=> {}: {}",
+        report.status.as_str(),
+        clean(&report.message, 300)
+    );
     app.close(Duration::from_secs(10)).await?;
     Ok(())
 }
@@ -434,13 +456,22 @@ async fn print_new_steps(app: &App, attempt: i64, shown: &mut Vec<(i32, String)>
     let timeline = app.store.timeline(attempt).await?;
     for entry in timeline.entries {
         let state = entry.outcome.clone();
-        if shown.iter().any(|(step, seen)| *step == entry.step && *seen == state) {
+        if shown
+            .iter()
+            .any(|(step, seen)| *step == entry.step && *seen == state)
+        {
             continue;
         }
         shown.retain(|(step, _)| *step != entry.step);
         shown.push((entry.step, state.clone()));
-        let ms = entry.duration_ms.map(|ms| format!(" {ms} ms")).unwrap_or_default();
-        println!("{:>3} {} {} ... {state}{ms}", entry.step, entry.tool, entry.args);
+        let ms = entry
+            .duration_ms
+            .map(|ms| format!(" {ms} ms"))
+            .unwrap_or_default();
+        println!(
+            "{:>3} {} {} ... {state}{ms}",
+            entry.step, entry.tool, entry.args
+        );
         if state != "running" && !entry.output.is_empty() {
             println!("      -> {}", entry.output);
         }

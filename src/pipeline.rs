@@ -84,23 +84,43 @@ pub fn parse_details(html: &str, base: &Url) -> Details {
             None => Some(e.text().collect::<String>()),
         })
     };
-    let resolve = |raw: String| base.join(raw.trim()).ok().filter(|u| matches!(u.scheme(), "http" | "https")).map(String::from);
-    let audio = first("meta[property='og:audio'], meta[property='og:audio:url']", Some("content"))
-        .and_then(resolve)
-        .or_else(|| first("audio[src]", Some("src")).and_then(resolve))
-        .or_else(|| first("audio source[src], source[type^='audio'][src]", Some("src")).and_then(resolve))
-        .or_else(|| json_ld_audio(&doc).and_then(resolve))
-        .or_else(|| {
-            let links = Selector::parse("a[href]").ok()?;
-            doc.select(&links)
-                .filter_map(|a| a.value().attr("href"))
-                .find(|h| h.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase().ends_with(".mp3"))
-                .map(str::to_string)
-                .and_then(resolve)
-        });
+    let resolve = |raw: String| {
+        base.join(raw.trim())
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https"))
+            .map(String::from)
+    };
+    let audio = first(
+        "meta[property='og:audio'], meta[property='og:audio:url']",
+        Some("content"),
+    )
+    .and_then(resolve)
+    .or_else(|| first("audio[src]", Some("src")).and_then(resolve))
+    .or_else(|| {
+        first("audio source[src], source[type^='audio'][src]", Some("src")).and_then(resolve)
+    })
+    .or_else(|| json_ld_audio(&doc).and_then(resolve))
+    .or_else(|| {
+        let links = Selector::parse("a[href]").ok()?;
+        doc.select(&links)
+            .filter_map(|a| a.value().attr("href"))
+            .find(|h| {
+                h.split(['?', '#'])
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase()
+                    .ends_with(".mp3")
+            })
+            .map(str::to_string)
+            .and_then(resolve)
+    });
     Details {
-        title: first("title", None).map(|t| t.trim().chars().take(300).collect()).filter(|t: &String| !t.is_empty()),
-        language: first("html[lang]", Some("lang")).map(|l| l.trim().chars().take(20).collect()).filter(|l: &String| !l.is_empty()),
+        title: first("title", None)
+            .map(|t| t.trim().chars().take(300).collect())
+            .filter(|t: &String| !t.is_empty()),
+        language: first("html[lang]", Some("lang"))
+            .map(|l| l.trim().chars().take(20).collect())
+            .filter(|l: &String| !l.is_empty()),
         audio_url: audio,
     }
 }
@@ -117,11 +137,25 @@ fn json_ld_audio(doc: &Html) -> Option<String> {
         }
     }
     let selector = Selector::parse("script[type='application/ld+json']").ok()?;
-    doc.select(&selector).find_map(|s| serde_json::from_str(&s.text().collect::<String>()).ok().and_then(|v| walk(&v)))
+    doc.select(&selector).find_map(|s| {
+        serde_json::from_str(&s.text().collect::<String>())
+            .ok()
+            .and_then(|v| walk(&v))
+    })
 }
 
-fn failure(step: &str, error_type: &str, message: impl Into<String>, http_status: Option<i32>) -> StepFailure {
-    StepFailure { step: step.to_string(), error_type: error_type.to_string(), message: message.into(), http_status }
+fn failure(
+    step: &str,
+    error_type: &str,
+    message: impl Into<String>,
+    http_status: Option<i32>,
+) -> StepFailure {
+    StepFailure {
+        step: step.to_string(),
+        error_type: error_type.to_string(),
+        message: message.into(),
+        http_status,
+    }
 }
 
 /// Works one claimed episode to a final status (or back to `queued` on shutdown).
@@ -135,8 +169,20 @@ impl EpisodeRun<'_> {
     pub async fn run(&self, episode: episode::Model) -> Result<EpisodeStatus, crate::AppError> {
         let store = &self.app.store;
         if episode.tries > self.settings.max_tries {
-            let error = format!("taken up {} times without finishing; giving up", episode.tries - 1);
-            store.set_episode_status(episode.id, EpisodeStatus::Failed, EpisodeUpdate { error: Some(error), ..Default::default() }).await?;
+            let error = format!(
+                "taken up {} times without finishing; giving up",
+                episode.tries - 1
+            );
+            store
+                .set_episode_status(
+                    episode.id,
+                    EpisodeStatus::Failed,
+                    EpisodeUpdate {
+                        error: Some(error),
+                        ..Default::default()
+                    },
+                )
+                .await?;
             return Ok(EpisodeStatus::Failed);
         }
         let lease = self.keep_lease(episode.id);
@@ -172,9 +218,16 @@ impl EpisodeRun<'_> {
             audio_url: details.audio_url.clone(),
             ..Default::default()
         };
-        store.set_episode_status(episode.id, EpisodeStatus::Downloading, update).await?;
+        store
+            .set_episode_status(episode.id, EpisodeStatus::Downloading, update)
+            .await?;
         let Some(audio_url) = details.audio_url.clone() else {
-            let fail = failure("fetch_details", "not_found", "no audio URL on the episode page", None);
+            let fail = failure(
+                "fetch_details",
+                "not_found",
+                "no audio URL on the episode page",
+                None,
+            );
             return self.recover(episode, fail, details).await;
         };
         match self.download(episode.id, &audio_url).await {
@@ -183,38 +236,73 @@ impl EpisodeRun<'_> {
         }
     }
 
-    async fn downloaded(&self, episode_id: i64, file: String) -> Result<EpisodeStatus, crate::AppError> {
-        let update = EpisodeUpdate { audio_file: Some(file), ..Default::default() };
-        self.app.store.set_episode_status(episode_id, EpisodeStatus::Downloaded, update).await?;
+    async fn downloaded(
+        &self,
+        episode_id: i64,
+        file: String,
+    ) -> Result<EpisodeStatus, crate::AppError> {
+        let update = EpisodeUpdate {
+            audio_file: Some(file),
+            ..Default::default()
+        };
+        self.app
+            .store
+            .set_episode_status(episode_id, EpisodeStatus::Downloaded, update)
+            .await?;
         Ok(EpisodeStatus::Downloaded)
     }
 
     async fn fetch_details(&self, page: &str) -> Result<Details, StepFailure> {
         let step = "fetch_details";
-        let url = Url::parse(page).map_err(|e| failure(step, "validation", format!("not a URL: {e}"), None))?;
+        let url = Url::parse(page)
+            .map_err(|e| failure(step, "validation", format!("not a URL: {e}"), None))?;
         let policy = self.app.browser().policy();
-        policy.check_resolved(&url).await.map_err(|r| failure(step, "validation", format!("blocked: {r}"), None))?;
-        let request = self.app.downloads().get(url.clone()).timeout(self.settings.fetch_timeout);
+        policy
+            .check_resolved(&url)
+            .await
+            .map_err(|r| failure(step, "validation", format!("blocked: {r}"), None))?;
+        let request = self
+            .app
+            .downloads()
+            .get(url.clone())
+            .timeout(self.settings.fetch_timeout);
         let response = request.send().await.map_err(|e| {
             let kind = if e.is_timeout() { "timeout" } else { "network" };
             failure(step, kind, e.without_url().to_string(), None)
         })?;
         let status = response.status();
         if !status.is_success() {
-            let kind = if status.as_u16() == 404 || status.as_u16() == 410 { "not_found" } else { "http" };
-            return Err(failure(step, kind, format!("HTTP {status}"), Some(i32::from(status.as_u16()))));
+            let kind = if status.as_u16() == 404 || status.as_u16() == 410 {
+                "not_found"
+            } else {
+                "http"
+            };
+            return Err(failure(
+                step,
+                kind,
+                format!("HTTP {status}"),
+                Some(i32::from(status.as_u16())),
+            ));
         }
         let final_url = response.url().clone();
         let body = tokio::time::timeout(self.settings.fetch_timeout, response.text())
             .await
-            .map_err(|_| failure(step, "timeout", "the page body did not arrive in time", None))?
+            .map_err(|_| {
+                failure(
+                    step,
+                    "timeout",
+                    "the page body did not arrive in time",
+                    None,
+                )
+            })?
             .map_err(|e| failure(step, "network", e.without_url().to_string(), None))?;
         Ok(parse_details(&body, &final_url))
     }
 
     async fn download(&self, episode_id: i64, audio_url: &str) -> Result<String, StepFailure> {
         let step = "download";
-        let url = Url::parse(audio_url).map_err(|e| failure(step, "validation", format!("not a URL: {e}"), None))?;
+        let url = Url::parse(audio_url)
+            .map_err(|e| failure(step, "validation", format!("not a URL: {e}"), None))?;
         let settings = &self.app.config.browser;
         let request = DownloadRequest {
             url: &url,
@@ -225,29 +313,52 @@ impl EpisodeRun<'_> {
         };
         match download(self.app.downloads(), self.app.browser().policy(), request).await {
             Ok(saved) => Ok(saved.path.display().to_string()),
-            Err(DownloadError::Blocked(why)) => Err(failure(step, "validation", format!("blocked: {why}"), None)),
+            Err(DownloadError::Blocked(why)) => {
+                Err(failure(step, "validation", format!("blocked: {why}"), None))
+            }
             Err(DownloadError::Rejected(why)) => Err(failure(step, "validation", why, None)),
             Err(DownloadError::Failed(why)) => Err(failure(step, "network", why, None)),
         }
     }
 
     /// Records the failure and runs the recovery chain.
-    async fn recover(&self, episode: &episode::Model, fail: StepFailure, details: Details) -> Result<EpisodeStatus, crate::AppError> {
+    async fn recover(
+        &self,
+        episode: &episode::Model,
+        fail: StepFailure,
+        details: Details,
+    ) -> Result<EpisodeStatus, crate::AppError> {
         let store = &self.app.store;
         let event_id = store.record_failure(episode.id, &fail).await?;
-        let message = format!("{} failed ({}): {}", fail.step, fail.error_type, fail.message);
+        let message = format!(
+            "{} failed ({}): {}",
+            fail.step, fail.error_type, fail.message
+        );
         for strategy in &self.settings.recovery_chain {
             match strategy {
                 Strategy::Human => {
-                    let update = EpisodeUpdate { error: Some(message.clone()), ..Default::default() };
-                    store.set_episode_status(episode.id, EpisodeStatus::AwaitingHuman, update).await?;
+                    let update = EpisodeUpdate {
+                        error: Some(message.clone()),
+                        ..Default::default()
+                    };
+                    store
+                        .set_episode_status(episode.id, EpisodeStatus::AwaitingHuman, update)
+                        .await?;
                     return Ok(EpisodeStatus::AwaitingHuman);
                 }
                 Strategy::Agent => {
-                    if store.recoveries_for_step(episode.id, &fail.step).await? >= self.settings.max_attempts_per_step {
+                    if store.recoveries_for_step(episode.id, &fail.step).await?
+                        >= self.settings.max_attempts_per_step
+                    {
                         continue;
                     }
-                    store.set_episode_status(episode.id, EpisodeStatus::Recovering, EpisodeUpdate::default()).await?;
+                    store
+                        .set_episode_status(
+                            episode.id,
+                            EpisodeStatus::Recovering,
+                            EpisodeUpdate::default(),
+                        )
+                        .await?;
                     let request = AttemptRequest {
                         episode_url: episode.url.clone(),
                         episode_id: Some(episode.id),
@@ -260,12 +371,23 @@ impl EpisodeRun<'_> {
                     let report = self.app.start_agent_attempt(request).await?.wait().await;
                     if report.status == ragtime_core::AttemptStatus::Cancelled {
                         // The daemon is stopping: the episode waits for the next one.
-                        store.set_episode_status(episode.id, EpisodeStatus::Queued, EpisodeUpdate::default()).await?;
+                        store
+                            .set_episode_status(
+                                episode.id,
+                                EpisodeStatus::Queued,
+                                EpisodeUpdate::default(),
+                            )
+                            .await?;
                         return Ok(EpisodeStatus::Queued);
                     }
                     if let Some(audio_url) = report.audio_url.filter(|_| report.success) {
-                        let update = EpisodeUpdate { audio_url: Some(audio_url.clone()), ..Default::default() };
-                        store.set_episode_status(episode.id, EpisodeStatus::Downloading, update).await?;
+                        let update = EpisodeUpdate {
+                            audio_url: Some(audio_url.clone()),
+                            ..Default::default()
+                        };
+                        store
+                            .set_episode_status(episode.id, EpisodeStatus::Downloading, update)
+                            .await?;
                         match self.download(episode.id, &audio_url).await {
                             Ok(file) => return self.downloaded(episode.id, file).await,
                             Err(again) => {
@@ -276,8 +398,13 @@ impl EpisodeRun<'_> {
                 }
             }
         }
-        let update = EpisodeUpdate { error: Some(message), ..Default::default() };
-        store.set_episode_status(episode.id, EpisodeStatus::Failed, update).await?;
+        let update = EpisodeUpdate {
+            error: Some(message),
+            ..Default::default()
+        };
+        store
+            .set_episode_status(episode.id, EpisodeStatus::Failed, update)
+            .await?;
         Ok(EpisodeStatus::Failed)
     }
 }
@@ -295,12 +422,25 @@ mod tests {
         let html = r#"<html lang="de"><head><title> Folge 1 </title></head><body><a href="/x.mp3">x</a></body></html>"#;
         assert_eq!(
             parse_details(html, &base),
-            Details { title: Some("Folge 1".into()), language: Some("de".into()), audio_url: Some("http://a.example/x.mp3".into()) }
+            Details {
+                title: Some("Folge 1".into()),
+                language: Some("de".into()),
+                audio_url: Some("http://a.example/x.mp3".into())
+            }
         );
         let og = r#"<meta property="og:audio" content="https://cdn.example/a.mp3"><a href="/b.mp3">b</a>"#;
-        assert_eq!(parse_details(og, &base).audio_url.as_deref(), Some("https://cdn.example/a.mp3"));
+        assert_eq!(
+            parse_details(og, &base).audio_url.as_deref(),
+            Some("https://cdn.example/a.mp3")
+        );
         let ld = r#"<script type="application/ld+json">{"@type":"PodcastEpisode","associatedMedia":{"contentUrl":"/c.mp3"}}</script>"#;
-        assert_eq!(parse_details(ld, &base).audio_url.as_deref(), Some("http://a.example/c.mp3"));
-        assert_eq!(parse_details("<p>nothing</p><a href='javascript:x.mp3'>", &base).audio_url, None);
+        assert_eq!(
+            parse_details(ld, &base).audio_url.as_deref(),
+            Some("http://a.example/c.mp3")
+        );
+        assert_eq!(
+            parse_details("<p>nothing</p><a href='javascript:x.mp3'>", &base).audio_url,
+            None
+        );
     }
 }

@@ -26,7 +26,12 @@ impl MigrationTrait for Migration {
             integer(Claims::Tries).default(0).to_owned(),
         ] {
             manager
-                .alter_table(Table::alter().table(Episodes::Table).add_column(column).to_owned())
+                .alter_table(
+                    Table::alter()
+                        .table(Episodes::Table)
+                        .add_column(column)
+                        .to_owned(),
+                )
                 .await?;
         }
         Ok(())
@@ -35,7 +40,12 @@ impl MigrationTrait for Migration {
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for column in [Claims::ClaimedBy, Claims::LeaseUntil, Claims::Tries] {
             manager
-                .alter_table(Table::alter().table(Episodes::Table).drop_column(column).to_owned())
+                .alter_table(
+                    Table::alter()
+                        .table(Episodes::Table)
+                        .drop_column(column)
+                        .to_owned(),
+                )
                 .await?;
         }
         Ok(())

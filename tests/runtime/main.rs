@@ -5,6 +5,7 @@
 mod agent;
 mod common;
 mod config_files;
+mod daemon;
 mod outage;
 mod scenarios;
 mod sinks;

@@ -86,7 +86,12 @@ impl BrowserPool {
             .request_timeout(std::time::Duration::from_secs(600))
             .enable_request_intercept()
             // chromiumoxide adds the leading `--` itself.
-            .args(["disable-gpu", "disable-background-networking", "disable-component-update", "disable-sync"])
+            .args([
+                "disable-gpu",
+                "disable-background-networking",
+                "disable-component-update",
+                "disable-sync",
+            ])
             .args(["no-first-run", "disable-dev-shm-usage", "mute-audio"])
             .arg(("autoplay-policy", "no-user-gesture-required"));
         for extra in &self.settings.extra_args {
@@ -96,9 +101,10 @@ impl BrowserPool {
                 None => builder.arg(bare),
             };
         }
-        builder
-            .build()
-            .map_err(|reason| BrowserError::Launch { path: self.settings.executable.display().to_string(), reason })
+        builder.build().map_err(|reason| BrowserError::Launch {
+            path: self.settings.executable.display().to_string(),
+            reason,
+        })
     }
 
     /// Runs `f` with the live browser, launching it first when needed.

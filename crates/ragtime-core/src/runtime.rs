@@ -292,7 +292,15 @@ impl Runtime {
             .map(|actor| {
                 let reason = reason.to_string();
                 tokio::spawn(async move {
-                    let _ = actor.call(|reply| AttemptMsg::Cancel { reason, reply: Some(reply) }, Some(timeout)).await;
+                    let _ = actor
+                        .call(
+                            |reply| AttemptMsg::Cancel {
+                                reason,
+                                reply: Some(reply),
+                            },
+                            Some(timeout),
+                        )
+                        .await;
                 })
             })
             .collect();

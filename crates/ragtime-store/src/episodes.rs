@@ -31,8 +31,11 @@ pub enum EpisodeStatus {
 }
 
 impl EpisodeStatus {
-    pub const IN_FLIGHT: [EpisodeStatus; 3] =
-        [EpisodeStatus::FetchingDetails, EpisodeStatus::Downloading, EpisodeStatus::Recovering];
+    pub const IN_FLIGHT: [EpisodeStatus; 3] = [
+        EpisodeStatus::FetchingDetails,
+        EpisodeStatus::Downloading,
+        EpisodeStatus::Recovering,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -78,19 +81,35 @@ pub struct StepFailure {
 impl Store {
     /// Queues an episode by URL, unless the URL is known already.
     pub async fn submit(&self, url: &str) -> Result<Submitted, StoreError> {
-        if let Some(found) = episode::Entity::find().filter(episode::Column::Url.eq(url)).one(&self.db).await? {
-            return Ok(Submitted { episode_id: found.id, created: false });
+        if let Some(found) = episode::Entity::find()
+            .filter(episode::Column::Url.eq(url))
+            .one(&self.db)
+            .await?
+        {
+            return Ok(Submitted {
+                episode_id: found.id,
+                created: false,
+            });
         }
         let id = self.upsert_episode(url).await?;
-        Ok(Submitted { episode_id: id, created: true })
+        Ok(Submitted {
+            episode_id: id,
+            created: true,
+        })
     }
 
     /// Takes the next episode to work on for `worker`, leasing it for `lease`.
-    pub async fn claim(&self, worker: &str, lease: Duration) -> Result<Option<episode::Model>, StoreError> {
+    pub async fn claim(
+        &self,
+        worker: &str,
+        lease: Duration,
+    ) -> Result<Option<episode::Model>, StoreError> {
         let now = Utc::now();
         let until = now + chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::MAX);
         let backend = self.db.get_database_backend();
-        let in_flight = EpisodeStatus::IN_FLIGHT.map(|s| format!("'{}'", s.as_str())).join(", ");
+        let in_flight = EpisodeStatus::IN_FLIGHT
+            .map(|s| format!("'{}'", s.as_str()))
+            .join(", ");
         let sql = match backend {
             DatabaseBackend::Postgres => format!(
                 "UPDATE episodes SET status = 'fetching_details', claimed_by = $1, lease_until = $2, \
@@ -110,15 +129,23 @@ impl Store {
             ),
         };
         let _writing = self.writes.enter().await;
-        let stmt = Statement::from_sql_and_values(backend, sql, [worker.into(), until.into(), now.into()]);
-        let Some(row) = self.db.query_one_raw(stmt).await? else { return Ok(None) };
+        let stmt =
+            Statement::from_sql_and_values(backend, sql, [worker.into(), until.into(), now.into()]);
+        let Some(row) = self.db.query_one_raw(stmt).await? else {
+            return Ok(None);
+        };
         let id: i64 = row.try_get("", "id")?;
         drop(_writing);
         Ok(episode::Entity::find_by_id(id).one(&self.db).await?)
     }
 
     /// Extends `worker`'s lease; false when the episode is no longer its own.
-    pub async fn renew_lease(&self, episode_id: i64, worker: &str, lease: Duration) -> Result<bool, StoreError> {
+    pub async fn renew_lease(
+        &self,
+        episode_id: i64,
+        worker: &str,
+        lease: Duration,
+    ) -> Result<bool, StoreError> {
         let until = Utc::now() + chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::MAX);
         let _writing = self.writes.enter().await;
         let done = episode::Entity::update_many()
@@ -155,15 +182,28 @@ impl Store {
         query = query.col_expr(episode::Column::Error, Expr::value(update.error));
         if !EpisodeStatus::IN_FLIGHT.contains(&status) {
             query = query
-                .col_expr(episode::Column::ClaimedBy, Expr::value(Option::<String>::None))
-                .col_expr(episode::Column::LeaseUntil, Expr::value(Option::<DateTime<Utc>>::None));
+                .col_expr(
+                    episode::Column::ClaimedBy,
+                    Expr::value(Option::<String>::None),
+                )
+                .col_expr(
+                    episode::Column::LeaseUntil,
+                    Expr::value(Option::<DateTime<Utc>>::None),
+                );
         }
         let _writing = self.writes.enter().await;
-        query.filter(episode::Column::Id.eq(episode_id)).exec(&self.db).await?;
+        query
+            .filter(episode::Column::Id.eq(episode_id))
+            .exec(&self.db)
+            .await?;
         Ok(())
     }
 
-    pub async fn record_failure(&self, episode_id: i64, failure: &StepFailure) -> Result<i64, StoreError> {
+    pub async fn record_failure(
+        &self,
+        episode_id: i64,
+        failure: &StepFailure,
+    ) -> Result<i64, StoreError> {
         let _writing = self.writes.enter().await;
         let row = pipeline_event::ActiveModel {
             episode_id: Set(episode_id),
@@ -180,7 +220,11 @@ impl Store {
     }
 
     /// Recovery attempts already made for this episode's `step`.
-    pub async fn recoveries_for_step(&self, episode_id: i64, step: &str) -> Result<u64, StoreError> {
+    pub async fn recoveries_for_step(
+        &self,
+        episode_id: i64,
+        step: &str,
+    ) -> Result<u64, StoreError> {
         let events: Vec<i64> = pipeline_event::Entity::find()
             .select_only()
             .column(pipeline_event::Column::Id)
@@ -204,6 +248,9 @@ impl Store {
 
     /// Episodes, oldest first.
     pub async fn episodes(&self) -> Result<Vec<episode::Model>, StoreError> {
-        Ok(episode::Entity::find().order_by_asc(episode::Column::Id).all(&self.db).await?)
+        Ok(episode::Entity::find()
+            .order_by_asc(episode::Column::Id)
+            .all(&self.db)
+            .await?)
     }
 }

@@ -1,0 +1,347 @@
+//! The ingest daemon end to end: every fixture episode ingested to the right state,
+//! two daemons sharing PostgreSQL without a double claim, and the real binary killed
+//! with SIGKILL mid-attempt, restarted, and stopped with SIGTERM.
+
+use std::path::Path;
+use std::process::{Child, Command};
+use std::time::Duration;
+
+use ragtime::{App, Config};
+use ragtime_core::RuntimeSettings;
+use ragtime_fixtures::{Expected, FixtureSite, episodes};
+use ragtime_store::Store;
+
+use crate::assert_progress_matches_steps;
+use crate::common::{Backend, TestDb, eventually};
+
+fn daemon_config(db: &TestDb, media: &Path) -> Config {
+    let mut config = db.config(RuntimeSettings {
+        tool_deadline: Duration::from_secs(10),
+        heartbeat_interval: Duration::from_millis(500),
+        ..RuntimeSettings::default()
+    });
+    config.browser.allow_hosts = vec!["127.0.0.1".to_string()];
+    config.browser.media_dir = media.to_path_buf();
+    config.pipeline.fetch_timeout = Duration::from_secs(3);
+    config.pipeline.poll_interval = Duration::from_millis(100);
+    config
+}
+
+const FINAL: [&str; 3] = ["downloaded", "failed", "awaiting_human"];
+
+async fn all_final(store: &Store) -> bool {
+    store
+        .episodes()
+        .await
+        .map(|eps| eps.iter().all(|e| FINAL.contains(&e.status.as_str())))
+        .unwrap_or(false)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_daemon_ingests_every_fixture_episode() {
+    let site = FixtureSite::start().await.expect("site");
+    let db = TestDb::sqlite(Duration::from_secs(5)).await;
+    let media = tempfile::tempdir().expect("media");
+    let mut config = daemon_config(&db, media.path());
+    config.pipeline.workers = 3;
+    for episode in episodes() {
+        db.store
+            .submit(&site.episode_url(episode.slug))
+            .await
+            .expect("submit");
+    }
+    let again = db
+        .store
+        .submit(&site.episode_url("direct-link"))
+        .await
+        .expect("submit again");
+    assert!(!again.created, "a known URL is not queued twice");
+    let app = App::open(config).await.expect("open");
+    let store = db.store.clone();
+    let stop = async move {
+        eventually(
+            Duration::from_secs(120),
+            "every episode to reach a final state",
+            || {
+                let store = store.clone();
+                async move { all_final(&store).await.then_some(()) }
+            },
+        )
+        .await
+    };
+    let served = ragtime::daemon::serve(app, stop).await.expect("serve");
+    assert_eq!(served.episodes as usize, episodes().len());
+    for episode in episodes() {
+        let url = site.episode_url(episode.slug);
+        let row = db
+            .store
+            .episodes()
+            .await
+            .expect("episodes")
+            .into_iter()
+            .find(|e| e.url == url)
+            .expect("row");
+        let expected = match episode.expected {
+            Expected::Resolved => "downloaded",
+            Expected::AwaitingHuman => "awaiting_human",
+        };
+        assert_eq!(row.status, expected, "{}: {row:?}", episode.slug);
+        if expected == "downloaded" {
+            let file = row.audio_file.clone().expect("audio file");
+            assert_eq!(
+                &std::fs::read(&file).expect("file")[..2],
+                &[0xFF, 0xFB],
+                "{file}"
+            );
+        }
+        assert_eq!(row.tries, 1, "{}", episode.slug);
+    }
+    // Attempts ran only where the pipeline failed, and their two views agree.
+    for attempt in db
+        .store
+        .attempts(&Default::default())
+        .await
+        .expect("attempts")
+    {
+        assert_ne!(attempt.status, "attempted");
+        assert_progress_matches_steps(&db.store, attempt.id).await;
+    }
+    db.cleanup().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_daemons_on_one_postgres_never_claim_an_episode_twice() {
+    let site = FixtureSite::start().await.expect("site");
+    let db = TestDb::new(Backend::Postgres).await;
+    let media = tempfile::tempdir().expect("media");
+    let episodes = 24;
+    for n in 0..episodes {
+        db.store
+            .submit(&format!("{}?copy={n}", site.episode_url("direct-link")))
+            .await
+            .expect("submit");
+    }
+    let mut runs = Vec::new();
+    for _ in 0..2 {
+        let mut config = daemon_config(&db, media.path());
+        config.pipeline.workers = 3;
+        let app = App::open(config).await.expect("open");
+        let store = db.store.clone();
+        runs.push(tokio::spawn(ragtime::daemon::serve(app, async move {
+            eventually(Duration::from_secs(60), "all episodes downloaded", || {
+                let store = store.clone();
+                async move { all_final(&store).await.then_some(()) }
+            })
+            .await
+        })));
+    }
+    let mut served = Vec::new();
+    for run in runs {
+        served.push(run.await.expect("task").expect("serve").episodes);
+    }
+    assert_eq!(
+        served.iter().sum::<u64>(),
+        episodes,
+        "each episode processed exactly once: {served:?}"
+    );
+    for row in db.store.episodes().await.expect("episodes") {
+        assert_eq!(
+            (row.status.as_str(), row.tries),
+            ("downloaded", 1),
+            "{row:?}"
+        );
+    }
+    db.cleanup().await;
+}
+
+fn start_daemon(config: &Path) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_ragtime"))
+        .args(["--config", &config.display().to_string(), "serve"])
+        .env("RUST_LOG", "warn")
+        .spawn()
+        .expect("start ragtime serve")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_killed_daemon_leaves_nothing_stuck_and_sigterm_cancels_cleanly() {
+    let site = FixtureSite::start().await.expect("site");
+    let dir = tempfile::tempdir().expect("dir");
+    let db_path = dir.path().join("ragtime.db");
+    let config_path = dir.path().join("ragtime.toml");
+    std::fs::write(
+        &config_path,
+        format!(
+            "[database]\nurl = \"sqlite://{}\"\n\n[runtime]\nheartbeat_interval = \"300ms\"\ntool_deadline = \"10s\"\n\n\
+             [browser]\nallow_hosts = [\"127.0.0.1\"]\nmedia_dir = \"{}\"\n\n\
+             [pipeline]\nworkers = 1\nlease = \"2s\"\npoll_interval = \"100ms\"\n",
+            db_path.display(),
+            dir.path().join("media").display()
+        ),
+    )
+    .expect("config");
+    let settings = ragtime_store::DatabaseSettings {
+        url: format!("sqlite://{}", db_path.display()),
+        ..Default::default()
+    };
+    let store = Store::open(&settings).await.expect("store");
+    let slow = store
+        .submit(&site.episode_url("german-menu"))
+        .await
+        .expect("submit")
+        .episode_id;
+
+    // 1. SIGKILL in the middle of the agent's attempt.
+    let mut first = start_daemon(&config_path);
+    let attempt = eventually(Duration::from_secs(60), "an attempt with a step", || {
+        let store = store.clone();
+        async move {
+            let attempts = store.attempts(&Default::default()).await.ok()?;
+            let running = attempts.into_iter().find(|a| a.status == "attempted")?;
+            (!store.steps(running.id).await.ok()?.is_empty()).then_some(running.id)
+        }
+    })
+    .await;
+    first.kill().expect("SIGKILL");
+    first.wait().expect("reap");
+
+    // 2. A restarted daemon marks the attempt interrupted and retries the episode.
+    let mut second = start_daemon(&config_path);
+    eventually(
+        Duration::from_secs(90),
+        "the episode downloaded after the restart",
+        || {
+            let store = store.clone();
+            async move { (store.episode(slow).await.ok()??.status == "downloaded").then_some(()) }
+        },
+    )
+    .await;
+    let killed = store.attempt(attempt).await.expect("load").expect("row");
+    assert_eq!(killed.status, "interrupted", "{killed:?}");
+    assert_eq!(
+        store.episode(slow).await.expect("load").expect("row").tries,
+        2
+    );
+
+    // 3. SIGTERM during an attempt: cancelled, flushed, episode queued again, exit 0.
+    let next = store
+        .submit(&format!("{}?again=1", site.episode_url("german-menu")))
+        .await
+        .expect("submit")
+        .episode_id;
+    let running = eventually(
+        Duration::from_secs(60),
+        "the second attempt to be running",
+        || {
+            let store = store.clone();
+            async move {
+                let attempts = store.attempts(&Default::default()).await.ok()?;
+                let running = attempts.into_iter().find(|a| a.status == "attempted")?;
+                (!store.steps(running.id).await.ok()?.is_empty()).then_some(running.id)
+            }
+        },
+    )
+    .await;
+    let pid = second.id().to_string();
+    Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("SIGTERM");
+    let exit = eventually(
+        Duration::from_secs(15),
+        "the daemon to exit after SIGTERM",
+        || {
+            let status = second.try_wait().ok().flatten();
+            async move { status }
+        },
+    )
+    .await;
+    assert!(exit.success(), "{exit:?}");
+    let cancelled = store.attempt(running).await.expect("load").expect("row");
+    assert_eq!(cancelled.status, "cancelled");
+    assert_progress_matches_steps(&store, running).await;
+    let steps = store.steps(running).await.expect("steps");
+    assert!(
+        steps.iter().all(|s| s.outcome != "running"),
+        "every step ended: {steps:?}"
+    );
+    assert_eq!(
+        store
+            .episode(next)
+            .await
+            .expect("load")
+            .expect("row")
+            .status,
+        "queued"
+    );
+    let stuck = store.attempts(&Default::default()).await.expect("attempts");
+    assert!(
+        stuck.iter().all(|a| a.status != "attempted"),
+        "nothing stays attempted: {stuck:?}"
+    );
+    store.close().await.ok();
+}
+
+/// Bad input to the binary: one clear line on stderr and a non-zero exit, no panic.
+#[test]
+fn bad_config_and_bad_urls_get_one_clear_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[pipeline]\nworkerz = 3\n").expect("write");
+    let db = format!("sqlite://{}", dir.path().join("x.db").display());
+    let cases: [(Vec<String>, &str); 5] = [
+        (
+            vec![
+                "--config".into(),
+                bad.display().to_string(),
+                "attempts".into(),
+            ],
+            "workerz",
+        ),
+        (
+            vec![
+                "--database-url".into(),
+                db.clone(),
+                "submit".into(),
+                "not a url".into(),
+            ],
+            "not a URL",
+        ),
+        (
+            vec![
+                "--database-url".into(),
+                db.clone(),
+                "submit".into(),
+                "file:///etc/passwd".into(),
+            ],
+            "not an http(s) URL",
+        ),
+        (
+            vec![
+                "--database-url".into(),
+                "postgres://nobody@127.0.0.1:1/none".into(),
+                "attempts".into(),
+            ],
+            "cannot open database",
+        ),
+        (
+            vec!["--database-url".into(), db, "timeline".into(), "42".into()],
+            "no recovery attempt with id 42",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = Command::new(env!("CARGO_BIN_EXE_ragtime"))
+            .args(&args)
+            .env("RUST_LOG", "off")
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?} succeeded");
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        assert_eq!(
+            stderr.trim().lines().count(),
+            1,
+            "{args:?}: one line, got {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
