@@ -45,6 +45,9 @@ impl Store {
         let row = episode::ActiveModel {
             url: Set(url.to_string()),
             status: Set("queued".to_string()),
+            claimed_by: Set(None),
+            lease_until: Set(None),
+            tries: Set(0),
             created_at: Set(now),
             updated_at: Set(now),
             ..Default::default()
