@@ -3,17 +3,17 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
-use ragtime::app::AttemptRequest;
-use ragtime::{App, Config, scenarios};
+use ragtime::{App, Config};
 use ragtime_core::AttemptStatus;
-use ragtime_fixtures::{Expected, FixtureSite, episodes as fixture_episodes};
 use ragtime_store::{AttemptFilter, Store};
 use ragtime_timeline::clean;
 use tracing_subscriber::EnvFilter;
+
+mod demo;
+mod recover;
 
 /// Podcast ingest daemon whose browser-driving recovery agent shows every step it takes.
 ///
@@ -114,7 +114,7 @@ async fn main() -> ExitCode {
 async fn run() -> Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn")),
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn,chromiumoxide=error")),
         )
         .with_writer(std::io::stderr)
         .init();
@@ -176,7 +176,7 @@ async fn run() -> Result<()> {
             }
             store.close().await?;
         }
-        Command::Recover { episode_id, url } => recover(config, episode_id, url).await?,
+        Command::Recover { episode_id, url } => recover::run(config, episode_id, url).await?,
         Command::Attempts { status, limit } => {
             let store = Store::open(&config.database).await?;
             let attempts = store.attempts(&AttemptFilter { status, limit }).await?;
@@ -208,166 +208,16 @@ async fn run() -> Result<()> {
         Command::Demo {
             scripted: true,
             only,
-        } => run_demo(config, only).await?,
+        } => demo::scripted(config, only).await?,
         Command::Demo {
             scripted: false,
             only,
-        } => run_agent_demo(config, only).await?,
+        } => demo::fixture_site(config, only).await?,
     }
     Ok(())
 }
 
-async fn run_demo(mut config: Config, chosen: Vec<String>) -> Result<()> {
-    let known = scenarios::names();
-    if let Some(unknown) = chosen.iter().find(|c| !known.contains(&c.as_str())) {
-        bail!(
-            "unknown scenario {unknown:?}; expected one of {}",
-            known.join(", ")
-        );
-    }
-    config.runtime = scenarios::demo_settings();
-    let app = App::open(config).await.context("starting the runtime")?;
-    let selected: Vec<_> = scenarios::all()
-        .into_iter()
-        .filter(|s| chosen.is_empty() || chosen.iter().any(|c| c == s.name))
-        .collect();
-    let mut handles = Vec::new();
-    for scenario in &selected {
-        println!("starting {}: {}", scenario.name, scenario.about);
-        let request = AttemptRequest {
-            episode_url: scenario.episode_url.clone(),
-            strategy: "agent".to_string(),
-            failure: Some("no audio element on the episode page".to_string()),
-            worker_id: Some("demo".to_string()),
-            ..Default::default()
-        };
-        handles.push(
-            app.start_attempt(request, scenario.planner.clone(), scenario.tools.clone())
-                .await?,
-        );
-    }
-    let mut reports = Vec::new();
-    for handle in handles {
-        reports.push(handle.wait().await);
-    }
-    app.runtime
-        .flush(Duration::from_secs(10))
-        .await
-        .context("flushing the sinks")?;
-    println!();
-    let mut unexpected = Vec::new();
-    for (scenario, report) in selected.iter().zip(&reports) {
-        print!("{}", app.store.timeline(report.attempt_id).await?);
-        println!();
-        if report.status != scenario.expected {
-            unexpected.push(format!(
-                "{} ended {} (expected {})",
-                scenario.name,
-                report.status.as_str(),
-                scenario.expected.as_str()
-            ));
-        }
-    }
-    println!(
-        "inspect again with: ragtime timeline ID   (database: {})",
-        ragtime_store::redact_url(&app.config.database.url)
-    );
-    app.close(Duration::from_secs(10)).await?;
-    if !unexpected.is_empty() {
-        bail!("{}", unexpected.join("; "));
-    }
-    Ok(())
-}
-
-async fn run_agent_demo(mut config: Config, only: Vec<String>) -> Result<()> {
-    let episodes: Vec<_> = fixture_episodes()
-        .iter()
-        .filter(|e| only.is_empty() || only.iter().any(|o| o == e.slug))
-        .collect();
-    if let Some(unknown) = only
-        .iter()
-        .find(|o| !fixture_episodes().iter().any(|e| e.slug == o.as_str()))
-    {
-        let known: Vec<&str> = fixture_episodes().iter().map(|e| e.slug).collect();
-        bail!(
-            "unknown fixture episode {unknown:?}; expected one of {}",
-            known.join(", ")
-        );
-    }
-    if !config.browser.executable.exists() {
-        bail!(
-            "Chromium not found at {}: install it (apt-get install chromium) or set [browser] executable; \
-             `ragtime demo --scripted` runs without a browser",
-            config.browser.executable.display()
-        );
-    }
-    let site = FixtureSite::start()
-        .await
-        .context("starting the fixture site")?;
-    config
-        .browser
-        .allow_hosts
-        .push(site.addr().ip().to_string());
-    config.runtime.tool_deadline = Duration::from_secs(5);
-    let app = App::open(config).await.context("starting the runtime")?;
-    println!("fixture podcast site on {}", site.url("/"));
-    let mut running = tokio::task::JoinSet::new();
-    let mut unexpected = Vec::new();
-    // A few at a time: each is a browser tab on this machine.
-    let mut queue = episodes.into_iter();
-    let mut started = 0;
-    loop {
-        while running.len() < 4 {
-            let Some(episode) = queue.next() else { break };
-            let request = AttemptRequest {
-                episode_url: site.episode_url(episode.slug),
-                strategy: "agent".to_string(),
-                failure: Some("the pipeline found no audio on the page".to_string()),
-                worker_id: Some("demo".to_string()),
-                ..Default::default()
-            };
-            println!("starting {}: {}", episode.slug, episode.about);
-            let handle = app.start_agent_attempt(request).await?;
-            started += 1;
-            running.spawn(async move { (episode, handle.wait().await) });
-        }
-        let Some(done) = running.join_next().await else {
-            break;
-        };
-        let (episode, report) = done.context("an attempt task failed")?;
-        app.runtime
-            .flush(Duration::from_secs(10))
-            .await
-            .context("flushing the sinks")?;
-        println!();
-        print!("{}", app.store.timeline(report.attempt_id).await?);
-        let expected = match episode.expected {
-            Expected::Resolved => AttemptStatus::Resolved,
-            Expected::AwaitingHuman => AttemptStatus::AwaitingHuman,
-        };
-        if report.status != expected {
-            unexpected.push(format!(
-                "{} ended {} (expected {})",
-                episode.slug,
-                report.status.as_str(),
-                expected.as_str()
-            ));
-        }
-    }
-    println!();
-    println!(
-        "{started} attempts; audio saved under {}; inspect again with: ragtime timeline ID   (database: {})",
-        app.config.browser.media_dir.display(),
-        ragtime_store::redact_url(&app.config.database.url)
-    );
-    app.close(Duration::from_secs(10)).await?;
-    if !unexpected.is_empty() {
-        bail!("{}", unexpected.join("; "));
-    }
-    Ok(())
-}
-
-fn checked_url(text: &str) -> Result<url::Url> {
+pub(crate) fn checked_url(text: &str) -> Result<url::Url> {
     let url = url::Url::parse(text.trim()).with_context(|| format!("not a URL: {text:?}"))?;
     if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
         bail!("not an http(s) URL with a host: {text:?}");
@@ -397,84 +247,3 @@ async fn stop_signal() {
     let _ = ctrl_c.await;
 }
 
-/// One agent attempt in the foreground, its steps printed as they start and end.
-async fn recover(config: Config, episode_id: Option<i64>, url: Option<String>) -> Result<()> {
-    let app = App::open(config).await.context("starting the runtime")?;
-    let (episode_id, url) = match (episode_id, url) {
-        (Some(id), _) => {
-            let episode = app
-                .store
-                .episode(id)
-                .await?
-                .with_context(|| format!("no episode with id {id}"))?;
-            (id, episode.url)
-        }
-        (None, Some(url)) => {
-            let url = checked_url(&url)?;
-            (
-                app.store.submit(url.as_str()).await?.episode_id,
-                url.to_string(),
-            )
-        }
-        (None, None) => bail!("give an EPISODE_ID or --url"),
-    };
-    let request = AttemptRequest {
-        episode_url: url.clone(),
-        episode_id: Some(episode_id),
-        strategy: "agent".to_string(),
-        worker_id: Some("recover".to_string()),
-        ..Default::default()
-    };
-    let handle = app.start_agent_attempt(request).await?;
-    let attempt = handle.attempt_id;
-    println!("attempt {attempt} for episode {episode_id}: {url}");
-    let mut waiting = Box::pin(handle.wait());
-    let mut shown: Vec<(i32, String)> = Vec::new();
-    let report = loop {
-        let done = tokio::time::timeout(Duration::from_millis(200), &mut waiting).await;
-        print_new_steps(&app, attempt, &mut shown).await?;
-        if let Ok(report) = done {
-            break report;
-        }
-    };
-    app.runtime
-        .flush(Duration::from_secs(10))
-        .await
-        .context("flushing the sinks")?;
-    print_new_steps(&app, attempt, &mut shown).await?;
-    println!(
-        "=> {}: {}",
-        report.status.as_str(),
-        clean(&report.message, 300)
-    );
-    app.close(Duration::from_secs(10)).await?;
-    Ok(())
-}
-
-/// Prints each step once when it starts and once when it ends.
-async fn print_new_steps(app: &App, attempt: i64, shown: &mut Vec<(i32, String)>) -> Result<()> {
-    let timeline = app.store.timeline(attempt).await?;
-    for entry in timeline.entries {
-        let state = entry.outcome.clone();
-        if shown
-            .iter()
-            .any(|(step, seen)| *step == entry.step && *seen == state)
-        {
-            continue;
-        }
-        shown.retain(|(step, _)| *step != entry.step);
-        shown.push((entry.step, state.clone()));
-        let ms = entry
-            .duration_ms
-            .map(|ms| format!(" {ms} ms"))
-            .unwrap_or_default();
-        println!(
-            "{:>3} {} {} ... {state}{ms}",
-            entry.step, entry.tool, entry.args
-        );
-        if state != "running" && !entry.output.is_empty() {
-            println!("      -> {}", entry.output);
-        }
-    }
-    Ok(())
-}

@@ -266,9 +266,15 @@ impl EpisodeRun<'_> {
             .downloads()
             .get(url.clone())
             .timeout(self.settings.fetch_timeout);
+        let timeout = self.settings.fetch_timeout;
         let response = request.send().await.map_err(|e| {
-            let kind = if e.is_timeout() { "timeout" } else { "network" };
-            failure(step, kind, e.without_url().to_string(), None)
+            if let Some(why) = ragtime_browser::download::blocked_in_chain(&e) {
+                failure(step, "validation", format!("blocked: {why}"), None)
+            } else if e.is_timeout() {
+                failure(step, "timeout", format!("no answer within {}", humantime::format_duration(timeout)), None)
+            } else {
+                failure(step, "network", e.without_url().to_string(), None)
+            }
         })?;
         let status = response.status();
         if !status.is_success() {

@@ -107,7 +107,9 @@ pub struct DownloadRequest<'a> {
     pub stem: String,
 }
 
-fn blocked_in_chain(err: &reqwest::Error) -> Option<String> {
+/// The policy's refusal inside a request error (a redirect or a resolved address),
+/// if that is why the request failed.
+pub fn blocked_in_chain(err: &reqwest::Error) -> Option<String> {
     let mut source: Option<&dyn std::error::Error> = Some(err);
     while let Some(e) = source {
         let text = e.to_string();

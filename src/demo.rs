@@ -1,0 +1,172 @@
+//! `ragtime demo`: the agent on the built-in fixture site through the daemon, or
+//! (`--scripted`) browser-free scripted attempts.
+
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use ragtime::app::AttemptRequest;
+use ragtime::{App, Config, scenarios};
+use ragtime_fixtures::{Expected, FixtureSite, episodes as fixture_episodes};
+use ragtime_store::{AttemptFilter, Store};
+use ragtime_timeline::clean;
+
+/// Scripted scenarios (stand-in tools, short deadlines) through the real runtime.
+pub async fn scripted(mut config: Config, chosen: Vec<String>) -> Result<()> {
+    let known = scenarios::names();
+    if let Some(unknown) = chosen.iter().find(|c| !known.contains(&c.as_str())) {
+        bail!(
+            "unknown scenario {unknown:?}; expected one of {}",
+            known.join(", ")
+        );
+    }
+    config.runtime = scenarios::demo_settings();
+    let app = App::open(config).await.context("starting the runtime")?;
+    let selected: Vec<_> = scenarios::all()
+        .into_iter()
+        .filter(|s| chosen.is_empty() || chosen.iter().any(|c| c == s.name))
+        .collect();
+    let mut handles = Vec::new();
+    for scenario in &selected {
+        println!("starting {}: {}", scenario.name, scenario.about);
+        let request = AttemptRequest {
+            episode_url: scenario.episode_url.clone(),
+            strategy: "agent".to_string(),
+            failure: Some("no audio element on the episode page".to_string()),
+            worker_id: Some("demo".to_string()),
+            ..Default::default()
+        };
+        handles.push(
+            app.start_attempt(request, scenario.planner.clone(), scenario.tools.clone())
+                .await?,
+        );
+    }
+    let mut reports = Vec::new();
+    for handle in handles {
+        reports.push(handle.wait().await);
+    }
+    app.runtime
+        .flush(Duration::from_secs(10))
+        .await
+        .context("flushing the sinks")?;
+    println!();
+    let mut unexpected = Vec::new();
+    for (scenario, report) in selected.iter().zip(&reports) {
+        print!("{}", app.store.timeline(report.attempt_id).await?);
+        println!();
+        if report.status != scenario.expected {
+            unexpected.push(format!(
+                "{} ended {} (expected {})",
+                scenario.name,
+                report.status.as_str(),
+                scenario.expected.as_str()
+            ));
+        }
+    }
+    println!(
+        "inspect again with: ragtime timeline ID   (database: {})",
+        ragtime_store::redact_url(&app.config.database.url)
+    );
+    app.close(Duration::from_secs(10)).await?;
+    if !unexpected.is_empty() {
+        bail!("{}", unexpected.join("; "));
+    }
+    Ok(())
+}
+
+
+/// The fixture podcast site, its episodes submitted, and the daemon running until
+/// each has reached a final state; steps are printed as they start and end.
+pub async fn fixture_site(mut config: Config, only: Vec<String>) -> Result<()> {
+    let known: Vec<&str> = fixture_episodes().iter().map(|e| e.slug).collect();
+    if let Some(unknown) = only.iter().find(|o| !known.contains(&o.as_str())) {
+        bail!("unknown fixture episode {unknown:?}; expected one of {}", known.join(", "));
+    }
+    if !config.browser.executable.exists() {
+        bail!(
+            "Chromium not found at {}: install it (apt-get install chromium) or set [browser] executable; \
+             `ragtime demo --scripted` runs without a browser",
+            config.browser.executable.display()
+        );
+    }
+    let site = FixtureSite::start().await.context("starting the fixture site")?;
+    config.browser.allow_hosts.push(site.addr().ip().to_string());
+    config.runtime.tool_deadline = Duration::from_secs(5);
+    config.pipeline.fetch_timeout = Duration::from_secs(3);
+    config.pipeline.poll_interval = Duration::from_millis(100);
+    let app = App::open(config).await.context("starting the daemon")?;
+    println!("fixture podcast site on {}", site.url("/"));
+    let mut ours: Vec<(i64, &'static str)> = Vec::new();
+    for episode in fixture_episodes().iter().filter(|e| only.is_empty() || only.iter().any(|o| o == e.slug)) {
+        let submitted = app.store.submit(&site.episode_url(episode.slug)).await?;
+        println!("submitted episode {} ({}): {}", submitted.episode_id, episode.slug, episode.about);
+        ours.push((submitted.episode_id, episode.slug));
+    }
+    let store = app.store.clone();
+    let media = app.config.browser.media_dir.clone();
+    let database = ragtime_store::redact_url(&app.config.database.url);
+    let watched = ours.clone();
+    let watch = async move {
+        let mut shown: Vec<(i64, i32, String)> = Vec::new();
+        loop {
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            if let Err(err) = print_progress(&store, &watched, &mut shown).await {
+                eprintln!("progress: {err}");
+            }
+            let mut done = true;
+            for (id, _) in &watched {
+                let status = store.episode(*id).await.ok().flatten().map(|e| e.status).unwrap_or_default();
+                done &= matches!(status.as_str(), "downloaded" | "failed" | "awaiting_human");
+            }
+            if done {
+                break;
+            }
+        }
+    };
+    let database_settings = app.config.database.clone();
+    ragtime::daemon::serve(app, watch).await?;
+    // The daemon closed its pools on the way out.
+    let store = Store::open(&database_settings).await?;
+    println!();
+    let mut unexpected = Vec::new();
+    for (id, slug) in &ours {
+        let Some(row) = store.episode(*id).await? else { continue };
+        let outcome = row.audio_file.clone().or(row.error.clone()).unwrap_or_default();
+        println!("episode {id:>3} {slug:<18} {:<15} {}", row.status, clean(&outcome, 120));
+        let expected = fixture_episodes().iter().find(|e| e.slug == *slug).map(|e| e.expected);
+        let wanted = match expected {
+            Some(Expected::Resolved) => "downloaded",
+            _ => "awaiting_human",
+        };
+        if row.status != wanted {
+            unexpected.push(format!("{slug} ended {} (expected {wanted})", row.status));
+        }
+    }
+    println!();
+    println!("audio under {}; see one attempt with: ragtime timeline ID   (database: {database})", media.display());
+    store.close().await?;
+    if !unexpected.is_empty() {
+        bail!("{}", unexpected.join("; "));
+    }
+    Ok(())
+}
+
+/// Prints each step of the demo's attempts once when it starts and once when it ends.
+async fn print_progress(
+    store: &Store,
+    episodes: &[(i64, &'static str)],
+    shown: &mut Vec<(i64, i32, String)>,
+) -> Result<()> {
+    for attempt in store.attempts(&AttemptFilter::default()).await? {
+        let Some((_, slug)) = episodes.iter().find(|(id, _)| Some(*id) == attempt.episode_id) else { continue };
+        for entry in store.timeline(attempt.id).await?.entries {
+            if shown.iter().any(|(a, step, seen)| *a == attempt.id && *step == entry.step && *seen == entry.outcome) {
+                continue;
+            }
+            shown.retain(|(a, step, _)| !(*a == attempt.id && *step == entry.step));
+            shown.push((attempt.id, entry.step, entry.outcome.clone()));
+            let ms = entry.duration_ms.map(|ms| format!(" {ms} ms")).unwrap_or_default();
+            println!("[{slug} #{}] {:>2} {} {} ... {}{ms}", attempt.id, entry.step, entry.tool, entry.args, entry.outcome);
+        }
+    }
+    Ok(())
+}
