@@ -119,6 +119,47 @@ impl Config {
         }
     }
 
+    /// [`load`](Self::load), then settings from the environment:
+    /// `RAGTIME_<TABLE>__<KEY>=value` sets `[table] key` (e.g.
+    /// `RAGTIME_PIPELINE__WORKERS=4`, `RAGTIME_RUNTIME__TOOL_DEADLINE=10s`); a value
+    /// that reads as TOML (number, boolean, list) is taken as such, anything else as a
+    /// string.
+    pub fn load_with_env(
+        path: Option<&Path>,
+        vars: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Config, ConfigError> {
+        let overrides: Vec<(String, String, String)> = vars
+            .into_iter()
+            .filter_map(|(name, value)| {
+                let rest = name.strip_prefix("RAGTIME_")?;
+                let (table, key) = rest.split_once("__")?;
+                Some((table.to_ascii_lowercase(), key.to_ascii_lowercase(), value))
+            })
+            .collect();
+        let base = Config::load(path)?;
+        if overrides.is_empty() {
+            return Ok(base);
+        }
+        let origin = "RAGTIME_* environment variables";
+        let invalid = |message: String| ConfigError::Invalid { origin: origin.to_string(), message };
+        let mut table = toml::Table::try_from(&base).map_err(|e| invalid(e.to_string()))?;
+        for (section, key, raw) in overrides {
+            let value = toml::from_str::<toml::Table>(&format!("v = {raw}"))
+                .ok()
+                .and_then(|mut t| t.remove("v"))
+                .unwrap_or(toml::Value::String(raw));
+            match table.get_mut(&section).and_then(toml::Value::as_table_mut) {
+                Some(section_table) => {
+                    section_table.insert(key, value);
+                }
+                None => return Err(invalid(format!("RAGTIME_{}__{}: no table [{section}]", section.to_uppercase(), key.to_uppercase()))),
+            }
+        }
+        let config: Config = toml::Value::Table(table).try_into().map_err(|e: toml::de::Error| invalid(e.message().to_string()))?;
+        config.validate(origin)?;
+        Ok(config)
+    }
+
     /// Rules serde cannot express: no duplicate sinks, no zero-sized queues or deadlines.
     fn validate(&self, origin: &str) -> Result<(), ConfigError> {
         let invalid = |message: String| ConfigError::Invalid {
@@ -255,6 +296,22 @@ mod tests {
             std::time::Duration::from_secs(120)
         );
         assert_eq!(config.progress, ProgressConfig::default());
+    }
+
+    #[test]
+    fn environment_variables_override_the_file() {
+        let vars = [
+            ("RAGTIME_PIPELINE__WORKERS".to_string(), "7".to_string()),
+            ("RAGTIME_RUNTIME__TOOL_DEADLINE".to_string(), "9s".to_string()),
+            ("RAGTIME_BROWSER__ALLOW_HOSTS".to_string(), "[\"127.0.0.1\"]".to_string()),
+            ("UNRELATED".to_string(), "x".to_string()),
+        ];
+        let config = Config::load_with_env(None, vars).expect("loads");
+        assert_eq!(config.pipeline.workers, 7);
+        assert_eq!(config.runtime.tool_deadline, std::time::Duration::from_secs(9));
+        assert_eq!(config.browser.allow_hosts, vec!["127.0.0.1".to_string()]);
+        let bad = Config::load_with_env(None, [("RAGTIME_PIPELINE__WORKERZ".to_string(), "1".to_string())]);
+        assert!(bad.unwrap_err().to_string().contains("workerz"));
     }
 
     #[test]

@@ -134,7 +134,7 @@ async fn run() -> Result<()> {
         tracing::warn!(target: "ragtime::panic", "panic{location}: {message}");
     }));
     let cli = Cli::parse();
-    let mut config = Config::load(cli.config.as_deref())?;
+    let mut config = Config::load_with_env(cli.config.as_deref(), std::env::vars())?;
     if let Some(url) = cli.database_url {
         config.database.url = url;
     }
