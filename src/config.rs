@@ -141,7 +141,10 @@ impl Config {
             return Ok(base);
         }
         let origin = "RAGTIME_* environment variables";
-        let invalid = |message: String| ConfigError::Invalid { origin: origin.to_string(), message };
+        let invalid = |message: String| ConfigError::Invalid {
+            origin: origin.to_string(),
+            message,
+        };
         let mut table = toml::Table::try_from(&base).map_err(|e| invalid(e.to_string()))?;
         for (section, key, raw) in overrides {
             let value = toml::from_str::<toml::Table>(&format!("v = {raw}"))
@@ -152,10 +155,18 @@ impl Config {
                 Some(section_table) => {
                     section_table.insert(key, value);
                 }
-                None => return Err(invalid(format!("RAGTIME_{}__{}: no table [{section}]", section.to_uppercase(), key.to_uppercase()))),
+                None => {
+                    return Err(invalid(format!(
+                        "RAGTIME_{}__{}: no table [{section}]",
+                        section.to_uppercase(),
+                        key.to_uppercase()
+                    )));
+                }
             }
         }
-        let config: Config = toml::Value::Table(table).try_into().map_err(|e: toml::de::Error| invalid(e.message().to_string()))?;
+        let config: Config = toml::Value::Table(table)
+            .try_into()
+            .map_err(|e: toml::de::Error| invalid(e.message().to_string()))?;
         config.validate(origin)?;
         Ok(config)
     }
@@ -302,15 +313,27 @@ mod tests {
     fn environment_variables_override_the_file() {
         let vars = [
             ("RAGTIME_PIPELINE__WORKERS".to_string(), "7".to_string()),
-            ("RAGTIME_RUNTIME__TOOL_DEADLINE".to_string(), "9s".to_string()),
-            ("RAGTIME_BROWSER__ALLOW_HOSTS".to_string(), "[\"127.0.0.1\"]".to_string()),
+            (
+                "RAGTIME_RUNTIME__TOOL_DEADLINE".to_string(),
+                "9s".to_string(),
+            ),
+            (
+                "RAGTIME_BROWSER__ALLOW_HOSTS".to_string(),
+                "[\"127.0.0.1\"]".to_string(),
+            ),
             ("UNRELATED".to_string(), "x".to_string()),
         ];
         let config = Config::load_with_env(None, vars).expect("loads");
         assert_eq!(config.pipeline.workers, 7);
-        assert_eq!(config.runtime.tool_deadline, std::time::Duration::from_secs(9));
+        assert_eq!(
+            config.runtime.tool_deadline,
+            std::time::Duration::from_secs(9)
+        );
         assert_eq!(config.browser.allow_hosts, vec!["127.0.0.1".to_string()]);
-        let bad = Config::load_with_env(None, [("RAGTIME_PIPELINE__WORKERZ".to_string(), "1".to_string())]);
+        let bad = Config::load_with_env(
+            None,
+            [("RAGTIME_PIPELINE__WORKERZ".to_string(), "1".to_string())],
+        );
         assert!(bad.unwrap_err().to_string().contains("workerz"));
     }
 

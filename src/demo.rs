@@ -73,13 +73,15 @@ pub async fn scripted(mut config: Config, chosen: Vec<String>) -> Result<()> {
     Ok(())
 }
 
-
 /// The fixture podcast site, its episodes submitted, and the daemon running until
 /// each has reached a final state; steps are printed as they start and end.
 pub async fn fixture_site(mut config: Config, only: Vec<String>) -> Result<()> {
     let known: Vec<&str> = fixture_episodes().iter().map(|e| e.slug).collect();
     if let Some(unknown) = only.iter().find(|o| !known.contains(&o.as_str())) {
-        bail!("unknown fixture episode {unknown:?}; expected one of {}", known.join(", "));
+        bail!(
+            "unknown fixture episode {unknown:?}; expected one of {}",
+            known.join(", ")
+        );
     }
     if !config.browser.executable.exists() {
         bail!(
@@ -88,17 +90,28 @@ pub async fn fixture_site(mut config: Config, only: Vec<String>) -> Result<()> {
             config.browser.executable.display()
         );
     }
-    let site = FixtureSite::start().await.context("starting the fixture site")?;
-    config.browser.allow_hosts.push(site.addr().ip().to_string());
+    let site = FixtureSite::start()
+        .await
+        .context("starting the fixture site")?;
+    config
+        .browser
+        .allow_hosts
+        .push(site.addr().ip().to_string());
     config.runtime.tool_deadline = Duration::from_secs(5);
     config.pipeline.fetch_timeout = Duration::from_secs(3);
     config.pipeline.poll_interval = Duration::from_millis(100);
     let app = App::open(config).await.context("starting the daemon")?;
     println!("fixture podcast site on {}", site.url("/"));
     let mut ours: Vec<(i64, &'static str)> = Vec::new();
-    for episode in fixture_episodes().iter().filter(|e| only.is_empty() || only.iter().any(|o| o == e.slug)) {
+    for episode in fixture_episodes()
+        .iter()
+        .filter(|e| only.is_empty() || only.iter().any(|o| o == e.slug))
+    {
         let submitted = app.store.submit(&site.episode_url(episode.slug)).await?;
-        println!("submitted episode {} ({}): {}", submitted.episode_id, episode.slug, episode.about);
+        println!(
+            "submitted episode {} ({}): {}",
+            submitted.episode_id, episode.slug, episode.about
+        );
         ours.push((submitted.episode_id, episode.slug));
     }
     let store = app.store.clone();
@@ -114,7 +127,13 @@ pub async fn fixture_site(mut config: Config, only: Vec<String>) -> Result<()> {
             }
             let mut done = true;
             for (id, _) in &watched {
-                let status = store.episode(*id).await.ok().flatten().map(|e| e.status).unwrap_or_default();
+                let status = store
+                    .episode(*id)
+                    .await
+                    .ok()
+                    .flatten()
+                    .map(|e| e.status)
+                    .unwrap_or_default();
                 done &= matches!(status.as_str(), "downloaded" | "failed" | "awaiting_human");
             }
             if done {
@@ -129,10 +148,23 @@ pub async fn fixture_site(mut config: Config, only: Vec<String>) -> Result<()> {
     println!();
     let mut unexpected = Vec::new();
     for (id, slug) in &ours {
-        let Some(row) = store.episode(*id).await? else { continue };
-        let outcome = row.audio_file.clone().or(row.error.clone()).unwrap_or_default();
-        println!("episode {id:>3} {slug:<18} {:<15} {}", row.status, clean(&outcome, 120));
-        let expected = fixture_episodes().iter().find(|e| e.slug == *slug).map(|e| e.expected);
+        let Some(row) = store.episode(*id).await? else {
+            continue;
+        };
+        let outcome = row
+            .audio_file
+            .clone()
+            .or(row.error.clone())
+            .unwrap_or_default();
+        println!(
+            "episode {id:>3} {slug:<18} {:<15} {}",
+            row.status,
+            clean(&outcome, 120)
+        );
+        let expected = fixture_episodes()
+            .iter()
+            .find(|e| e.slug == *slug)
+            .map(|e| e.expected);
         let wanted = match expected {
             Some(Expected::Resolved) => "downloaded",
             _ => "awaiting_human",
@@ -142,7 +174,10 @@ pub async fn fixture_site(mut config: Config, only: Vec<String>) -> Result<()> {
         }
     }
     println!();
-    println!("audio under {}; see one attempt with: ragtime timeline ID   (database: {database})", media.display());
+    println!(
+        "audio under {}; see one attempt with: ragtime timeline ID   (database: {database})",
+        media.display()
+    );
     store.close().await?;
     if !unexpected.is_empty() {
         bail!("{}", unexpected.join("; "));
@@ -157,15 +192,28 @@ async fn print_progress(
     shown: &mut Vec<(i64, i32, String)>,
 ) -> Result<()> {
     for attempt in store.attempts(&AttemptFilter::default()).await? {
-        let Some((_, slug)) = episodes.iter().find(|(id, _)| Some(*id) == attempt.episode_id) else { continue };
+        let Some((_, slug)) = episodes
+            .iter()
+            .find(|(id, _)| Some(*id) == attempt.episode_id)
+        else {
+            continue;
+        };
         for entry in store.timeline(attempt.id).await?.entries {
-            if shown.iter().any(|(a, step, seen)| *a == attempt.id && *step == entry.step && *seen == entry.outcome) {
+            if shown.iter().any(|(a, step, seen)| {
+                *a == attempt.id && *step == entry.step && *seen == entry.outcome
+            }) {
                 continue;
             }
             shown.retain(|(a, step, _)| !(*a == attempt.id && *step == entry.step));
             shown.push((attempt.id, entry.step, entry.outcome.clone()));
-            let ms = entry.duration_ms.map(|ms| format!(" {ms} ms")).unwrap_or_default();
-            println!("[{slug} #{}] {:>2} {} {} ... {}{ms}", attempt.id, entry.step, entry.tool, entry.args, entry.outcome);
+            let ms = entry
+                .duration_ms
+                .map(|ms| format!(" {ms} ms"))
+                .unwrap_or_default();
+            println!(
+                "[{slug} #{}] {:>2} {} {} ... {}{ms}",
+                attempt.id, entry.step, entry.tool, entry.args, entry.outcome
+            );
         }
     }
     Ok(())

@@ -114,7 +114,8 @@ async fn main() -> ExitCode {
 async fn run() -> Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn,chromiumoxide=error")),
+            EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| EnvFilter::new("warn,chromiumoxide=error")),
         )
         .with_writer(std::io::stderr)
         .init();
@@ -246,4 +247,3 @@ async fn stop_signal() {
     #[cfg(not(unix))]
     let _ = ctrl_c.await;
 }
-

@@ -271,7 +271,12 @@ impl EpisodeRun<'_> {
             if let Some(why) = ragtime_browser::download::blocked_in_chain(&e) {
                 failure(step, "validation", format!("blocked: {why}"), None)
             } else if e.is_timeout() {
-                failure(step, "timeout", format!("no answer within {}", humantime::format_duration(timeout)), None)
+                failure(
+                    step,
+                    "timeout",
+                    format!("no answer within {}", humantime::format_duration(timeout)),
+                    None,
+                )
             } else {
                 failure(step, "network", e.without_url().to_string(), None)
             }

@@ -362,16 +362,32 @@ async fn recover_prints_each_step_as_it_starts_and_ends() {
     .expect("config");
     let url = site.episode_url("german-menu");
     let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_ragtime"))
-        .args(["--config", &config.display().to_string(), "recover", "--url", &url])
+        .args([
+            "--config",
+            &config.display().to_string(),
+            "recover",
+            "--url",
+            &url,
+        ])
         .output()
         .await
         .expect("run recover");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("intercept_audio_requests") && stdout.contains("... running"), "{stdout}");
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("intercept_audio_requests") && stdout.contains("... running"),
+        "{stdout}"
+    );
     assert!(stdout.contains("... success"), "{stdout}");
     let last = stdout.trim_end().lines().last().unwrap_or("");
-    assert!(last.starts_with("=> resolved: downloaded the episode audio"), "{last}");
+    assert!(
+        last.starts_with("=> resolved: downloaded the episode audio"),
+        "{last}"
+    );
 }
 
 #[test]
@@ -379,12 +395,27 @@ fn the_demo_runs_on_a_fresh_directory() {
     let dir = tempfile::tempdir().expect("dir");
     let out = Command::new(env!("CARGO_BIN_EXE_ragtime"))
         .current_dir(dir.path())
-        .args(["demo", "--only", "direct-link", "--only", "more-info", "--only", "no-audio"])
+        .args([
+            "demo",
+            "--only",
+            "direct-link",
+            "--only",
+            "more-info",
+            "--only",
+            "no-audio",
+        ])
         .output()
         .expect("run demo");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("more-info") && stdout.contains("downloaded"), "{stdout}");
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("more-info") && stdout.contains("downloaded"),
+        "{stdout}"
+    );
     assert!(stdout.contains("awaiting_human"), "{stdout}");
     assert!(dir.path().join("ragtime.db").exists() && dir.path().join("media").is_dir());
 }
