@@ -10,6 +10,8 @@ use ragtime_fixtures::{Expected, FixtureSite, episodes as fixture_episodes};
 use ragtime_store::{AttemptFilter, Store};
 use ragtime_timeline::clean;
 
+use crate::live::LiveSteps;
+
 /// Scripted scenarios (stand-in tools, short deadlines) through the real runtime.
 pub async fn scripted(mut config: Config, chosen: Vec<String>) -> Result<()> {
     let known = scenarios::names();
@@ -119,7 +121,7 @@ pub async fn fixture_site(mut config: Config, only: Vec<String>) -> Result<()> {
     let database = ragtime_store::redact_url(&app.config.database.url);
     let watched = ours.clone();
     let watch = async move {
-        let mut shown: Vec<(i64, i32, String)> = Vec::new();
+        let mut shown = LiveSteps::default();
         loop {
             tokio::time::sleep(Duration::from_millis(300)).await;
             if let Err(err) = print_progress(&store, &watched, &mut shown).await {
@@ -189,7 +191,7 @@ pub async fn fixture_site(mut config: Config, only: Vec<String>) -> Result<()> {
 async fn print_progress(
     store: &Store,
     episodes: &[(i64, &'static str)],
-    shown: &mut Vec<(i64, i32, String)>,
+    shown: &mut LiveSteps,
 ) -> Result<()> {
     for attempt in store.attempts(&AttemptFilter::default()).await? {
         let Some((_, slug)) = episodes
@@ -198,22 +200,9 @@ async fn print_progress(
         else {
             continue;
         };
-        for entry in store.timeline(attempt.id).await?.entries {
-            if shown.iter().any(|(a, step, seen)| {
-                *a == attempt.id && *step == entry.step && *seen == entry.outcome
-            }) {
-                continue;
-            }
-            shown.retain(|(a, step, _)| !(*a == attempt.id && *step == entry.step));
-            shown.push((attempt.id, entry.step, entry.outcome.clone()));
-            let ms = entry
-                .duration_ms
-                .map(|ms| format!(" {ms} ms"))
-                .unwrap_or_default();
-            println!(
-                "[{slug} #{}] {:>2} {} {} ... {}{ms}",
-                attempt.id, entry.step, entry.tool, entry.args, entry.outcome
-            );
+        let timeline = store.timeline(attempt.id).await?;
+        for line in shown.changes(&timeline, &format!("[{slug} #{}]", attempt.id), false) {
+            println!("{line}");
         }
     }
     Ok(())

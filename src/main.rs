@@ -13,6 +13,7 @@ use ragtime_timeline::clean;
 use tracing_subscriber::EnvFilter;
 
 mod demo;
+mod live;
 mod recover;
 
 /// Podcast ingest daemon whose browser-driving recovery agent shows every step it takes.

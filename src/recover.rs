@@ -8,6 +8,7 @@ use ragtime::{App, Config};
 use ragtime_timeline::clean;
 
 use crate::checked_url;
+use crate::live::LiveSteps;
 
 /// One agent attempt in the foreground, its steps printed as they start and end.
 pub async fn run(config: Config, episode_id: Option<i64>, url: Option<String>) -> Result<()> {
@@ -41,7 +42,7 @@ pub async fn run(config: Config, episode_id: Option<i64>, url: Option<String>) -
     let attempt = handle.attempt_id;
     println!("attempt {attempt} for episode {episode_id}: {url}");
     let mut waiting = Box::pin(handle.wait());
-    let mut shown: Vec<(i32, String)> = Vec::new();
+    let mut shown = LiveSteps::default();
     let report = loop {
         let done = tokio::time::timeout(Duration::from_millis(200), &mut waiting).await;
         print_new_steps(&app, attempt, &mut shown).await?;
@@ -63,30 +64,10 @@ pub async fn run(config: Config, episode_id: Option<i64>, url: Option<String>) -
     Ok(())
 }
 
-/// Prints each step once when it starts and once when it ends.
-async fn print_new_steps(app: &App, attempt: i64, shown: &mut Vec<(i32, String)>) -> Result<()> {
+async fn print_new_steps(app: &App, attempt: i64, shown: &mut LiveSteps) -> Result<()> {
     let timeline = app.store.timeline(attempt).await?;
-    for entry in timeline.entries {
-        let state = entry.outcome.clone();
-        if shown
-            .iter()
-            .any(|(step, seen)| *step == entry.step && *seen == state)
-        {
-            continue;
-        }
-        shown.retain(|(step, _)| *step != entry.step);
-        shown.push((entry.step, state.clone()));
-        let ms = entry
-            .duration_ms
-            .map(|ms| format!(" {ms} ms"))
-            .unwrap_or_default();
-        println!(
-            "{:>3} {} {} ... {state}{ms}",
-            entry.step, entry.tool, entry.args
-        );
-        if state != "running" && !entry.output.is_empty() {
-            println!("      -> {}", entry.output);
-        }
+    for line in shown.changes(&timeline, "", true) {
+        println!("{line}");
     }
     Ok(())
 }
