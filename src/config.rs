@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use ragtime_browser::BrowserSettings;
 
+use crate::admin::AdminSettings;
 use crate::pipeline::PipelineSettings;
 use ragtime_core::sink::log::LogSinkConfig;
 use ragtime_core::{QueueSettings, RuntimeSettings};
@@ -45,6 +46,8 @@ pub struct Config {
     pub browser: BrowserSettings,
     /// Workers, leases and the recovery chain of the ingest daemon.
     pub pipeline: PipelineSettings,
+    /// The admin web.
+    pub admin: AdminSettings,
 }
 
 /// A sink that can be named in `progress.sinks`.

@@ -104,6 +104,14 @@ pub async fn fixture_site(mut config: Config, only: Vec<String>) -> Result<()> {
     config.pipeline.poll_interval = Duration::from_millis(100);
     let app = App::open(config).await.context("starting the daemon")?;
     println!("fixture podcast site on {}", site.url("/"));
+    // The demo goes on without the admin when its port is taken.
+    let _admin = match crate::start_admin(&app).await {
+        Ok(admin) => admin,
+        Err(err) => {
+            eprintln!("admin web not started: {err:#}");
+            None
+        }
+    };
     let mut ours: Vec<(i64, &'static str)> = Vec::new();
     for episode in fixture_episodes()
         .iter()

@@ -5,6 +5,7 @@
 //! with the sinks the config names, and [`scenarios`] holds the scripted recovery
 //! attempts that `ragtime demo` runs and the snapshot tests pin.
 
+pub mod admin;
 pub mod app;
 pub mod config;
 pub mod daemon;

@@ -156,6 +156,7 @@ async fn run() -> Result<()> {
                 app.config.pipeline.workers,
                 ragtime_store::redact_url(&app.config.database.url)
             );
+            let _admin = start_admin(&app).await?;
             let served = ragtime::daemon::serve(app, stop_signal()).await?;
             println!("stopped after {} episode(s)", served.episodes);
         }
@@ -181,7 +182,13 @@ async fn run() -> Result<()> {
         Command::Recover { episode_id, url } => recover::run(config, episode_id, url).await?,
         Command::Attempts { status, limit } => {
             let store = Store::open(&config.database).await?;
-            let attempts = store.attempts(&AttemptFilter { status, limit }).await?;
+            let attempts = store
+                .attempts(&AttemptFilter {
+                    status,
+                    limit,
+                    ..Default::default()
+                })
+                .await?;
             if attempts.is_empty() {
                 println!("no recovery attempts");
             }
@@ -247,4 +254,37 @@ async fn stop_signal() {
     }
     #[cfg(not(unix))]
     let _ = ctrl_c.await;
+}
+
+/// Starts the admin web when `[admin] listen` is set, and says where and how to log in.
+pub(crate) async fn start_admin(app: &App) -> Result<Option<ragtime::admin::AdminServer>> {
+    let settings = &app.config.admin;
+    if settings.listen.trim().is_empty() {
+        return Ok(None);
+    }
+    let from_env = std::env::var("RAGTIME_ADMIN_PASSWORD")
+        .ok()
+        .filter(|p| !p.is_empty());
+    let (password, generated) = match from_env.or_else(|| settings.password.clone()) {
+        Some(password) => (password, false),
+        None => (ragtime::admin::generate_password(), true),
+    };
+    let hash = ragtime::admin::hash_password(&password)
+        .map_err(|e| anyhow::anyhow!("hashing the admin password: {e}"))?;
+    let state = std::sync::Arc::new(ragtime::admin::AdminState {
+        store: app.store.clone(),
+        sessions: ragtime::admin::Sessions::new(hash, settings.session_ttl),
+    });
+    let server = ragtime::admin::AdminServer::start(&settings.listen, state)
+        .await
+        .with_context(|| format!("the admin web cannot listen on {}", settings.listen))?;
+    if generated {
+        println!(
+            "admin: http://{}/  (log in with the password {password}; set [admin] password or RAGTIME_ADMIN_PASSWORD to choose one)",
+            server.addr
+        );
+    } else {
+        println!("admin: http://{}/", server.addr);
+    }
+    Ok(Some(server))
 }

@@ -173,7 +173,7 @@ async fn a_killed_daemon_leaves_nothing_stuck_and_sigterm_cancels_cleanly() {
         format!(
             "[database]\nurl = \"sqlite://{}\"\n\n[runtime]\nheartbeat_interval = \"300ms\"\ntool_deadline = \"10s\"\n\n\
              [browser]\nallow_hosts = [\"127.0.0.1\"]\nmedia_dir = \"{}\"\n\n\
-             [pipeline]\nworkers = 1\nlease = \"2s\"\npoll_interval = \"100ms\"\n",
+             [pipeline]\nworkers = 1\nlease = \"2s\"\npoll_interval = \"100ms\"\n\n[admin]\nlisten = \"127.0.0.1:0\"\npassword = \"test\"\n",
             db_path.display(),
             dir.path().join("media").display()
         ),

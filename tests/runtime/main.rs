@@ -2,6 +2,7 @@
 //!
 //! One test binary (one link on a slow machine); each module is one concern.
 
+mod admin;
 mod agent;
 mod common;
 mod config_files;

@@ -13,7 +13,9 @@ use sea_orm::{
 };
 use serde_json::Value;
 
-use crate::entity::{episode, recovery_attempt, recovery_step};
+use crate::entity::{
+    episode, pipeline_event, recovery_attempt, recovery_screenshot, recovery_step,
+};
 use crate::{Store, StoreError};
 
 /// A new attempt row, written before its supervisor starts.
@@ -28,7 +30,12 @@ pub struct NewAttempt {
 #[derive(Debug, Clone, Default)]
 pub struct AttemptFilter {
     pub status: Option<AttemptStatus>,
+    /// Only this episode's attempts.
+    pub episode_id: Option<i64>,
+    /// At most this many (0: all).
     pub limit: u64,
+    /// Skip this many of the newest first.
+    pub offset: u64,
 }
 
 impl Store {
@@ -82,8 +89,14 @@ impl Store {
         if let Some(status) = filter.status {
             query = query.filter(recovery_attempt::Column::Status.eq(status.as_str()));
         }
+        if let Some(episode) = filter.episode_id {
+            query = query.filter(recovery_attempt::Column::EpisodeId.eq(episode));
+        }
         if filter.limit > 0 {
             query = query.limit(filter.limit);
+        }
+        if filter.offset > 0 {
+            query = query.offset(filter.offset);
         }
         Ok(query
             .all(&self.db)
@@ -106,6 +119,39 @@ impl Store {
         Ok(recovery_step::Entity::find()
             .filter(recovery_step::Column::AttemptId.eq(attempt))
             .order_by_asc(recovery_step::Column::StepNumber)
+            .all(&self.db)
+            .await?)
+    }
+
+    /// (screenshot id, step) of an attempt's screenshots, without the bytes.
+    pub async fn screenshots_of(&self, attempt: AttemptId) -> Result<Vec<(i64, i32)>, StoreError> {
+        Ok(recovery_screenshot::Entity::find()
+            .select_only()
+            .column(recovery_screenshot::Column::Id)
+            .column(recovery_screenshot::Column::StepNumber)
+            .filter(recovery_screenshot::Column::AttemptId.eq(attempt))
+            .order_by_asc(recovery_screenshot::Column::Id)
+            .into_tuple()
+            .all(&self.db)
+            .await?)
+    }
+
+    /// A screenshot's PNG bytes.
+    pub async fn screenshot(&self, id: i64) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(recovery_screenshot::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .map(|s| s.data))
+    }
+
+    /// An episode's failed pipeline steps, oldest first.
+    pub async fn pipeline_events(
+        &self,
+        episode: i64,
+    ) -> Result<Vec<pipeline_event::Model>, StoreError> {
+        Ok(pipeline_event::Entity::find()
+            .filter(pipeline_event::Column::EpisodeId.eq(episode))
+            .order_by_asc(pipeline_event::Column::Id)
             .all(&self.db)
             .await?)
     }

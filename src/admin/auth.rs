@@ -1,0 +1,215 @@
+//! Login with one password (stored only as an argon2 hash), sessions in memory with
+//! an expiry, and a CSRF token per session for every POST.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use axum::Form;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{Markup, html};
+use rand_core::{OsRng, RngCore};
+use serde::Deserialize;
+
+use super::Shared;
+use super::pages::layout;
+
+const COOKIE: &str = "ragtime_session";
+
+/// An argon2 PHC string for `password`.
+pub fn hash_password(password: &str) -> Result<String, String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| e.to_string())
+}
+
+/// A password for an operator who set none: 16 random characters.
+pub fn generate_password() -> String {
+    const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut bytes = [0u8; 16];
+    OsRng.fill_bytes(&mut bytes);
+    bytes
+        .iter()
+        .map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char)
+        .collect()
+}
+
+fn random_token() -> String {
+    let mut bytes = [0u8; 24];
+    OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+struct Session {
+    csrf: String,
+    expires: Instant,
+}
+
+/// The password hash and the live sessions.
+pub struct Sessions {
+    password_hash: String,
+    ttl: Duration,
+    live: Mutex<HashMap<String, Session>>,
+}
+
+impl Sessions {
+    pub fn new(password_hash: String, ttl: Duration) -> Self {
+        Sessions {
+            password_hash,
+            ttl,
+            live: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn verify(&self, password: &str) -> bool {
+        PasswordHash::new(&self.password_hash)
+            .map(|hash| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &hash)
+                    .is_ok()
+            })
+            .unwrap_or(false)
+    }
+
+    fn open(&self) -> String {
+        let token = random_token();
+        let mut live = self.live.lock().unwrap_or_else(|p| p.into_inner());
+        let now = Instant::now();
+        live.retain(|_, s| s.expires > now);
+        live.insert(
+            token.clone(),
+            Session {
+                csrf: random_token(),
+                expires: now + self.ttl,
+            },
+        );
+        token
+    }
+
+    /// The CSRF token of a live session.
+    pub fn csrf(&self, token: &str) -> Option<String> {
+        let live = self.live.lock().unwrap_or_else(|p| p.into_inner());
+        live.get(token)
+            .filter(|s| s.expires > Instant::now())
+            .map(|s| s.csrf.clone())
+    }
+
+    fn close(&self, token: &str) {
+        self.live
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(token);
+    }
+}
+
+/// The session token from the request's cookie.
+pub fn session_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE)
+        .map(|(_, value)| value.to_string())
+}
+
+/// Lets a request with a live session through; sends others to the login page.
+pub async fn require_session(
+    State(state): State<Shared>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let live = session_token(request.headers())
+        .and_then(|t| state.sessions.csrf(&t))
+        .is_some();
+    if live {
+        next.run(request).await
+    } else if request.method() == axum::http::Method::GET {
+        Redirect::to("/login").into_response()
+    } else {
+        StatusCode::UNAUTHORIZED.into_response()
+    }
+}
+
+/// Checks the CSRF field of a POST against the session.
+pub fn check_csrf(state: &Shared, headers: &HeaderMap, csrf: &str) -> Result<(), StatusCode> {
+    let expected = session_token(headers)
+        .and_then(|t| state.sessions.csrf(&t))
+        .ok_or(StatusCode::UNAUTHORIZED)?;
+    if expected.len() == csrf.len()
+        && expected
+            .bytes()
+            .zip(csrf.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
+    {
+        Ok(())
+    } else {
+        Err(StatusCode::FORBIDDEN)
+    }
+}
+
+fn login_form(error: Option<&str>) -> Markup {
+    layout(
+        "Log in",
+        html! {
+            h1 { "ragtime admin" }
+            @if let Some(error) = error { p.error { (error) } }
+            form method="post" action="/login" {
+                label { "Password " input type="password" name="password" autofocus; }
+                button type="submit" { "Log in" }
+            }
+        },
+    )
+}
+
+pub async fn login_page() -> Markup {
+    login_form(None)
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    password: String,
+}
+
+pub async fn login(State(state): State<Shared>, Form(form): Form<LoginForm>) -> Response {
+    if !state.sessions.verify(&form.password) {
+        return (
+            StatusCode::UNAUTHORIZED,
+            login_form(Some("Wrong password.")),
+        )
+            .into_response();
+    }
+    let token = state.sessions.open();
+    let max_age = state.sessions.ttl.as_secs();
+    let cookie = format!("{COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/; Max-Age={max_age}");
+    ([(header::SET_COOKIE, cookie)], Redirect::to("/attempts")).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    csrf: String,
+}
+
+pub async fn logout(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    if let Err(status) = check_csrf(&state, &headers, &form.csrf) {
+        return status.into_response();
+    }
+    if let Some(token) = session_token(&headers) {
+        state.sessions.close(&token);
+    }
+    let expired = format!("{COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+    ([(header::SET_COOKIE, expired)], Redirect::to("/login")).into_response()
+}

@@ -1,0 +1,276 @@
+//! The admin's HTML pages. Every value goes through maud's escaping.
+
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use maud::{DOCTYPE, Markup, html};
+use ragtime_core::AttemptStatus;
+use ragtime_store::AttemptFilter;
+use serde::Deserialize;
+
+use super::Shared;
+use super::auth::session_token;
+
+/// The page frame; `csrf` adds the navigation and the logout button.
+pub fn frame(title: &str, csrf: Option<&str>, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · ragtime" }
+                link rel="stylesheet" href="/static/app.css";
+                script src="/static/app.js" defer {}
+            }
+            body {
+                @if let Some(csrf) = csrf {
+                    nav {
+                        a href="/attempts" { "Attempts" }
+                        a href="/episodes" { "Episodes" }
+                        form.logout method="post" action="/logout" {
+                            input type="hidden" name="csrf" value=(csrf);
+                            button type="submit" { "Log out" }
+                        }
+                    }
+                }
+                main { (body) }
+            }
+        }
+    }
+}
+
+pub fn layout(title: &str, body: Markup) -> Markup {
+    frame(title, None, body)
+}
+
+fn csrf_of(state: &Shared, headers: &HeaderMap) -> String {
+    session_token(headers)
+        .and_then(|t| state.sessions.csrf(&t))
+        .unwrap_or_default()
+}
+
+fn internal(err: impl std::fmt::Display) -> Response {
+    tracing::error!(error = %err, "admin page failed");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "the database could not answer",
+    )
+        .into_response()
+}
+
+fn badge(status: &str) -> Markup {
+    html! { span class={"badge " (status)} { (status) } }
+}
+
+#[derive(Deserialize)]
+pub struct AttemptsQuery {
+    status: Option<String>,
+    page: Option<u64>,
+}
+
+const PAGE: u64 = 50;
+
+pub async fn attempts(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Query(q): Query<AttemptsQuery>,
+) -> Response {
+    let status = match q.status.as_deref().filter(|s| !s.is_empty()) {
+        Some(text) => match AttemptStatus::parse(text) {
+            Some(status) => Some(status),
+            None => return (StatusCode::BAD_REQUEST, "unknown status").into_response(),
+        },
+        None => None,
+    };
+    let page = q.page.unwrap_or(0).min(10_000);
+    let filter = AttemptFilter {
+        status,
+        limit: PAGE + 1,
+        offset: page * PAGE,
+        ..Default::default()
+    };
+    let mut rows = match state.store.attempts(&filter).await {
+        Ok(rows) => rows,
+        Err(err) => return internal(err),
+    };
+    let more = rows.len() as u64 > PAGE;
+    rows.truncate(PAGE as usize);
+    let chosen = status.map(|s| s.as_str()).unwrap_or("");
+    let filter_link = |s: &str| {
+        if s.is_empty() {
+            "/attempts".to_string()
+        } else {
+            format!("/attempts?status={s}")
+        }
+    };
+    let body = html! {
+        h1 { "Recovery attempts" }
+        p.filters {
+            @for s in ["", "attempted", "resolved", "awaiting_human", "cancelled", "interrupted"] {
+                a href=(filter_link(s)) class=@if s == chosen { "chosen" } {
+                    @if s.is_empty() { "all" } @else if s == "attempted" { "in flight" } @else { (s.replace('_', " ")) }
+                }
+            }
+        }
+        table #attempts data-live="attempts" {
+            thead { tr { th { "#" } th { "episode" } th { "strategy" } th { "status" } th { "started" } th { "message" } } }
+            tbody {
+                @for a in &rows {
+                    tr data-attempt=(a.id) {
+                        td { a href={"/attempts/" (a.id)} { (a.id) } }
+                        td { @if let Some(e) = a.episode_id { a href={"/episodes/" (e)} { (e) } } }
+                        td { (a.strategy) }
+                        td.status { (badge(&a.status)) }
+                        td { (a.started_at.format("%Y-%m-%d %H:%M:%S")) }
+                        td.message { (a.message.as_deref().unwrap_or("")) }
+                    }
+                }
+            }
+        }
+        p.pages {
+            @if page > 0 { a href={"?status=" (chosen) "&page=" (page - 1)} { "← newer" } }
+            @if more { a href={"?status=" (chosen) "&page=" (page + 1)} { "older →" } }
+        }
+    };
+    frame("Attempts", Some(&csrf_of(&state, &headers)), body).into_response()
+}
+
+pub async fn attempt(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+) -> Response {
+    let row = match state.store.attempt(id).await {
+        Ok(Some(row)) => row,
+        Ok(None) => return (StatusCode::NOT_FOUND, "no such attempt").into_response(),
+        Err(err) => return internal(err),
+    };
+    let (steps, shots) = match (
+        state.store.steps(id).await,
+        state.store.screenshots_of(id).await,
+    ) {
+        (Ok(steps), Ok(shots)) => (steps, shots),
+        (Err(err), _) | (_, Err(err)) => return internal(err),
+    };
+    let longest = steps
+        .iter()
+        .filter_map(|s| s.duration_ms)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let body = html! {
+        h1 { "Attempt " (row.id) " " span #status { (badge(&row.status)) } }
+        p.meta {
+            "strategy " (row.strategy)
+            @if let Some(e) = row.episode_id { " · episode " a href={"/episodes/" (e)} { (e) } }
+            " · started " (row.started_at.format("%Y-%m-%d %H:%M:%S UTC"))
+        }
+        ol #timeline data-attempt=(row.id) data-status=(row.status) data-longest=(longest) {
+            @for s in &steps {
+                li.step data-step=(s.step_number) data-outcome=(s.outcome) data-started=(s.started_at.timestamp_millis()) {
+                    span.number { (s.step_number) }
+                    span.tool { (s.tool_name) }
+                    code.args { (ragtime_timeline::clean(&s.tool_input.to_string(), 300)) }
+                    span.outcome { (badge(&s.outcome)) }
+                    span.duration { @if let Some(ms) = s.duration_ms { (ms) " ms" } }
+                    // A <progress> needs no inline style, which the CSP forbids.
+                    progress.bar max="100" value=(s.duration_ms.unwrap_or(0) * 100 / longest) {}
+                    @if let Some(note) = &s.note { p.note { "why: " (note) } }
+                    @if let Some(output) = s.tool_output.as_deref().filter(|o| !o.is_empty()) {
+                        details.output { summary { (ragtime_timeline::clean(output.lines().next().unwrap_or(""), 120)) } pre { (output) } }
+                    }
+                    @for shot in shots.iter().filter(|(_, step)| *step == s.step_number) {
+                        a.shot href={"/screenshots/" (shot.0)} { img src={"/screenshots/" (shot.0)} alt={"screenshot of step " (s.step_number)} width="160"; }
+                    }
+                }
+            }
+        }
+        p #end {
+            @if row.status != "attempted" { "=> " (badge(&row.status)) " " (row.message.as_deref().unwrap_or("")) }
+        }
+    };
+    frame(
+        &format!("Attempt {id}"),
+        Some(&csrf_of(&state, &headers)),
+        body,
+    )
+    .into_response()
+}
+
+pub async fn episodes(State(state): State<Shared>, headers: HeaderMap) -> Response {
+    let rows = match state.store.episodes().await {
+        Ok(rows) => rows,
+        Err(err) => return internal(err),
+    };
+    let body = html! {
+        h1 { "Episodes" }
+        table {
+            thead { tr { th { "#" } th { "title" } th { "status" } th { "url" } th { "error" } } }
+            tbody {
+                @for e in rows.iter().rev().take(500) {
+                    tr {
+                        td { a href={"/episodes/" (e.id)} { (e.id) } }
+                        td { (e.title.as_deref().unwrap_or("")) }
+                        td { (badge(&e.status)) }
+                        td.url { (e.url) }
+                        td.message { (e.error.as_deref().unwrap_or("")) }
+                    }
+                }
+            }
+        }
+    };
+    frame("Episodes", Some(&csrf_of(&state, &headers)), body).into_response()
+}
+
+pub async fn episode(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+) -> Response {
+    let row = match state.store.episode(id).await {
+        Ok(Some(row)) => row,
+        Ok(None) => return (StatusCode::NOT_FOUND, "no such episode").into_response(),
+        Err(err) => return internal(err),
+    };
+    let filter = AttemptFilter {
+        episode_id: Some(id),
+        limit: 200,
+        ..Default::default()
+    };
+    let (events, attempts) = match (
+        state.store.pipeline_events(id).await,
+        state.store.attempts(&filter).await,
+    ) {
+        (Ok(events), Ok(attempts)) => (events, attempts),
+        (Err(err), _) | (_, Err(err)) => return internal(err),
+    };
+    let body = html! {
+        h1 { "Episode " (row.id) " " (badge(&row.status)) }
+        dl {
+            dt { "URL" } dd.url { (row.url) }
+            dt { "title" } dd { (row.title.as_deref().unwrap_or("")) }
+            dt { "language" } dd { (row.language.as_deref().unwrap_or("")) }
+            dt { "audio" } dd { (row.audio_file.as_deref().or(row.audio_url.as_deref()).unwrap_or("")) }
+            dt { "error" } dd { (row.error.as_deref().unwrap_or("")) }
+        }
+        h2 { "Pipeline events" }
+        ul { @for e in &events { li { (e.created_at.format("%H:%M:%S")) " " (e.step) " " (e.error_type) ": " (e.message) } } }
+        h2 { "Recovery attempts" }
+        ul { @for a in &attempts { li { a href={"/attempts/" (a.id)} { "attempt " (a.id) } " " (badge(&a.status)) " " (a.message.as_deref().unwrap_or("")) } } }
+    };
+    frame(
+        &format!("Episode {id}"),
+        Some(&csrf_of(&state, &headers)),
+        body,
+    )
+    .into_response()
+}
+
+pub async fn screenshot(State(state): State<Shared>, Path(id): Path<i64>) -> Response {
+    match state.store.screenshot(id).await {
+        Ok(Some(png)) => ([(header::CONTENT_TYPE, "image/png")], png).into_response(),
+        Ok(None) => (StatusCode::NOT_FOUND, "no such screenshot").into_response(),
+        Err(err) => internal(err),
+    }
+}

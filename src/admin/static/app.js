@@ -1,0 +1,75 @@
+// Live timeline: the attempt page listens to /attempts/{id}/events and keeps its
+// steps current. Text from the server is only ever set with textContent.
+"use strict";
+
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined && text !== null) e.textContent = String(text);
+  return e;
+}
+
+function badge(status) {
+  return el("span", "badge " + status.replace(/[^a-z_]/g, ""), status);
+}
+
+function renderStep(li, s, longest) {
+  li.textContent = "";
+  li.dataset.step = s.step;
+  li.dataset.outcome = s.outcome;
+  li.dataset.started = s.started;
+  li.appendChild(el("span", "number", s.step));
+  li.appendChild(el("span", "tool", s.tool));
+  li.appendChild(el("code", "args", s.args));
+  const outcome = el("span", "outcome");
+  outcome.appendChild(badge(s.outcome));
+  li.appendChild(outcome);
+  li.appendChild(el("span", "duration", s.duration_ms !== null ? s.duration_ms + " ms" : ""));
+  const bar = el("progress", "bar");
+  bar.max = 100;
+  bar.value = Math.min(100, Math.round(((s.duration_ms || 0) * 100) / Math.max(longest, 1)));
+  li.appendChild(bar);
+  if (s.note) li.appendChild(el("p", "note", "why: " + s.note));
+  if (s.output) {
+    const details = el("details", "output");
+    details.appendChild(el("summary", null, s.output.split("\n")[0].slice(0, 120)));
+    details.appendChild(el("pre", null, s.output));
+    li.appendChild(details);
+  }
+}
+
+function tick() {
+  for (const li of document.querySelectorAll('li.step[data-outcome="running"]')) {
+    const d = li.querySelector(".duration");
+    if (d) d.textContent = ((Date.now() - Number(li.dataset.started)) / 1000).toFixed(1) + " s…";
+  }
+}
+
+function live() {
+  const list = document.getElementById("timeline");
+  if (!list || list.dataset.status !== "attempted") return;
+  let longest = Number(list.dataset.longest) || 1;
+  const source = new EventSource("/attempts/" + encodeURIComponent(list.dataset.attempt) + "/events");
+  source.addEventListener("step", (e) => {
+    const s = JSON.parse(e.data);
+    longest = Math.max(longest, s.duration_ms || 0);
+    let li = list.querySelector('li.step[data-step="' + Number(s.step) + '"]');
+    if (!li) {
+      li = el("li", "step");
+      list.appendChild(li);
+    }
+    renderStep(li, s, longest);
+  });
+  source.addEventListener("end", (e) => {
+    const end = JSON.parse(e.data);
+    list.dataset.status = end.status;
+    const status = document.getElementById("status");
+    if (status) { status.textContent = ""; status.appendChild(badge(end.status)); }
+    const p = document.getElementById("end");
+    if (p) { p.textContent = "=> "; p.appendChild(badge(end.status)); p.appendChild(document.createTextNode(" " + (end.message || ""))); }
+    source.close();
+  });
+  setInterval(tick, 200);
+}
+
+document.addEventListener("DOMContentLoaded", live);

@@ -1,0 +1,398 @@
+//! The admin web over real HTTP on loopback: access control, CSRF, escaping of page
+//! text, the live event stream; and in real Chromium, a timeline that updates itself.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use ragtime::App;
+use ragtime::admin::{AdminServer, AdminState, Sessions, hash_password};
+use ragtime::app::AttemptRequest;
+use ragtime_core::{Decision, RuntimeSettings, ToolRegistry};
+use ragtime_testkit::{EchoTool, ScriptedPlanner, SleepTool};
+use serde_json::json;
+
+use crate::common::TestDb;
+
+const PASSWORD: &str = "correct horse";
+
+struct Admin {
+    app: App,
+    server: AdminServer,
+    db: TestDb,
+}
+
+async fn admin() -> Admin {
+    let db = TestDb::sqlite(Duration::from_secs(5)).await;
+    let app = App::open(db.config(RuntimeSettings::default()))
+        .await
+        .expect("open");
+    let state = Arc::new(AdminState {
+        store: app.store.clone(),
+        sessions: Sessions::new(
+            hash_password(PASSWORD).expect("hash"),
+            Duration::from_secs(600),
+        ),
+    });
+    let server = AdminServer::start("127.0.0.1:0", state)
+        .await
+        .expect("admin");
+    Admin { app, server, db }
+}
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+impl Admin {
+    fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.server.addr)
+    }
+
+    /// Logs in; returns the session cookie.
+    async fn login(&self) -> String {
+        let response = client()
+            .post(self.url("/login"))
+            .form(&[("password", PASSWORD)])
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(response.status(), 303);
+        let cookie = response.headers()["set-cookie"]
+            .to_str()
+            .expect("cookie")
+            .to_string();
+        assert!(
+            cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+            "{cookie}"
+        );
+        cookie.split(';').next().unwrap_or_default().to_string()
+    }
+
+    async fn get(&self, path: &str, cookie: &str) -> reqwest::Response {
+        client()
+            .get(self.url(path))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .expect("get")
+    }
+
+    /// A finished attempt whose output is page text with markup in it.
+    async fn attempt_with_markup(&self) -> i64 {
+        let script = vec![
+            Decision::call(
+                "echo",
+                json!({"text": "<script>window.__owned = 1</script><img src=x onerror=alert(1)>"}),
+            ),
+            Decision::escalate("<b>not bold</b>"),
+        ];
+        let request = AttemptRequest {
+            episode_url: "http://127.0.0.1/markup".into(),
+            strategy: "agent".into(),
+            ..Default::default()
+        };
+        let tools = Arc::new(ToolRegistry::new().with(EchoTool::default()));
+        let report = self
+            .app
+            .start_attempt(request, Arc::new(ScriptedPlanner::new(script)), tools)
+            .await
+            .expect("start")
+            .wait()
+            .await;
+        self.app
+            .runtime
+            .flush(Duration::from_secs(5))
+            .await
+            .expect("flush");
+        report.attempt_id
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_needs_a_session_and_forms_need_the_csrf_token() {
+    let a = admin().await;
+    let id = a.attempt_with_markup().await;
+    let anonymous = client();
+    assert_eq!(
+        anonymous
+            .get(a.url("/healthz"))
+            .send()
+            .await
+            .expect("healthz")
+            .status(),
+        200
+    );
+    for path in [
+        "/attempts",
+        "/episodes",
+        &format!("/attempts/{id}"),
+        "/episodes/1",
+        &format!("/attempts/{id}/events"),
+        "/screenshots/1",
+    ] {
+        let response = anonymous.get(a.url(path)).send().await.expect("get");
+        assert_eq!(response.status(), 303, "{path}");
+        assert_eq!(response.headers()["location"], "/login", "{path}");
+    }
+    assert_eq!(
+        anonymous
+            .post(a.url("/logout"))
+            .form(&[("csrf", "x")])
+            .send()
+            .await
+            .expect("post")
+            .status(),
+        401
+    );
+    let wrong = anonymous
+        .post(a.url("/login"))
+        .form(&[("password", "guess")])
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(wrong.status(), 401);
+
+    let cookie = a.login().await;
+    for path in [
+        "/attempts",
+        "/attempts?status=awaiting_human",
+        "/episodes",
+        &format!("/attempts/{id}"),
+        "/episodes/1",
+    ] {
+        let response = a.get(path, &cookie).await;
+        assert_eq!(response.status(), 200, "{path}");
+        let csp = response.headers()["content-security-policy"]
+            .to_str()
+            .expect("csp")
+            .to_string();
+        assert!(
+            csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+            "{csp}"
+        );
+    }
+    assert_eq!(a.get("/attempts?status=bogus", &cookie).await.status(), 400);
+    assert_eq!(a.get("/attempts/999999", &cookie).await.status(), 404);
+
+    // Logging out needs the session's CSRF token.
+    let page = a
+        .get("/attempts", &cookie)
+        .await
+        .text()
+        .await
+        .expect("body");
+    let csrf = page
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("csrf field")
+        .to_string();
+    let forged = client()
+        .post(a.url("/logout"))
+        .header("cookie", &cookie)
+        .form(&[("csrf", "forged")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(forged.status(), 403);
+    let out = client()
+        .post(a.url("/logout"))
+        .header("cookie", &cookie)
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(out.status(), 303);
+    assert_eq!(
+        a.get("/attempts", &cookie).await.status(),
+        303,
+        "the session is gone after logout"
+    );
+    a.app.close(Duration::from_secs(5)).await.expect("close");
+    a.db.cleanup().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn page_text_is_shown_as_text_and_the_event_stream_replays_the_attempt() {
+    let a = admin().await;
+    let id = a.attempt_with_markup().await;
+    let cookie = a.login().await;
+    let html = a
+        .get(&format!("/attempts/{id}"), &cookie)
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        html.contains("&lt;script&gt;window.__owned = 1&lt;/script&gt;"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("<script>window.__owned"),
+        "markup from the page must not reach the HTML"
+    );
+    assert!(html.contains("&lt;b&gt;not bold&lt;/b&gt;"));
+    let events = a
+        .get(&format!("/attempts/{id}/events"), &cookie)
+        .await
+        .text()
+        .await
+        .expect("stream");
+    assert!(
+        events.contains("event: step") && events.contains("event: end"),
+        "{events}"
+    );
+    assert!(events.contains("\"status\":\"awaiting_human\""), "{events}");
+    a.app.close(Duration::from_secs(5)).await.expect("close");
+    a.db.cleanup().await;
+}
+
+/// In real Chromium: log in, open a running attempt, and see its next step and its
+/// end appear without a reload; the page's own text never runs as script.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_live_timeline_updates_itself_in_a_real_browser() {
+    use ragtime_browser::{BrowserPool, BrowserSettings};
+
+    let a = admin().await;
+    let script = vec![
+        Decision::call(
+            "echo",
+            json!({"text": "<script>window.__owned = 1</script>"}),
+        ),
+        Decision::call("sleep", json!({"ms": 1500})),
+        Decision::call("echo", json!({"text": "third step"})),
+        Decision::escalate("done watching"),
+    ];
+    let tools = Arc::new(
+        ToolRegistry::new()
+            .with(EchoTool::default())
+            .with(SleepTool::default()),
+    );
+    let request = AttemptRequest {
+        episode_url: "http://127.0.0.1/live".into(),
+        strategy: "agent".into(),
+        ..Default::default()
+    };
+    let handle = a
+        .app
+        .start_attempt(request, Arc::new(ScriptedPlanner::new(script)), tools)
+        .await
+        .expect("start");
+    let id = handle.attempt_id;
+
+    let pool = BrowserPool::new(BrowserSettings {
+        allow_hosts: vec!["127.0.0.1".into()],
+        ..BrowserSettings::default()
+    });
+    let browser = pool.open_context().await.expect("browser");
+    let (page, mark) = browser.page().await.expect("page");
+    page.goto(a.url("/login")).await.expect("login page");
+    page.evaluate_expression(format!(
+        "document.querySelector('input[name=password]').value = {}; document.querySelector('form').submit();",
+        serde_json::to_string(PASSWORD).expect("json")
+    ))
+    .await
+    .expect("submit login");
+    // Logged in when the form's redirect has landed on the attempts list.
+    let login_started = std::time::Instant::now();
+    loop {
+        let path: String = page
+            .evaluate_expression("location.pathname")
+            .await
+            .ok()
+            .and_then(|r| r.into_value().ok())
+            .unwrap_or_default();
+        if path == "/attempts" {
+            break;
+        }
+        assert!(
+            login_started.elapsed() < Duration::from_secs(10),
+            "login did not land on /attempts: {path}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    page.goto(a.url(&format!("/attempts/{id}")))
+        .await
+        .expect("attempt page");
+    let started = std::time::Instant::now();
+    let steps = || async {
+        page.evaluate_expression("document.querySelectorAll('li.step').length")
+            .await
+            .ok()?
+            .into_value::<u64>()
+            .ok()
+    };
+    let end_text = || async {
+        page.evaluate_expression("document.getElementById('end').textContent")
+            .await
+            .ok()?
+            .into_value::<String>()
+            .ok()
+    };
+    loop {
+        if steps().await.unwrap_or(0) >= 3
+            && end_text()
+                .await
+                .unwrap_or_default()
+                .contains("awaiting_human")
+        {
+            break;
+        }
+        if started.elapsed() > Duration::from_secs(15) {
+            let shown: String = page
+                .evaluate_expression("document.body.innerText")
+                .await
+                .ok()
+                .and_then(|r| r.into_value().ok())
+                .unwrap_or_default();
+            let rows = a.app.store.steps(id).await.expect("steps");
+            panic!("the page never showed the third step and the end:\n{shown}\nrows: {rows:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let running: u64 = page
+        .evaluate_expression("document.querySelectorAll('li.step[data-outcome=running]').length")
+        .await
+        .expect("count")
+        .into_value()
+        .expect("number");
+    assert_eq!(
+        running, 0,
+        "every step shows its outcome when the attempt has ended"
+    );
+    let owned: Option<u64> = page
+        .evaluate_expression("window.__owned || null")
+        .await
+        .ok()
+        .and_then(|r| r.into_value().ok());
+    assert_eq!(owned, None, "page text ran as script");
+    let text: String = page
+        .evaluate_expression("document.getElementById('timeline').textContent")
+        .await
+        .expect("text")
+        .into_value()
+        .expect("string");
+    assert!(
+        text.contains("<script>window.__owned = 1</script>"),
+        "{text}"
+    );
+    let png = page
+        .screenshot(
+            chromiumoxide::page::ScreenshotParams::builder()
+                .full_page(true)
+                .build(),
+        )
+        .await
+        .expect("screenshot");
+    let artifacts = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("admin-timeline.png");
+    std::fs::write(&artifacts, png).expect("save screenshot");
+    mark.done();
+    browser.close().await;
+    pool.shutdown().await;
+    handle.wait().await;
+    a.app.close(Duration::from_secs(5)).await.expect("close");
+    a.db.cleanup().await;
+}
