@@ -235,6 +235,24 @@ async fn page_text_is_shown_as_text_and_the_event_stream_replays_the_attempt() {
         "markup from the page must not reach the HTML"
     );
     assert!(html.contains("&lt;b&gt;not bold&lt;/b&gt;"));
+    let timeline = html
+        .split("<main>")
+        .nth(1)
+        .and_then(|m| m.split("</main>").next())
+        .expect("main");
+    insta::with_settings!({
+        snapshot_path => "../../snapshots",
+        prepend_module_to_snapshot => false,
+        filters => vec![
+            (r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC", "[time]"),
+            (r#"data-started="\d+""#, r#"data-started="[ms]""#),
+            (r"\d+ ms", "[ms]"),
+            (r#"value="\d+""#, r#"value="[pct]""#),
+            (r#"data-longest="\d+""#, r#"data-longest="[ms]""#),
+        ],
+    }, {
+        insta::assert_snapshot!("admin_finished_timeline", timeline.replace("><", ">\n<"));
+    });
     let events = a
         .get(&format!("/attempts/{id}/events"), &cookie)
         .await
