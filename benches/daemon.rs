@@ -50,7 +50,9 @@ async fn run(
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
     };
-    ragtime::daemon::serve(app, stop).await.expect("serve");
+    ragtime::daemon::serve(std::sync::Arc::new(app), stop)
+        .await
+        .expect("serve");
     episodes as f64 / started.elapsed().as_secs_f64() * 60.0
 }
 

@@ -143,10 +143,11 @@ impl App {
 
     /// Cancels what runs, flushes the sinks for up to `timeout`, closes the browser
     /// and the database.
-    pub async fn close(self, timeout: Duration) -> Result<(), AppError> {
+    pub async fn close(&self, timeout: Duration) -> Result<(), AppError> {
         let flushed = self.runtime.shutdown(timeout).await;
         self.browser.shutdown().await;
-        self.store.close().await?;
+        // Clones share the pool: closing one closes it for all.
+        self.store.clone().close().await?;
         Ok(flushed?)
     }
 }

@@ -37,9 +37,9 @@ pub struct Served {
     pub episodes: u64,
 }
 
-/// Runs the daemon until `stop` resolves, then stops cleanly and closes `app`.
-pub async fn serve(app: App, stop: impl Future<Output = ()>) -> Result<Served, AppError> {
-    let app = Arc::new(app);
+/// Runs the daemon until `stop` resolves, then stops cleanly and closes `app` (the
+/// admin web may hold it too).
+pub async fn serve(app: Arc<App>, stop: impl Future<Output = ()>) -> Result<Served, AppError> {
     let worker = worker_id();
     let (stopping_tx, stopping) = watch::channel(false);
     let mut tasks = JoinSet::new();
@@ -116,8 +116,6 @@ pub async fn serve(app: App, stop: impl Future<Output = ()>) -> Result<Served, A
     }
     sweeper.abort();
     let _ = sweeper.await;
-    let app = Arc::try_unwrap(app)
-        .map_err(|_| AppError::Browser("the daemon's tasks still hold the app".to_string()))?;
     app.close(Duration::from_secs(10)).await?;
     Ok(served)
 }

@@ -102,7 +102,7 @@ pub async fn fixture_site(mut config: Config, only: Vec<String>) -> Result<()> {
     config.runtime.tool_deadline = Duration::from_secs(5);
     config.pipeline.fetch_timeout = Duration::from_secs(3);
     config.pipeline.poll_interval = Duration::from_millis(100);
-    let app = App::open(config).await.context("starting the daemon")?;
+    let app = std::sync::Arc::new(App::open(config).await.context("starting the daemon")?);
     println!("fixture podcast site on {}", site.url("/"));
     // The demo goes on without the admin when its port is taken.
     let _admin = match crate::start_admin(&app).await {

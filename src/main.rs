@@ -150,7 +150,7 @@ async fn run() -> Result<()> {
             store.close().await?;
         }
         Command::Serve => {
-            let app = App::open(config).await.context("starting the daemon")?;
+            let app = std::sync::Arc::new(App::open(config).await.context("starting the daemon")?);
             println!(
                 "ragtime daemon: {} worker(s) on {}; stop with Ctrl-C",
                 app.config.pipeline.workers,
@@ -257,7 +257,9 @@ async fn stop_signal() {
 }
 
 /// Starts the admin web when `[admin] listen` is set, and says where and how to log in.
-pub(crate) async fn start_admin(app: &App) -> Result<Option<ragtime::admin::AdminServer>> {
+pub(crate) async fn start_admin(
+    app: &std::sync::Arc<App>,
+) -> Result<Option<ragtime::admin::AdminServer>> {
     let settings = &app.config.admin;
     if settings.listen.trim().is_empty() {
         return Ok(None);
@@ -274,6 +276,7 @@ pub(crate) async fn start_admin(app: &App) -> Result<Option<ragtime::admin::Admi
     let state = std::sync::Arc::new(ragtime::admin::AdminState {
         store: app.store.clone(),
         sessions: ragtime::admin::Sessions::new(hash, settings.session_ttl),
+        control: Some(std::sync::Arc::clone(app)),
     });
     let server = ragtime::admin::AdminServer::start(&settings.listen, state)
         .await

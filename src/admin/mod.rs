@@ -5,6 +5,7 @@
 //! the agent visited is shown as text. Scripts and styles are served from `/static/`
 //! and the Content-Security-Policy allows nothing inline.
 
+mod actions;
 mod auth;
 mod live;
 mod pages;
@@ -53,6 +54,8 @@ impl Default for AdminSettings {
 pub struct AdminState {
     pub store: Store,
     pub sessions: Sessions,
+    /// The daemon's app, for the cancel and retry actions; `None` shows pages only.
+    pub control: Option<Arc<crate::App>>,
 }
 
 pub type Shared = Arc<AdminState>;
@@ -72,6 +75,8 @@ pub fn router(state: Shared) -> Router {
         .route("/attempts/{id}", get(pages::attempt))
         .route("/attempts/{id}/events", get(live::events))
         .route("/screenshots/{id}", get(pages::screenshot))
+        .route("/attempts/{id}/cancel", post(actions::cancel))
+        .route("/attempts/{id}/retry", post(actions::retry))
         .route("/logout", post(auth::logout))
         .route_layer(middleware::from_fn_with_state(
             Arc::clone(&state),

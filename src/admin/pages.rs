@@ -153,6 +153,7 @@ pub async fn attempt(
         (Ok(steps), Ok(shots)) => (steps, shots),
         (Err(err), _) | (_, Err(err)) => return internal(err),
     };
+    let csrf = csrf_of(&state, &headers);
     let longest = steps
         .iter()
         .filter_map(|s| s.duration_ms)
@@ -186,16 +187,24 @@ pub async fn attempt(
                 }
             }
         }
+        @if state.control.is_some() {
+            @if row.status == "attempted" {
+                form.action method="post" action={"/attempts/" (row.id) "/cancel"} {
+                    input type="hidden" name="csrf" value=(csrf);
+                    button type="submit" { "Cancel" }
+                }
+            } @else if row.status == "awaiting_human" {
+                form.action method="post" action={"/attempts/" (row.id) "/retry"} {
+                    input type="hidden" name="csrf" value=(csrf);
+                    button type="submit" { "Retry with agent" }
+                }
+            }
+        }
         p #end {
             @if row.status != "attempted" { "=> " (badge(&row.status)) " " (row.message.as_deref().unwrap_or("")) }
         }
     };
-    frame(
-        &format!("Attempt {id}"),
-        Some(&csrf_of(&state, &headers)),
-        body,
-    )
-    .into_response()
+    frame(&format!("Attempt {id}"), Some(&csrf), body).into_response()
 }
 
 pub async fn episodes(State(state): State<Shared>, headers: HeaderMap) -> Response {

@@ -16,22 +16,25 @@ use crate::common::TestDb;
 const PASSWORD: &str = "correct horse";
 
 struct Admin {
-    app: App,
+    app: Arc<App>,
     server: AdminServer,
     db: TestDb,
 }
 
 async fn admin() -> Admin {
     let db = TestDb::sqlite(Duration::from_secs(5)).await;
-    let app = App::open(db.config(RuntimeSettings::default()))
-        .await
-        .expect("open");
+    let app = Arc::new(
+        App::open(db.config(RuntimeSettings::default()))
+            .await
+            .expect("open"),
+    );
     let state = Arc::new(AdminState {
         store: app.store.clone(),
         sessions: Sessions::new(
             hash_password(PASSWORD).expect("hash"),
             Duration::from_secs(600),
         ),
+        control: Some(Arc::clone(&app)),
     });
     let server = AdminServer::start("127.0.0.1:0", state)
         .await
@@ -248,6 +251,7 @@ async fn page_text_is_shown_as_text_and_the_event_stream_replays_the_attempt() {
             (r#"data-started="\d+""#, r#"data-started="[ms]""#),
             (r"\d+ ms", "[ms]"),
             (r#"value="\d+""#, r#"value="[pct]""#),
+            (r#"name="csrf" value="[0-9a-f]+""#, r#"name="csrf" value="[csrf]""#),
             (r#"data-longest="\d+""#, r#"data-longest="[ms]""#),
         ],
     }, {
@@ -411,6 +415,131 @@ async fn a_live_timeline_updates_itself_in_a_real_browser() {
     browser.close().await;
     pool.shutdown().await;
     handle.wait().await;
+    a.app.close(Duration::from_secs(5)).await.expect("close");
+    a.db.cleanup().await;
+}
+
+/// Cancel and retry: POST with the CSRF token only, and they do what they say.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancel_and_retry_need_the_csrf_token_and_work() {
+    let a = admin().await;
+    let cookie = a.login().await;
+    let page = a
+        .get("/attempts", &cookie)
+        .await
+        .text()
+        .await
+        .expect("body");
+    let csrf = page
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("csrf")
+        .to_string();
+
+    let tools = Arc::new(ToolRegistry::new().with(SleepTool::default()));
+    let script = vec![Decision::call("sleep", json!({"ms": 60_000}))];
+    let request = AttemptRequest {
+        episode_url: "http://127.0.0.1/slow".into(),
+        strategy: "agent".into(),
+        ..Default::default()
+    };
+    let handle = a
+        .app
+        .start_attempt(request, Arc::new(ScriptedPlanner::new(script)), tools)
+        .await
+        .expect("start");
+    let running = handle.attempt_id;
+    let post = |path: String, csrf: String| {
+        let cookie = cookie.clone();
+        let url = a.url(&path);
+        async move {
+            client()
+                .post(url)
+                .header("cookie", cookie)
+                .form(&[("csrf", csrf)])
+                .send()
+                .await
+                .expect("post")
+        }
+    };
+    assert_eq!(
+        post(format!("/attempts/{running}/cancel"), "forged".into())
+            .await
+            .status(),
+        403
+    );
+    let began = std::time::Instant::now();
+    let cancelled = post(format!("/attempts/{running}/cancel"), csrf.clone()).await;
+    assert_eq!(cancelled.status(), 303);
+    assert!(
+        began.elapsed() < Duration::from_secs(1),
+        "cancel took {:?}",
+        began.elapsed()
+    );
+    assert_eq!(
+        a.app
+            .store
+            .attempt(running)
+            .await
+            .expect("load")
+            .expect("row")
+            .status,
+        "cancelled"
+    );
+    assert_eq!(
+        handle.wait().await.status,
+        ragtime_core::AttemptStatus::Cancelled
+    );
+    assert_eq!(
+        post(format!("/attempts/{running}/retry"), csrf.clone())
+            .await
+            .status(),
+        409,
+        "only escalated attempts retry"
+    );
+
+    // An escalated attempt is retried as a new attempt on the same episode (the
+    // agent's browser is not needed for the request to be accepted and recorded).
+    let escalated = a.attempt_with_markup().await;
+    let retried = post(format!("/attempts/{escalated}/retry"), csrf.clone()).await;
+    if retried.status() == 303 {
+        let location = retried.headers()["location"]
+            .to_str()
+            .expect("location")
+            .to_string();
+        let new_id: i64 = location
+            .trim_start_matches("/attempts/")
+            .parse()
+            .expect("new attempt id");
+        assert_ne!(new_id, escalated);
+        let old = a
+            .app
+            .store
+            .attempt(escalated)
+            .await
+            .expect("load")
+            .expect("row");
+        let new = a
+            .app
+            .store
+            .attempt(new_id)
+            .await
+            .expect("load")
+            .expect("row");
+        assert_eq!(new.episode_id, old.episode_id);
+        assert_eq!(
+            old.status, "awaiting_human",
+            "the old attempt keeps its history"
+        );
+        a.app.runtime.cancel(new_id, "test over").await;
+    } else {
+        panic!(
+            "retry failed: {} {}",
+            retried.status(),
+            retried.text().await.unwrap_or_default()
+        );
+    }
     a.app.close(Duration::from_secs(5)).await.expect("close");
     a.db.cleanup().await;
 }

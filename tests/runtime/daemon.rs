@@ -69,7 +69,9 @@ async fn the_daemon_ingests_every_fixture_episode() {
         )
         .await
     };
-    let served = ragtime::daemon::serve(app, stop).await.expect("serve");
+    let served = ragtime::daemon::serve(std::sync::Arc::new(app), stop)
+        .await
+        .expect("serve");
     assert_eq!(served.episodes as usize, episodes().len());
     for episode in episodes() {
         let url = site.episode_url(episode.slug);
@@ -127,13 +129,16 @@ async fn two_daemons_on_one_postgres_never_claim_an_episode_twice() {
         config.pipeline.workers = 3;
         let app = App::open(config).await.expect("open");
         let store = db.store.clone();
-        runs.push(tokio::spawn(ragtime::daemon::serve(app, async move {
-            eventually(Duration::from_secs(60), "all episodes downloaded", || {
-                let store = store.clone();
-                async move { all_final(&store).await.then_some(()) }
-            })
-            .await
-        })));
+        runs.push(tokio::spawn(ragtime::daemon::serve(
+            std::sync::Arc::new(app),
+            async move {
+                eventually(Duration::from_secs(60), "all episodes downloaded", || {
+                    let store = store.clone();
+                    async move { all_final(&store).await.then_some(()) }
+                })
+                .await
+            },
+        )));
     }
     let mut served = Vec::new();
     for run in runs {

@@ -311,7 +311,7 @@ impl Runtime {
 
     /// Cancels every running attempt (each writes `cancelled`), flushes the sinks
     /// for up to `timeout`, then stops the actors.
-    pub async fn shutdown(self, timeout: Duration) -> Result<(), RuntimeError> {
+    pub async fn shutdown(&self, timeout: Duration) -> Result<(), RuntimeError> {
         self.cancel_all("daemon shutting down", timeout).await;
         let flushed = self.flush(timeout).await;
         self.progress.stop(None);

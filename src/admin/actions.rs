@@ -1,0 +1,104 @@
+//! The admin's actions, POST only and checked against the session's CSRF token:
+//! cancel an attempt in flight, and retry an escalated one with the agent.
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::Shared;
+use super::auth::check_csrf;
+use crate::app::AttemptRequest;
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    csrf: String,
+}
+
+pub async fn cancel(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    if let Err(status) = check_csrf(&state, &headers, &form.csrf) {
+        return status.into_response();
+    }
+    let Some(app) = &state.control else {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "this admin cannot control attempts",
+        )
+            .into_response();
+    };
+    if app.runtime.cancel(id, "cancelled from the admin").await {
+        Redirect::to(&format!("/attempts/{id}")).into_response()
+    } else {
+        (
+            StatusCode::CONFLICT,
+            "the attempt is not running in this daemon",
+        )
+            .into_response()
+    }
+}
+
+pub async fn retry(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    if let Err(status) = check_csrf(&state, &headers, &form.csrf) {
+        return status.into_response();
+    }
+    let Some(app) = &state.control else {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "this admin cannot control attempts",
+        )
+            .into_response();
+    };
+    let row = match state.store.attempt(id).await {
+        Ok(Some(row)) => row,
+        Ok(None) => return (StatusCode::NOT_FOUND, "no such attempt").into_response(),
+        Err(_) => {
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the database could not answer",
+            )
+                .into_response();
+        }
+    };
+    if row.status != "awaiting_human" {
+        return (
+            StatusCode::CONFLICT,
+            "only an attempt awaiting a human can be retried",
+        )
+            .into_response();
+    }
+    let episode = match row.episode_id {
+        Some(episode) => state.store.episode(episode).await.ok().flatten(),
+        None => None,
+    };
+    let Some(episode) = episode else {
+        return (StatusCode::CONFLICT, "the attempt has no episode to retry").into_response();
+    };
+    let request = AttemptRequest {
+        episode_url: episode.url.clone(),
+        episode_id: Some(episode.id),
+        pipeline_event_id: row.pipeline_event_id,
+        language: episode.language.clone(),
+        strategy: "agent".to_string(),
+        failure: Some(format!("retry of attempt {id} from the admin")),
+        worker_id: Some("admin".to_string()),
+    };
+    match app.start_agent_attempt(request).await {
+        Ok(handle) => Redirect::to(&format!("/attempts/{}", handle.attempt_id)).into_response(),
+        Err(err) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("could not start the attempt: {err}"),
+        )
+            .into_response(),
+    }
+}
