@@ -274,7 +274,10 @@ async fn visibility_latency(
     config.database.url = url.to_string();
     config.progress.sinks = vec![SinkName::JsonColumn, SinkName::StepTable];
     config.runtime.max_steps = 100_000;
-    let runtime = start_runtime(&config, store).await.expect("runtime");
+    let live = ragtime_core::LiveFeed::new(16);
+    let runtime = start_runtime(&config, store, &live, "bench")
+        .await
+        .expect("runtime");
     let stamps: Stamps = Arc::default();
     let tools = Arc::new(ToolRegistry::new().with(StampTool(stamps.clone())));
     let script: Vec<Decision> = (0..calls)

@@ -9,13 +9,13 @@ use std::time::Duration;
 
 use ragtime_agent::HeuristicPlanner;
 use ragtime_browser::{BrowserError, BrowserPool, BrowserTools, registry};
-use ragtime_core::sink::log::LogSinkConfig;
 use ragtime_core::{
-    AttemptContext, AttemptHandle, AttemptSpec, LogSink, Planner, QueueSettings, Runtime,
-    RuntimeError, SinkSpec, ToolRegistry,
+    AttemptContext, AttemptHandle, AttemptSpec, LiveFeed, LiveSink, LogSink, Planner,
+    QueueSettings, Runtime, RuntimeError, SinkSpec, ToolRegistry,
 };
-use ragtime_store::{JsonColumnSink, NewAttempt, StepTableSink, Store, StoreError};
+use ragtime_store::{JsonColumnSink, NewAttempt, NotifySink, StepTableSink, Store, StoreError};
 use thiserror::Error;
+use tokio::task::JoinHandle;
 
 use crate::config::{Config, SinkName};
 
@@ -49,6 +49,12 @@ pub struct App {
     pub config: Config,
     pub store: Store,
     pub runtime: Runtime,
+    /// Every progress event of this daemon's attempts (from the `live` sink) and, on
+    /// PostgreSQL, of other daemons' (through NOTIFY).
+    pub live: LiveFeed,
+    /// Names this daemon in notifications, so it skips its own.
+    pub origin: String,
+    relay: Option<JoinHandle<()>>,
     /// The shared browser (started on the first agent attempt) and download client.
     browser: Arc<BrowserPool>,
     downloads: reqwest::Client,
@@ -65,7 +71,11 @@ impl App {
         if !interrupted.is_empty() {
             tracing::warn!(attempts = ?interrupted, "marked attempts with a stale heartbeat as interrupted");
         }
-        let runtime = start_runtime(&config, &store).await?;
+        let origin = crate::daemon::worker_id();
+        let live = LiveFeed::new(config.progress.live.capacity);
+        // Listening starts before any attempt can, so no notification is missed.
+        let relay = store.relay_notifications(&origin, live.clone()).await?;
+        let runtime = start_runtime(&config, &store, &live, &origin).await?;
         let browser = BrowserPool::new(config.browser.clone());
         let downloads = ragtime_browser::download::client(Arc::clone(browser.policy()))
             .map_err(AppError::Browser)?;
@@ -73,6 +83,9 @@ impl App {
             config,
             store,
             runtime,
+            live,
+            origin,
+            relay,
             browser,
             downloads,
         })
@@ -145,6 +158,9 @@ impl App {
     /// and the database.
     pub async fn close(&self, timeout: Duration) -> Result<(), AppError> {
         let flushed = self.runtime.shutdown(timeout).await;
+        if let Some(relay) = &self.relay {
+            relay.abort();
+        }
         self.browser.shutdown().await;
         // Clones share the pool: closing one closes it for all.
         self.store.clone().close().await?;
@@ -152,8 +168,14 @@ impl App {
     }
 }
 
-/// Starts a runtime whose sinks are the ones `config.progress.sinks` names.
-pub async fn start_runtime(config: &Config, store: &Store) -> Result<Runtime, RuntimeError> {
+/// Starts a runtime whose sinks are the ones `config.progress.sinks` names; `live`
+/// is where the `live` sink publishes, `origin` how the `notify` sink signs.
+pub async fn start_runtime(
+    config: &Config,
+    store: &Store,
+    live: &LiveFeed,
+    origin: &str,
+) -> Result<Runtime, RuntimeError> {
     let progress = &config.progress;
     let sinks = progress
         .sinks
@@ -169,16 +191,25 @@ pub async fn start_runtime(config: &Config, store: &Store) -> Result<Runtime, Ru
             },
             SinkName::Log => SinkSpec {
                 sink: Arc::new(LogSink),
-                queue: log_queue(&progress.log),
+                queue: log_queue(progress.log.capacity),
+            },
+            SinkName::Live => SinkSpec {
+                sink: Arc::new(LiveSink::new(live.clone())),
+                queue: log_queue(progress.live.capacity),
+            },
+            SinkName::Notify => SinkSpec {
+                sink: Arc::new(NotifySink::new(store, origin)),
+                queue: progress.notify.clone(),
             },
         })
         .collect();
     Runtime::start(config.runtime.clone(), sinks, Arc::new(store.clone())).await
 }
 
-fn log_queue(log: &LogSinkConfig) -> QueueSettings {
+/// The queue of a sink that never fails (`log`, `live`): only its size matters.
+fn log_queue(capacity: usize) -> QueueSettings {
     QueueSettings {
-        capacity: log.capacity,
+        capacity,
         ..QueueSettings::default()
     }
 }

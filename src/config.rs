@@ -12,7 +12,7 @@ use ragtime_browser::BrowserSettings;
 use crate::admin::AdminSettings;
 use crate::pipeline::PipelineSettings;
 use ragtime_core::sink::log::LogSinkConfig;
-use ragtime_core::{QueueSettings, RuntimeSettings};
+use ragtime_core::{LiveSinkConfig, QueueSettings, RuntimeSettings};
 use ragtime_store::DatabaseSettings;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -60,6 +60,11 @@ pub enum SinkName {
     StepTable,
     /// One `tracing` event per progress event.
     Log,
+    /// Subscribers in this process: the admin's live pages.
+    Live,
+    /// PostgreSQL `NOTIFY`, so the admin of every daemon on the database sees this
+    /// daemon's attempts live. PostgreSQL only.
+    Notify,
 }
 
 impl SinkName {
@@ -68,6 +73,8 @@ impl SinkName {
             SinkName::JsonColumn => "json_column",
             SinkName::StepTable => "step_table",
             SinkName::Log => "log",
+            SinkName::Live => "live",
+            SinkName::Notify => "notify",
         }
     }
 }
@@ -84,15 +91,26 @@ pub struct ProgressConfig {
     pub step_table: QueueSettings,
     /// Options of the `log` sink.
     pub log: LogSinkConfig,
+    /// Options of the `live` sink.
+    pub live: LiveSinkConfig,
+    /// Queue of the `notify` sink.
+    pub notify: QueueSettings,
 }
 
 impl Default for ProgressConfig {
     fn default() -> Self {
         ProgressConfig {
-            sinks: vec![SinkName::JsonColumn, SinkName::StepTable, SinkName::Log],
+            sinks: vec![
+                SinkName::JsonColumn,
+                SinkName::StepTable,
+                SinkName::Log,
+                SinkName::Live,
+            ],
             json_column: QueueSettings::default(),
             step_table: QueueSettings::default(),
             log: LogSinkConfig::default(),
+            live: LiveSinkConfig::default(),
+            notify: QueueSettings::default(),
         }
     }
 }
@@ -191,6 +209,7 @@ impl Config {
         for (name, queue) in [
             ("json_column", &self.progress.json_column),
             ("step_table", &self.progress.step_table),
+            ("notify", &self.progress.notify),
         ] {
             if queue.capacity == 0 || queue.max_batch == 0 {
                 return Err(invalid(format!(
@@ -203,9 +222,16 @@ impl Config {
                 )));
             }
         }
-        if self.progress.log.capacity == 0 {
+        if self.progress.log.capacity == 0 || self.progress.live.capacity == 0 {
             return Err(invalid(
-                "progress.log.capacity must be at least 1".to_string(),
+                "progress.log.capacity and progress.live.capacity must be at least 1".to_string(),
+            ));
+        }
+        if self.progress.sinks.contains(&SinkName::Notify)
+            && !self.database.url.trim().starts_with("postgres")
+        {
+            return Err(invalid(
+                "progress.sinks names `notify`, which needs a postgres:// database".to_string(),
             ));
         }
         let runtime = &self.runtime;

@@ -1,5 +1,6 @@
 //! The ingest daemon: N workers that claim episodes and run the pipeline, a sweeper
-//! that turns attempts with a stale heartbeat into `interrupted`, and a clean stop.
+//! that turns attempts with a stale heartbeat into `interrupted`, a watcher for cancels
+//! asked for through the database, and a clean stop.
 //!
 //! On stop (SIGINT/SIGTERM in `ragtime serve`) the workers claim nothing more, every
 //! running attempt is cancelled (status `cancelled`, events flushed), its episode goes
@@ -14,6 +15,30 @@ use tokio::task::JoinSet;
 
 use crate::pipeline::EpisodeRun;
 use crate::{App, AppError};
+
+/// How often a daemon looks for cancels asked for through the database; the admin
+/// promises a cancel within a second.
+const CANCEL_POLL: Duration = Duration::from_millis(250);
+
+/// Cancels this daemon's attempts that an admin of any daemon asked to cancel.
+pub async fn watch_cancel_requests(app: Arc<App>) {
+    loop {
+        tokio::time::sleep(CANCEL_POLL).await;
+        if app.runtime.running() == 0 {
+            continue;
+        }
+        match app.store.cancel_requests().await {
+            Ok(ids) => {
+                for id in ids {
+                    if app.runtime.cancel(id, "cancelled from the admin").await {
+                        tracing::info!(attempt = id, "cancelled on request through the database");
+                    }
+                }
+            }
+            Err(err) => tracing::warn!(error = %err, "could not read cancel requests"),
+        }
+    }
+}
 
 /// A name for this daemon's claims: host, process and a random part.
 pub fn worker_id() -> String {
@@ -94,7 +119,9 @@ pub async fn serve(app: Arc<App>, stop: impl Future<Output = ()>) -> Result<Serv
             }
         })
     };
+    let cancels = tokio::spawn(watch_cancel_requests(Arc::clone(&app)));
     stop.await;
+    cancels.abort();
     tracing::info!("stopping: no new claims, cancelling running attempts");
     let _ = stopping_tx.send(true);
     app.runtime

@@ -77,7 +77,7 @@ pub async fn scripted(mut config: Config, chosen: Vec<String>) -> Result<()> {
 
 /// The fixture podcast site, its episodes submitted, and the daemon running until
 /// each has reached a final state; steps are printed as they start and end.
-pub async fn fixture_site(mut config: Config, only: Vec<String>) -> Result<()> {
+pub async fn fixture_site(mut config: Config, only: Vec<String>, keep_open: bool) -> Result<()> {
     let known: Vec<&str> = fixture_episodes().iter().map(|e| e.slug).collect();
     if let Some(unknown) = only.iter().find(|o| !known.contains(&o.as_str())) {
         bail!(
@@ -105,7 +105,7 @@ pub async fn fixture_site(mut config: Config, only: Vec<String>) -> Result<()> {
     let app = std::sync::Arc::new(App::open(config).await.context("starting the daemon")?);
     println!("fixture podcast site on {}", site.url("/"));
     // The demo goes on without the admin when its port is taken.
-    let _admin = match crate::start_admin(&app).await {
+    let admin = match crate::start_admin(&app).await {
         Ok(admin) => admin,
         Err(err) => {
             eprintln!("admin web not started: {err:#}");
@@ -151,13 +151,41 @@ pub async fn fixture_site(mut config: Config, only: Vec<String>) -> Result<()> {
             }
         }
     };
-    let database_settings = app.config.database.clone();
-    ragtime::daemon::serve(app, watch).await?;
-    // The daemon closed its pools on the way out.
-    let store = Store::open(&database_settings).await?;
+    let summary_store = app.store.clone();
+    let admin_url = admin.as_ref().map(|a| format!("http://{}/", a.addr));
+    // The daemon runs until every episode has ended and, while the admin is up, on
+    // until Ctrl-C, so the operator can browse the timelines.
+    let unexpected = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let found = std::sync::Arc::clone(&unexpected);
+    let until = async move {
+        watch.await;
+        match summary(&summary_store, &ours).await {
+            Ok(problems) => *found.lock().unwrap_or_else(|p| p.into_inner()) = problems,
+            Err(err) => eprintln!("summary: {err:#}"),
+        }
+        println!();
+        println!(
+            "audio under {}; see one attempt with: ragtime timeline ID   (database: {database})",
+            media.display()
+        );
+        if let Some(url) = admin_url.filter(|_| keep_open) {
+            println!("the admin stays up at {url}; stop with Ctrl-C");
+            crate::stop_signal().await;
+        }
+    };
+    ragtime::daemon::serve(app, until).await?;
+    let unexpected = std::mem::take(&mut *unexpected.lock().unwrap_or_else(|p| p.into_inner()));
+    if !unexpected.is_empty() {
+        bail!("{}", unexpected.join("; "));
+    }
+    Ok(())
+}
+
+/// Prints each episode's end; returns those that did not end as expected.
+async fn summary(store: &Store, ours: &[(i64, &'static str)]) -> Result<Vec<String>> {
     println!();
     let mut unexpected = Vec::new();
-    for (id, slug) in &ours {
+    for (id, slug) in ours {
         let Some(row) = store.episode(*id).await? else {
             continue;
         };
@@ -183,16 +211,7 @@ pub async fn fixture_site(mut config: Config, only: Vec<String>) -> Result<()> {
             unexpected.push(format!("{slug} ended {} (expected {wanted})", row.status));
         }
     }
-    println!();
-    println!(
-        "audio under {}; see one attempt with: ragtime timeline ID   (database: {database})",
-        media.display()
-    );
-    store.close().await?;
-    if !unexpected.is_empty() {
-        bail!("{}", unexpected.join("; "));
-    }
-    Ok(())
+    Ok(unexpected)
 }
 
 /// Prints each step of the demo's attempts once when it starts and once when it ends.

@@ -88,6 +88,10 @@ enum Command {
         /// Only these fixture episodes (with --scripted: these scenarios); default all.
         #[arg(long = "only")]
         only: Vec<String>,
+        /// Exit once every episode has ended, instead of keeping the admin web up
+        /// until Ctrl-C.
+        #[arg(long)]
+        exit: bool,
     },
 }
 
@@ -217,11 +221,13 @@ async fn run() -> Result<()> {
         Command::Demo {
             scripted: true,
             only,
+            ..
         } => demo::scripted(config, only).await?,
         Command::Demo {
             scripted: false,
             only,
-        } => demo::fixture_site(config, only).await?,
+            exit,
+        } => demo::fixture_site(config, only, !exit).await?,
     }
     Ok(())
 }
@@ -235,7 +241,7 @@ pub(crate) fn checked_url(text: &str) -> Result<url::Url> {
 }
 
 /// Resolves on SIGINT or SIGTERM.
-async fn stop_signal() {
+pub(crate) async fn stop_signal() {
     let ctrl_c = tokio::signal::ctrl_c();
     #[cfg(unix)]
     {
@@ -274,9 +280,8 @@ pub(crate) async fn start_admin(
     let hash = ragtime::admin::hash_password(&password)
         .map_err(|e| anyhow::anyhow!("hashing the admin password: {e}"))?;
     let state = std::sync::Arc::new(ragtime::admin::AdminState {
-        store: app.store.clone(),
+        app: std::sync::Arc::clone(app),
         sessions: ragtime::admin::Sessions::new(hash, settings.session_ttl),
-        control: Some(std::sync::Arc::clone(app)),
     });
     let server = ragtime::admin::AdminServer::start(&settings.listen, state)
         .await

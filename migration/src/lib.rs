@@ -11,6 +11,7 @@ mod m20261125_000003_create_recovery_attempts;
 mod m20261125_000004_create_recovery_steps;
 mod m20261125_000005_create_recovery_screenshots;
 mod m20261125_000006_add_episode_claims;
+mod m20261125_000007_add_attempt_cancel_requests;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000004_create_recovery_steps::Migration),
             Box::new(m20261125_000005_create_recovery_screenshots::Migration),
             Box::new(m20261125_000006_add_episode_claims::Migration),
+            Box::new(m20261125_000007_add_attempt_cancel_requests::Migration),
         ]
     }
 }

@@ -1,5 +1,6 @@
 //! The admin's actions, POST only and checked against the session's CSRF token:
-//! cancel an attempt in flight, and retry an escalated one with the agent.
+//! cancel an attempt in flight (here, or through the database in the daemon that runs
+//! it), and retry an escalated one with the agent.
 
 use axum::Form;
 use axum::extract::{Path, State};
@@ -25,21 +26,22 @@ pub async fn cancel(
     if let Err(status) = check_csrf(&state, &headers, &form.csrf) {
         return status.into_response();
     }
-    let Some(app) = &state.control else {
-        return (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "this admin cannot control attempts",
-        )
-            .into_response();
-    };
+    let app = &state.app;
     if app.runtime.cancel(id, "cancelled from the admin").await {
-        Redirect::to(&format!("/attempts/{id}")).into_response()
-    } else {
-        (
-            StatusCode::CONFLICT,
-            "the attempt is not running in this daemon",
-        )
-            .into_response()
+        return Redirect::to(&format!("/attempts/{id}")).into_response();
+    }
+    // Another daemon on the database may run it: it acts on the mark within a second.
+    match state.app.store.request_cancel(id).await {
+        Ok(true) => Redirect::to(&format!("/attempts/{id}")).into_response(),
+        Ok(false) => (StatusCode::CONFLICT, "the attempt is not in flight").into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, "cancel request failed");
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the database could not answer",
+            )
+                .into_response()
+        }
     }
 }
 
@@ -52,14 +54,8 @@ pub async fn retry(
     if let Err(status) = check_csrf(&state, &headers, &form.csrf) {
         return status.into_response();
     }
-    let Some(app) = &state.control else {
-        return (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "this admin cannot control attempts",
-        )
-            .into_response();
-    };
-    let row = match state.store.attempt(id).await {
+    let app = &state.app;
+    let row = match state.app.store.attempt(id).await {
         Ok(Some(row)) => row,
         Ok(None) => return (StatusCode::NOT_FOUND, "no such attempt").into_response(),
         Err(_) => {
@@ -78,7 +74,7 @@ pub async fn retry(
             .into_response();
     }
     let episode = match row.episode_id {
-        Some(episode) => state.store.episode(episode).await.ok().flatten(),
+        Some(episode) => state.app.store.episode(episode).await.ok().flatten(),
         None => None,
     };
     let Some(episode) = episode else {

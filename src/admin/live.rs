@@ -1,80 +1,370 @@
-//! `/attempts/{id}/events`: the attempt's steps as Server-Sent Events.
+//! The live streams (Server-Sent Events): `/attempts/{id}/events` for one attempt's
+//! timeline and `/attempts/events` for the attempts list.
 //!
-//! The stream reads the attempt's rows, so it shows what any daemon sharing the
-//! database writes. It sends every step on connect (a reconnecting page catches up),
-//! then each change, then `end` with the terminal status.
+//! Events come from the daemon's [`LiveFeed`](ragtime_core::LiveFeed): its own
+//! attempts through the `live` sink, other daemons' through PostgreSQL NOTIFY. A page
+//! that connects, or whose subscription fell behind, is caught up from the rows, and
+//! every stream also re-reads the rows now and then, because a notification can be
+//! lost and an attempt run by a process without the `notify` sink sends none.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::convert::Infallible;
-use std::time::Duration;
+use std::future::Future;
+use std::time::{Duration, Instant};
 
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::sse::{Event, KeepAlive, Sse};
-use futures_util::Stream;
+use axum::response::{IntoResponse, Response};
+use ragtime_core::{EventKind, ProgressEvent};
+use ragtime_store::AttemptFilter;
+use serde::Serialize;
 use serde_json::json;
+use tokio::sync::broadcast::error::RecvError;
+use tokio::sync::mpsc;
 
 use super::Shared;
 
-const POLL: Duration = Duration::from_millis(100);
+/// A stream that has had no live event for this long re-reads the rows. While events
+/// flow it does not, so many open pages cost no queries.
+const REREAD: Duration = Duration::from_secs(2);
+/// The terminal status can be written before the sinks' last steps; an ended attempt
+/// whose steps still look running is given this long to settle.
+const SETTLE: Duration = Duration::from_secs(3);
 
-pub async fn events(
-    State(state): State<Shared>,
-    Path(id): Path<i64>,
-) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    let stream = async_stream(state, id);
-    Sse::new(stream).keep_alive(KeepAlive::default())
+/// One step as the page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepView {
+    pub step: i64,
+    pub tool: String,
+    pub args: String,
+    pub outcome: String,
+    pub duration_ms: Option<i64>,
+    pub output: Option<String>,
+    pub note: Option<String>,
+    /// Start, in ms since the epoch, for the running clock.
+    pub started: i64,
+    pub shots: Vec<i64>,
 }
 
-fn async_stream(state: Shared, id: i64) -> impl Stream<Item = Result<Event, Infallible>> {
-    let (tx, rx) = tokio::sync::mpsc::channel::<Event>(64);
-    tokio::spawn(async move {
-        let mut sent: HashMap<i32, (String, Option<String>)> = HashMap::new();
-        let mut ended_at: Option<std::time::Instant> = None;
-        loop {
-            let (row, steps) = match (state.store.attempt(id).await, state.store.steps(id).await) {
-                (Ok(Some(row)), Ok(steps)) => (row, steps),
-                _ => break,
-            };
-            let any_running = steps.iter().any(|s| s.outcome == "running");
-            for s in steps {
-                let fingerprint = (s.outcome.clone(), s.note.clone());
-                if sent.get(&s.step_number) == Some(&fingerprint) {
-                    continue;
+impl StepView {
+    fn running(&self) -> bool {
+        self.outcome == "running"
+    }
+
+    /// Takes in a newer view of the same step. A step never goes back to running
+    /// (a late row read or a replayed start), and notes and screenshots accumulate.
+    fn merge(&mut self, newer: StepView) {
+        let note = newer.note.clone().or_else(|| self.note.take());
+        let mut shots = std::mem::take(&mut self.shots);
+        for shot in &newer.shots {
+            if !shots.contains(shot) {
+                shots.push(*shot);
+            }
+        }
+        if self.running() || !newer.running() {
+            *self = newer;
+        }
+        self.note = note;
+        self.shots = shots;
+    }
+}
+
+fn args_text(args: &serde_json::Value) -> String {
+    ragtime_timeline::clean(&args.to_string(), 300)
+}
+
+/// What one attempt page has been shown, and what it should be shown next.
+#[derive(Default)]
+struct Timeline {
+    steps: BTreeMap<i64, StepView>,
+    sent: HashMap<i64, StepView>,
+}
+
+impl Timeline {
+    fn put(&mut self, view: StepView) {
+        match self.steps.get_mut(&view.step) {
+            Some(known) => known.merge(view),
+            None => {
+                self.steps.insert(view.step, view);
+            }
+        }
+    }
+
+    fn any_running(&self) -> bool {
+        self.steps.values().any(StepView::running)
+    }
+
+    /// Applies a live event; returns the terminal (status, message) on the last one.
+    fn apply(&mut self, event: &ProgressEvent) -> Option<(String, String)> {
+        match &event.kind {
+            EventKind::ToolCallStarted(call) => self.put(StepView {
+                step: i64::from(call.step),
+                tool: call.tool.clone(),
+                args: args_text(&call.args),
+                outcome: "running".to_string(),
+                duration_ms: None,
+                output: None,
+                note: None,
+                started: event.at.timestamp_millis(),
+                shots: Vec::new(),
+            }),
+            EventKind::ToolCallFinished(call) => self.put(StepView {
+                step: i64::from(call.step),
+                tool: call.tool.clone(),
+                args: args_text(&call.args),
+                outcome: call.outcome.as_str().to_string(),
+                duration_ms: Some(i64::try_from(call.duration_ms).unwrap_or(i64::MAX)),
+                output: Some(call.output.clone()),
+                note: None,
+                started: call.started_at.timestamp_millis(),
+                shots: Vec::new(),
+            }),
+            EventKind::PlannerNote(note) => {
+                if let Some(step) = note.step.and_then(|s| self.steps.get_mut(&i64::from(s))) {
+                    step.note = Some(note.note.clone());
                 }
-                sent.insert(s.step_number, fingerprint);
-                let data = json!({
-                    "step": s.step_number, "tool": s.tool_name,
-                    "args": ragtime_timeline::clean(&s.tool_input.to_string(), 300),
-                    "outcome": s.outcome, "duration_ms": s.duration_ms, "output": s.tool_output,
-                    "note": s.note, "started": s.started_at.timestamp_millis(),
-                });
-                if tx
-                    .send(Event::default().event("step").data(data.to_string()))
-                    .await
-                    .is_err()
+            }
+            EventKind::ScreenshotTaken(shot) => {
+                if let Some(step) = self.steps.get_mut(&i64::from(shot.step))
+                    && !step.shots.contains(&shot.screenshot_id)
                 {
-                    return;
+                    step.shots.push(shot.screenshot_id);
                 }
             }
-            // The terminal status can land before the sinks' last writes; wait a
-            // little for the steps to catch up so the page ends complete.
-            let settled =
-                !any_running || ended_at.is_some_and(|t| t.elapsed() > Duration::from_secs(3));
-            if row.status != "attempted" && ended_at.is_none() {
-                ended_at = Some(std::time::Instant::now());
+            EventKind::AttemptFinished(end) => {
+                return Some((end.status.as_str().to_string(), end.message.clone()));
             }
-            if row.status != "attempted" && settled {
-                let end = json!({"status": row.status, "message": row.message});
-                let _ = tx
-                    .send(Event::default().event("end").data(end.to_string()))
-                    .await;
+            EventKind::AttemptStarted(_) => {}
+        }
+        None
+    }
+
+    /// Reads the rows; returns the attempt's (status, message), `None` when it is gone.
+    async fn catch_up(&mut self, state: &Shared, id: i64) -> Option<(String, String)> {
+        let (row, steps, shots) = match (
+            state.app.store.attempt(id).await,
+            state.app.store.steps(id).await,
+            state.app.store.screenshots_of(id).await,
+        ) {
+            (Ok(Some(row)), Ok(steps), Ok(shots)) => (row, steps, shots),
+            _ => return None,
+        };
+        for s in steps {
+            self.put(StepView {
+                step: i64::from(s.step_number),
+                args: args_text(&s.tool_input),
+                tool: s.tool_name,
+                outcome: s.outcome,
+                duration_ms: s.duration_ms,
+                output: s.tool_output,
+                note: s.note,
+                started: s.started_at.timestamp_millis(),
+                shots: shots
+                    .iter()
+                    .filter(|(_, step)| *step == s.step_number)
+                    .map(|(shot, _)| *shot)
+                    .collect(),
+            });
+        }
+        Some((row.status, row.message.unwrap_or_default()))
+    }
+
+    /// Sends what changed since the last send; false when the page has gone.
+    async fn send_changes(&mut self, tx: &mpsc::Sender<Event>) -> bool {
+        for (step, view) in &self.steps {
+            if self.sent.get(step) == Some(view) {
+                continue;
+            }
+            let data = serde_json::to_string(view).unwrap_or_default();
+            if tx
+                .send(Event::default().event("step").data(data))
+                .await
+                .is_err()
+            {
+                return false;
+            }
+            self.sent.insert(*step, view.clone());
+        }
+        true
+    }
+}
+
+async fn send_end(tx: &mpsc::Sender<Event>, status: &str, message: &str) {
+    let end = json!({"status": status, "message": message});
+    let _ = tx
+        .send(Event::default().event("end").data(end.to_string()))
+        .await;
+}
+
+/// `/attempts/{id}/events`: every step on connect, then each change, then `end`.
+pub async fn attempt_events(State(state): State<Shared>, Path(id): Path<i64>) -> Response {
+    match state.app.store.attempt(id).await {
+        Ok(Some(_)) => {}
+        Ok(None) => return (StatusCode::NOT_FOUND, "no such attempt").into_response(),
+        Err(_) => {
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the database could not answer",
+            )
+                .into_response();
+        }
+    }
+    sse(move |tx| follow_attempt(state, id, tx)).into_response()
+}
+
+async fn follow_attempt(state: Shared, id: i64, tx: mpsc::Sender<Event>) {
+    // Subscribe before reading the rows, so nothing falls between the two.
+    let mut feed = state.app.live.subscribe();
+    let mut timeline = Timeline::default();
+    let mut ended: Option<(Instant, String, String)> = None;
+    let mut reread = tokio::time::interval(REREAD);
+    reread.tick().await;
+    let mut read_rows = true;
+    let mut last_event = Instant::now();
+    loop {
+        if read_rows {
+            read_rows = false;
+            let Some((status, message)) = timeline.catch_up(&state, id).await else {
+                return;
+            };
+            if status != "attempted" && ended.is_none() {
+                ended = Some((Instant::now(), status, message));
+            }
+        }
+        if !timeline.send_changes(&tx).await {
+            return;
+        }
+        if let Some((since, status, message)) = &ended
+            && (!timeline.any_running() || since.elapsed() > SETTLE)
+        {
+            send_end(&tx, status, message).await;
+            return;
+        }
+        tokio::select! {
+            received = feed.recv() => match received {
+                Ok(event) if event.attempt_id == id => {
+                    last_event = Instant::now();
+                    if let Some((status, message)) = timeline.apply(&event) {
+                        ended = Some((Instant::now(), status, message));
+                        // Steps this daemon's feed missed are in the rows by now or soon.
+                        read_rows = timeline.any_running();
+                    }
+                }
+                Ok(_) => {}
+                Err(RecvError::Lagged(_)) => read_rows = true,
+                Err(RecvError::Closed) => return,
+            },
+            _ = reread.tick() => read_rows = last_event.elapsed() >= REREAD,
+            _ = tx.closed() => return,
+        }
+    }
+}
+
+/// One attempts-list row as the page updates it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct ListRow {
+    id: i64,
+    episode: Option<i64>,
+    strategy: String,
+    status: String,
+    message: String,
+    started: String,
+}
+
+/// `/attempts/events`: each change of an attempt's status, and new attempts.
+pub async fn list_events(State(state): State<Shared>) -> Response {
+    sse(move |tx| follow_list(state, tx)).into_response()
+}
+
+async fn follow_list(state: Shared, tx: mpsc::Sender<Event>) {
+    let mut feed = state.app.live.subscribe();
+    let mut sent: HashMap<i64, ListRow> = HashMap::new();
+    // Few pages show the list, so it re-reads on every tick, the first at once (the
+    // page may be older than the stream).
+    let mut reread = tokio::time::interval(REREAD);
+    loop {
+        let mut rows = Vec::new();
+        tokio::select! {
+            received = feed.recv() => match received {
+                Ok(event) => match &event.kind {
+                    EventKind::AttemptStarted(started) => rows.push(ListRow {
+                        id: event.attempt_id,
+                        episode: started.episode_id,
+                        strategy: started.strategy.clone(),
+                        status: "attempted".to_string(),
+                        message: String::new(),
+                        started: event.at.format("%Y-%m-%d %H:%M:%S").to_string(),
+                    }),
+                    EventKind::AttemptFinished(end) => {
+                        if let Some(known) = sent.get(&event.attempt_id) {
+                            rows.push(ListRow {
+                                status: end.status.as_str().to_string(),
+                                message: end.message.clone(),
+                                ..known.clone()
+                            });
+                        } else {
+                            rows.extend(newest(&state).await);
+                        }
+                    }
+                    _ => {}
+                },
+                Err(RecvError::Lagged(_)) => rows.extend(newest(&state).await),
+                Err(RecvError::Closed) => return,
+            },
+            _ = reread.tick() => rows.extend(newest(&state).await),
+            _ = tx.closed() => return,
+        }
+        for row in rows {
+            if sent.get(&row.id) == Some(&row) {
+                continue;
+            }
+            let data = serde_json::to_string(&row).unwrap_or_default();
+            if tx
+                .send(Event::default().event("attempt").data(data))
+                .await
+                .is_err()
+            {
                 return;
             }
-            tokio::time::sleep(POLL).await;
+            sent.insert(row.id, row);
         }
-    });
-    futures_util::StreamExt::map(
+    }
+}
+
+/// The newest attempts, oldest first so a page prepends them in order.
+async fn newest(state: &Shared) -> Vec<ListRow> {
+    let filter = AttemptFilter {
+        limit: 50,
+        ..Default::default()
+    };
+    let Ok(rows) = state.app.store.attempts(&filter).await else {
+        return Vec::new();
+    };
+    rows.into_iter()
+        .rev()
+        .map(|a| ListRow {
+            id: a.id,
+            episode: a.episode_id,
+            strategy: a.strategy,
+            status: a.status,
+            message: a.message.unwrap_or_default(),
+            started: a.started_at.format("%Y-%m-%d %H:%M:%S").to_string(),
+        })
+        .collect()
+}
+
+/// An SSE response fed by `task`, which stops when the page goes away.
+fn sse<F, Fut>(task: F) -> Sse<impl futures_util::Stream<Item = Result<Event, Infallible>>>
+where
+    F: FnOnce(mpsc::Sender<Event>) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let (tx, rx) = mpsc::channel::<Event>(64);
+    tokio::spawn(task(tx));
+    let stream = futures_util::StreamExt::map(
         tokio_stream::wrappers::ReceiverStream::new(rx),
         Ok::<Event, Infallible>,
-    )
+    );
+    Sse::new(stream).keep_alive(KeepAlive::default())
 }

@@ -19,7 +19,6 @@ use axum::http::{HeaderValue, header};
 use axum::middleware;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
-use ragtime_store::Store;
 use serde::{Deserialize, Serialize};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
@@ -50,12 +49,11 @@ impl Default for AdminSettings {
     }
 }
 
-/// What every handler can reach.
+/// What every handler can reach: the daemon's app (its store, live feed and runtime
+/// for the actions) and the logins.
 pub struct AdminState {
-    pub store: Store,
+    pub app: Arc<crate::App>,
     pub sessions: Sessions,
-    /// The daemon's app, for the cancel and retry actions; `None` shows pages only.
-    pub control: Option<Arc<crate::App>>,
 }
 
 pub type Shared = Arc<AdminState>;
@@ -73,7 +71,8 @@ pub fn router(state: Shared) -> Router {
         .route("/episodes/{id}", get(pages::episode))
         .route("/attempts", get(pages::attempts))
         .route("/attempts/{id}", get(pages::attempt))
-        .route("/attempts/{id}/events", get(live::events))
+        .route("/attempts/events", get(live::list_events))
+        .route("/attempts/{id}/events", get(live::attempt_events))
         .route("/screenshots/{id}", get(pages::screenshot))
         .route("/attempts/{id}/cancel", post(actions::cancel))
         .route("/attempts/{id}/retry", post(actions::retry))

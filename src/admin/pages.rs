@@ -5,7 +5,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use maud::{DOCTYPE, Markup, html};
 use ragtime_core::AttemptStatus;
-use ragtime_store::AttemptFilter;
+use ragtime_store::{AttemptFilter, EpisodeFilter, EpisodeStatus};
 use serde::Deserialize;
 
 use super::Shared;
@@ -90,7 +90,7 @@ pub async fn attempts(
         offset: page * PAGE,
         ..Default::default()
     };
-    let mut rows = match state.store.attempts(&filter).await {
+    let mut rows = match state.app.store.attempts(&filter).await {
         Ok(rows) => rows,
         Err(err) => return internal(err),
     };
@@ -113,7 +113,9 @@ pub async fn attempts(
                 }
             }
         }
-        table #attempts data-live="attempts" {
+        // New attempts are added live only where they belong: the first page of all
+        // or in-flight attempts.
+        table #attempts data-prepend=((page == 0 && (chosen.is_empty() || chosen == "attempted")).to_string()) {
             thead { tr { th { "#" } th { "episode" } th { "strategy" } th { "status" } th { "started" } th { "message" } } }
             tbody {
                 @for a in &rows {
@@ -141,14 +143,14 @@ pub async fn attempt(
     headers: HeaderMap,
     Path(id): Path<i64>,
 ) -> Response {
-    let row = match state.store.attempt(id).await {
+    let row = match state.app.store.attempt(id).await {
         Ok(Some(row)) => row,
         Ok(None) => return (StatusCode::NOT_FOUND, "no such attempt").into_response(),
         Err(err) => return internal(err),
     };
     let (steps, shots) = match (
-        state.store.steps(id).await,
-        state.store.screenshots_of(id).await,
+        state.app.store.steps(id).await,
+        state.app.store.screenshots_of(id).await,
     ) {
         (Ok(steps), Ok(shots)) => (steps, shots),
         (Err(err), _) | (_, Err(err)) => return internal(err),
@@ -187,7 +189,7 @@ pub async fn attempt(
                 }
             }
         }
-        @if state.control.is_some() {
+        {
             @if row.status == "attempted" {
                 form.action method="post" action={"/attempts/" (row.id) "/cancel"} {
                     input type="hidden" name="csrf" value=(csrf);
@@ -207,17 +209,76 @@ pub async fn attempt(
     frame(&format!("Attempt {id}"), Some(&csrf), body).into_response()
 }
 
-pub async fn episodes(State(state): State<Shared>, headers: HeaderMap) -> Response {
-    let rows = match state.store.episodes().await {
+#[derive(Deserialize)]
+pub struct EpisodesQuery {
+    status: Option<String>,
+    q: Option<String>,
+    page: Option<u64>,
+}
+
+pub async fn episodes(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Query(query): Query<EpisodesQuery>,
+) -> Response {
+    let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
+        Some(text) => match EpisodeStatus::parse(text) {
+            Some(status) => Some(status),
+            None => return (StatusCode::BAD_REQUEST, "unknown status").into_response(),
+        },
+        None => None,
+    };
+    let text: String = query
+        .q
+        .unwrap_or_default()
+        .trim()
+        .chars()
+        .take(200)
+        .collect();
+    let page = query.page.unwrap_or(0).min(10_000);
+    let filter = EpisodeFilter {
+        status,
+        text: Some(text.clone()),
+        limit: PAGE + 1,
+        offset: page * PAGE,
+    };
+    let mut rows = match state.app.store.find_episodes(&filter).await {
         Ok(rows) => rows,
         Err(err) => return internal(err),
     };
+    let more = rows.len() as u64 > PAGE;
+    rows.truncate(PAGE as usize);
+    let chosen = status.map(|s| s.as_str()).unwrap_or("");
+    let link = |status: &str, page: u64| {
+        let mut url = url::form_urlencoded::Serializer::new(String::new());
+        if !status.is_empty() {
+            url.append_pair("status", status);
+        }
+        if !text.is_empty() {
+            url.append_pair("q", &text);
+        }
+        if page > 0 {
+            url.append_pair("page", &page.to_string());
+        }
+        format!("/episodes?{}", url.finish())
+    };
     let body = html! {
         h1 { "Episodes" }
-        table {
+        p.filters {
+            a href=(link("", 0)) class=@if chosen.is_empty() { "chosen" } { "all" }
+            @for s in EpisodeStatus::ALL {
+                a href=(link(s.as_str(), 0)) class=@if s.as_str() == chosen { "chosen" } { (s.as_str().replace('_', " ")) }
+            }
+        }
+        form.search method="get" action="/episodes" {
+            @if !chosen.is_empty() { input type="hidden" name="status" value=(chosen); }
+            input type="search" name="q" value=(text) placeholder="URL or title contains";
+            button type="submit" { "Filter" }
+        }
+        table #episodes {
             thead { tr { th { "#" } th { "title" } th { "status" } th { "url" } th { "error" } } }
             tbody {
-                @for e in rows.iter().rev().take(500) {
+                @for e in &rows {
                     tr {
                         td { a href={"/episodes/" (e.id)} { (e.id) } }
                         td { (e.title.as_deref().unwrap_or("")) }
@@ -228,6 +289,10 @@ pub async fn episodes(State(state): State<Shared>, headers: HeaderMap) -> Respon
                 }
             }
         }
+        p.pages {
+            @if page > 0 { a href=(link(chosen, page - 1)) { "← newer" } }
+            @if more { a href=(link(chosen, page + 1)) { "older →" } }
+        }
     };
     frame("Episodes", Some(&csrf_of(&state, &headers)), body).into_response()
 }
@@ -237,7 +302,7 @@ pub async fn episode(
     headers: HeaderMap,
     Path(id): Path<i64>,
 ) -> Response {
-    let row = match state.store.episode(id).await {
+    let row = match state.app.store.episode(id).await {
         Ok(Some(row)) => row,
         Ok(None) => return (StatusCode::NOT_FOUND, "no such episode").into_response(),
         Err(err) => return internal(err),
@@ -248,8 +313,8 @@ pub async fn episode(
         ..Default::default()
     };
     let (events, attempts) = match (
-        state.store.pipeline_events(id).await,
-        state.store.attempts(&filter).await,
+        state.app.store.pipeline_events(id).await,
+        state.app.store.attempts(&filter).await,
     ) {
         (Ok(events), Ok(attempts)) => (events, attempts),
         (Err(err), _) | (_, Err(err)) => return internal(err),
@@ -277,7 +342,7 @@ pub async fn episode(
 }
 
 pub async fn screenshot(State(state): State<Shared>, Path(id): Path<i64>) -> Response {
-    match state.store.screenshot(id).await {
+    match state.app.store.screenshot(id).await {
         Ok(Some(png)) => ([(header::CONTENT_TYPE, "image/png")], png).into_response(),
         Ok(None) => (StatusCode::NOT_FOUND, "no such screenshot").into_response(),
         Err(err) => internal(err),

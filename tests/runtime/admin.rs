@@ -15,26 +15,27 @@ use crate::common::TestDb;
 
 const PASSWORD: &str = "correct horse";
 
-struct Admin {
-    app: Arc<App>,
-    server: AdminServer,
-    db: TestDb,
+pub(crate) struct Admin {
+    pub app: Arc<App>,
+    pub server: AdminServer,
+    pub db: TestDb,
 }
 
 async fn admin() -> Admin {
     let db = TestDb::sqlite(Duration::from_secs(5)).await;
-    let app = Arc::new(
-        App::open(db.config(RuntimeSettings::default()))
-            .await
-            .expect("open"),
-    );
+    let config = db.config(RuntimeSettings::default());
+    admin_on(db, config).await
+}
+
+/// An app on `db` with `config`, and its admin on a free loopback port.
+pub(crate) async fn admin_on(db: TestDb, config: ragtime::Config) -> Admin {
+    let app = Arc::new(App::open(config).await.expect("open"));
     let state = Arc::new(AdminState {
-        store: app.store.clone(),
+        app: Arc::clone(&app),
         sessions: Sessions::new(
             hash_password(PASSWORD).expect("hash"),
             Duration::from_secs(600),
         ),
-        control: Some(Arc::clone(&app)),
     });
     let server = AdminServer::start("127.0.0.1:0", state)
         .await
@@ -42,7 +43,7 @@ async fn admin() -> Admin {
     Admin { app, server, db }
 }
 
-fn client() -> reqwest::Client {
+pub(crate) fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -50,12 +51,12 @@ fn client() -> reqwest::Client {
 }
 
 impl Admin {
-    fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.server.addr)
     }
 
     /// Logs in; returns the session cookie.
-    async fn login(&self) -> String {
+    pub(crate) async fn login(&self) -> String {
         let response = client()
             .post(self.url("/login"))
             .form(&[("password", PASSWORD)])
@@ -74,13 +75,42 @@ impl Admin {
         cookie.split(';').next().unwrap_or_default().to_string()
     }
 
-    async fn get(&self, path: &str, cookie: &str) -> reqwest::Response {
+    pub(crate) async fn get(&self, path: &str, cookie: &str) -> reqwest::Response {
         client()
             .get(self.url(path))
             .header("cookie", cookie)
             .send()
             .await
             .expect("get")
+    }
+
+    /// Logs in with the form in a real browser page; returns when it is on /attempts.
+    pub(crate) async fn log_in_browser(&self, page: &chromiumoxide::Page) {
+        page.goto(self.url("/login")).await.expect("login page");
+        page.evaluate_expression(format!(
+        "document.querySelector('input[name=password]').value = {}; document.querySelector('form').submit();",
+        serde_json::to_string(PASSWORD).expect("json")
+    ))
+    .await
+    .expect("submit login");
+        // Logged in when the form's redirect has landed on the attempts list.
+        let login_started = std::time::Instant::now();
+        loop {
+            let path: String = page
+                .evaluate_expression("location.pathname")
+                .await
+                .ok()
+                .and_then(|r| r.into_value().ok())
+                .unwrap_or_default();
+            if path == "/attempts" {
+                break;
+            }
+            assert!(
+                login_started.elapsed() < Duration::from_secs(10),
+                "login did not land on /attempts: {path}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// A finished attempt whose output is page text with markup in it.
@@ -284,7 +314,7 @@ async fn a_live_timeline_updates_itself_in_a_real_browser() {
             "echo",
             json!({"text": "<script>window.__owned = 1</script>"}),
         ),
-        Decision::call("sleep", json!({"ms": 1500})),
+        Decision::call("sleep", json!({"ms": 2000})),
         Decision::call("echo", json!({"text": "third step"})),
         Decision::escalate("done watching"),
     ];
@@ -298,47 +328,26 @@ async fn a_live_timeline_updates_itself_in_a_real_browser() {
         strategy: "agent".into(),
         ..Default::default()
     };
-    let handle = a
-        .app
-        .start_attempt(request, Arc::new(ScriptedPlanner::new(script)), tools)
-        .await
-        .expect("start");
-    let id = handle.attempt_id;
-
     let pool = BrowserPool::new(BrowserSettings {
         allow_hosts: vec!["127.0.0.1".into()],
         ..BrowserSettings::default()
     });
     let browser = pool.open_context().await.expect("browser");
     let (page, mark) = browser.page().await.expect("page");
-    page.goto(a.url("/login")).await.expect("login page");
-    page.evaluate_expression(format!(
-        "document.querySelector('input[name=password]').value = {}; document.querySelector('form').submit();",
-        serde_json::to_string(PASSWORD).expect("json")
-    ))
-    .await
-    .expect("submit login");
-    // Logged in when the form's redirect has landed on the attempts list.
-    let login_started = std::time::Instant::now();
-    loop {
-        let path: String = page
-            .evaluate_expression("location.pathname")
-            .await
-            .ok()
-            .and_then(|r| r.into_value().ok())
-            .unwrap_or_default();
-        if path == "/attempts" {
-            break;
-        }
-        assert!(
-            login_started.elapsed() < Duration::from_secs(10),
-            "login did not land on /attempts: {path}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    a.log_in_browser(&page).await;
+    // The attempt starts once the browser is ready: its 2 s sleep covers the page load.
+    let handle = a
+        .app
+        .start_attempt(request, Arc::new(ScriptedPlanner::new(script)), tools)
+        .await
+        .expect("start");
+    let id = handle.attempt_id;
     page.goto(a.url(&format!("/attempts/{id}")))
         .await
         .expect("attempt page");
+    page.evaluate_expression(ragtime_testkit::WATCH_ADMIN_STEPS_JS)
+        .await
+        .expect("watch the page");
     let started = std::time::Instant::now();
     let steps = || async {
         page.evaluate_expression("document.querySelectorAll('li.step').length")
@@ -385,6 +394,28 @@ async fn a_live_timeline_updates_itself_in_a_real_browser() {
         running, 0,
         "every step shows its outcome when the attempt has ended"
     );
+    // The third step and the end were shown within a second of happening.
+    let seen: serde_json::Value = serde_json::from_str(
+        &page
+            .evaluate_expression("JSON.stringify(window.__seen)")
+            .await
+            .expect("seen")
+            .into_value::<String>()
+            .expect("json"),
+    )
+    .expect("seen is JSON");
+    let row = a.app.store.attempt(id).await.expect("load").expect("row");
+    let third = a.app.store.steps(id).await.expect("steps")[2].started_at;
+    for (what, shown, happened) in [
+        ("the third step", &seen["3"], third),
+        ("the end", &seen["end"], row.finished_at.expect("finished")),
+    ] {
+        let shown = shown
+            .as_i64()
+            .unwrap_or_else(|| panic!("{what} was not added live: {seen}"));
+        let late = shown - happened.timestamp_millis();
+        assert!(late < 1000, "{what} was shown {late} ms after it happened");
+    }
     let owned: Option<u64> = page
         .evaluate_expression("window.__owned || null")
         .await

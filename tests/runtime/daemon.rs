@@ -159,6 +159,27 @@ async fn two_daemons_on_one_postgres_never_claim_an_episode_twice() {
     db.cleanup().await;
 }
 
+/// Processes whose parent is `pid` (from /proc).
+fn children_of(pid: u32) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().and_then(|n| n.parse::<u32>().ok()))
+        .filter(|child| {
+            std::fs::read_to_string(format!("/proc/{child}/stat"))
+                .ok()
+                .and_then(|stat| {
+                    stat.rsplit_once(')')
+                        .map(|(_, rest)| rest.split_whitespace().nth(1).map(str::to_string))
+                })
+                .flatten()
+                .is_some_and(|ppid| ppid == pid.to_string())
+        })
+        .collect()
+}
+
 fn start_daemon(config: &Path) -> Child {
     Command::new(env!("CARGO_BIN_EXE_ragtime"))
         .args(["--config", &config.display().to_string(), "serve"])
@@ -206,8 +227,14 @@ async fn a_killed_daemon_leaves_nothing_stuck_and_sigterm_cancels_cleanly() {
         }
     })
     .await;
+    // SIGKILL leaves the daemon's Chromium behind (nothing runs to close it); the
+    // test takes it down afterwards so it leaves no process of its own.
+    let orphans = children_of(first.id());
     first.kill().expect("SIGKILL");
     first.wait().expect("reap");
+    for pid in orphans {
+        let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+    }
 
     // 2. A restarted daemon marks the attempt interrupted and retries the episode.
     let mut second = start_daemon(&config_path);
@@ -395,11 +422,17 @@ async fn recover_prints_each_step_as_it_starts_and_ends() {
     );
 }
 
+/// The demo in a fresh directory: it ingests its episodes, prints the summary, then
+/// keeps the admin up (the printed URL answers) until SIGINT, and exits 0.
 #[test]
-fn the_demo_runs_on_a_fresh_directory() {
+fn the_demo_runs_on_a_fresh_directory_and_keeps_the_admin_up_until_ctrl_c() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+
     let dir = tempfile::tempdir().expect("dir");
-    let out = Command::new(env!("CARGO_BIN_EXE_ragtime"))
+    let mut demo = Command::new(env!("CARGO_BIN_EXE_ragtime"))
         .current_dir(dir.path())
+        .env("RAGTIME_ADMIN__LISTEN", "127.0.0.1:0")
         .args([
             "demo",
             "--only",
@@ -409,18 +442,90 @@ fn the_demo_runs_on_a_fresh_directory() {
             "--only",
             "no-audio",
         ])
-        .output()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
         .expect("run demo");
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = demo.stdout.take().expect("stdout");
+    // Lines are read on a thread so a hung demo fails the test instead of blocking it.
+    let (lines_tx, lines) = std::sync::mpsc::channel::<String>();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if lines_tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = String::new();
+    let admin_url = loop {
+        let line = match lines.recv_timeout(Duration::from_secs(120)) {
+            Ok(line) => line,
+            Err(_) => {
+                let _ = demo.kill();
+                panic!("the demo did not say the admin stays up:\n{seen}");
+            }
+        };
+        seen.push_str(&line);
+        seen.push('\n');
+        if let Some(rest) = line.strip_prefix("the admin stays up at ") {
+            break rest.split(';').next().unwrap_or_default().to_string();
+        }
+    };
     assert!(
-        out.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
+        seen.contains("more-info") && seen.contains("downloaded"),
+        "{seen}"
     );
-    assert!(
-        stdout.contains("more-info") && stdout.contains("downloaded"),
-        "{stdout}"
-    );
-    assert!(stdout.contains("awaiting_human"), "{stdout}");
+    assert!(seen.contains("awaiting_human"), "{seen}");
     assert!(dir.path().join("ragtime.db").exists() && dir.path().join("media").is_dir());
+
+    let healthz = http_get(&admin_url, "/healthz").expect("the admin answers");
+    assert!(
+        healthz.starts_with("HTTP/1.1 200") && healthz.ends_with("ok"),
+        "{healthz}"
+    );
+    let login = http_get(&admin_url, "/login").expect("login page");
+    assert!(login.starts_with("HTTP/1.1 200"), "{login}");
+
+    Command::new("kill")
+        .args(["-INT", &demo.id().to_string()])
+        .status()
+        .expect("SIGINT");
+    let status = eventually_exit(&mut demo, Duration::from_secs(30));
+    assert!(status.success(), "demo exit: {status:?}\n{seen}");
+    assert!(
+        http_get(&admin_url, "/healthz").is_err(),
+        "the admin stops with the demo"
+    );
+}
+
+/// A plain HTTP/1.1 GET on `base` (`http://HOST:PORT/`): the whole response as text.
+fn http_get(base: &str, path: &str) -> std::io::Result<String> {
+    use std::io::{Read, Write};
+    let host = base
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    let mut stream = std::net::TcpStream::connect(&host)?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response)?;
+    Ok(response)
+}
+
+fn eventually_exit(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
+    let started = std::time::Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            return status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            panic!("the process did not exit within {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }

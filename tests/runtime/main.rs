@@ -3,6 +3,7 @@
 //! One test binary (one link on a slow machine); each module is one concern.
 
 mod admin;
+mod admin_live;
 mod agent;
 mod common;
 mod config_files;

@@ -10,11 +10,11 @@ use chrono::Utc;
 use ragtime::App;
 use ragtime::app::AttemptRequest;
 use ragtime_core::{
-    AttemptFinished, AttemptStarted, AttemptStatus, Decision, EventKind, LogSink, PlannerNote,
-    ProgressEvent, RuntimeSettings, ScreenshotTaken, Sink, StepOutcome, ToolCallFinished,
-    ToolCallStarted, ToolRegistry,
+    AttemptFinished, AttemptStarted, AttemptStatus, Decision, EventKind, LiveFeed, LiveSink,
+    LogSink, PlannerNote, ProgressEvent, RuntimeSettings, ScreenshotTaken, Sink, StepOutcome,
+    ToolCallFinished, ToolCallStarted, ToolRegistry,
 };
-use ragtime_store::{JsonColumnSink, NewAttempt, StepTableSink, Store};
+use ragtime_store::{JsonColumnSink, NewAttempt, NotifySink, StepTableSink, Store};
 use ragtime_testkit::{EchoTool, ScriptedPlanner, SleepTool};
 use serde_json::{Value, json};
 
@@ -235,7 +235,7 @@ impl Captured {
     /// The last outcome logged for each step of `attempt`, by step.
     fn seen(&self, attempt: i64) -> Seen {
         let bytes = self.0.lock().unwrap_or_else(|p| p.into_inner()).clone();
-        let mut by_step = std::collections::BTreeMap::new();
+        let mut records = Vec::new();
         for line in String::from_utf8_lossy(&bytes).lines() {
             let Ok(record) = serde_json::from_str::<Value>(line) else {
                 continue;
@@ -253,17 +253,105 @@ impl Captured {
             };
             let step = fields["step"].as_u64().unwrap_or(0) as u32;
             let tool = fields["tool"].as_str().unwrap_or_default().to_string();
-            let entry = by_step.entry(step).or_insert((tool, outcome.clone()));
-            // A replayed start after a finish does not undo the finish.
-            if outcome != "running" {
-                entry.1 = outcome;
+            records.push((step, tool, outcome));
+        }
+        fold(records)
+    }
+}
+
+/// The last outcome of each step, by step, from (step, tool, outcome) in the order
+/// a sink emitted them.
+fn fold(records: Vec<(u32, String, String)>) -> Seen {
+    let mut by_step = std::collections::BTreeMap::new();
+    for (step, tool, outcome) in records {
+        let entry = by_step.entry(step).or_insert((tool, outcome.clone()));
+        // A replayed start after a finish does not undo the finish.
+        if outcome != "running" {
+            entry.1 = outcome;
+        }
+    }
+    by_step
+        .into_iter()
+        .map(|(step, (tool, outcome))| (step, tool, outcome))
+        .collect()
+}
+
+/// What a subscriber of a [`LiveFeed`] received, for the `live` and `notify` sinks.
+struct FeedSeen {
+    feed: tokio::sync::Mutex<tokio::sync::broadcast::Receiver<Arc<ProgressEvent>>>,
+    records: tokio::sync::Mutex<Vec<(u32, String, String)>>,
+}
+
+impl FeedSeen {
+    fn new(feed: &LiveFeed) -> FeedSeen {
+        FeedSeen {
+            feed: tokio::sync::Mutex::new(feed.subscribe()),
+            records: tokio::sync::Mutex::default(),
+        }
+    }
+
+    /// Takes in what arrives until nothing has for a moment (NOTIFY is asynchronous).
+    async fn seen(&self, attempt: i64) -> Seen {
+        let mut feed = self.feed.lock().await;
+        let mut records = self.records.lock().await;
+        while let Ok(received) = tokio::time::timeout(Duration::from_millis(300), feed.recv()).await
+        {
+            let event = received.expect("the subscriber keeps up");
+            if event.attempt_id != attempt {
+                continue;
+            }
+            match &event.kind {
+                EventKind::ToolCallStarted(c) => {
+                    records.push((c.step, c.tool.clone(), "running".into()))
+                }
+                EventKind::ToolCallFinished(c) => {
+                    records.push((c.step, c.tool.clone(), c.outcome.as_str().into()))
+                }
+                _ => {}
             }
         }
-        by_step
-            .into_iter()
-            .map(|(step, (tool, outcome))| (step, tool, outcome))
-            .collect()
+        fold(records.clone())
     }
+}
+
+#[tokio::test]
+async fn live_sink_conforms() {
+    let feed = LiveFeed::new(64);
+    let seen = FeedSeen::new(&feed);
+    conformance(&LiveSink::new(feed.clone()), 42, async |a| {
+        seen.seen(a).await
+    })
+    .await;
+}
+
+/// The `notify` sink, seen from the other end: another daemon's relay.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn notify_sink_conforms() {
+    let db = TestDb::postgres().await;
+    let attempt = new_attempt(&db.store).await;
+    let feed = LiveFeed::new(64);
+    let relay = db
+        .store
+        .relay_notifications("the other daemon", feed.clone())
+        .await
+        .expect("listen")
+        .expect("PostgreSQL relays");
+    let seen = FeedSeen::new(&feed);
+    conformance(
+        &NotifySink::new(&db.store, "this daemon"),
+        attempt,
+        async |a| seen.seen(a).await,
+    )
+    .await;
+    // A daemon skips what it sent itself: its own `live` sink has published it.
+    let own = FeedSeen::new(&feed);
+    NotifySink::new(&db.store, "the other daemon")
+        .write_batch(&[started(attempt, 9, "echo")])
+        .await
+        .expect("notify");
+    assert_eq!(own.seen(attempt).await, Vec::new());
+    relay.abort();
+    db.cleanup().await;
 }
 
 #[tokio::test]

@@ -30,5 +30,6 @@ pub use ledger::{AttemptEnd, AttemptLedger};
 pub use planner::{Action, AttemptContext, Decision, FinalResult, Planner, ToolCallRecord};
 pub use runtime::{AttemptHandle, AttemptReport, AttemptSpec, Runtime, SinkSpec};
 pub use settings::{QueueSettings, RuntimeSettings};
+pub use sink::live::{LiveFeed, LiveSink, LiveSinkConfig};
 pub use sink::{Sink, SinkStats, log::LogSink};
 pub use tool::{Tool, ToolCall, ToolContext, ToolOutput, ToolRegistry, ToolSpec};

@@ -123,6 +123,34 @@ impl Store {
             .await?)
     }
 
+    /// Marks an attempt in flight for cancelling by whichever daemon runs it.
+    /// False when the attempt is not in flight (or does not exist).
+    pub async fn request_cancel(&self, id: AttemptId) -> Result<bool, StoreError> {
+        let _gate = self.writes.enter().await;
+        let done = recovery_attempt::Entity::update_many()
+            .col_expr(
+                recovery_attempt::Column::CancelRequestedAt,
+                Expr::value(Utc::now()),
+            )
+            .filter(recovery_attempt::Column::Id.eq(id))
+            .filter(recovery_attempt::Column::Status.eq(AttemptStatus::Attempted.as_str()))
+            .exec(&self.db)
+            .await?;
+        Ok(done.rows_affected > 0)
+    }
+
+    /// Attempts in flight that an admin asked to cancel.
+    pub async fn cancel_requests(&self) -> Result<Vec<AttemptId>, StoreError> {
+        Ok(recovery_attempt::Entity::find()
+            .select_only()
+            .column(recovery_attempt::Column::Id)
+            .filter(recovery_attempt::Column::Status.eq(AttemptStatus::Attempted.as_str()))
+            .filter(recovery_attempt::Column::CancelRequestedAt.is_not_null())
+            .into_tuple()
+            .all(&self.db)
+            .await?)
+    }
+
     /// (screenshot id, step) of an attempt's screenshots, without the bytes.
     pub async fn screenshots_of(&self, attempt: AttemptId) -> Result<Vec<(i64, i32)>, StoreError> {
         Ok(recovery_screenshot::Entity::find()

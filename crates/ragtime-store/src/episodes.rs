@@ -9,7 +9,7 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, LikeExpr};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
@@ -31,6 +31,20 @@ pub enum EpisodeStatus {
 }
 
 impl EpisodeStatus {
+    pub const ALL: [EpisodeStatus; 7] = [
+        EpisodeStatus::Queued,
+        EpisodeStatus::FetchingDetails,
+        EpisodeStatus::Downloading,
+        EpisodeStatus::Recovering,
+        EpisodeStatus::Downloaded,
+        EpisodeStatus::Failed,
+        EpisodeStatus::AwaitingHuman,
+    ];
+
+    pub fn parse(text: &str) -> Option<EpisodeStatus> {
+        EpisodeStatus::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
     pub const IN_FLIGHT: [EpisodeStatus; 3] = [
         EpisodeStatus::FetchingDetails,
         EpisodeStatus::Downloading,
@@ -48,6 +62,18 @@ impl EpisodeStatus {
             EpisodeStatus::AwaitingHuman => "awaiting_human",
         }
     }
+}
+
+/// Which episodes [`Store::find_episodes`] lists.
+#[derive(Debug, Clone, Default)]
+pub struct EpisodeFilter {
+    pub status: Option<EpisodeStatus>,
+    /// Only URLs or titles containing this text.
+    pub text: Option<String>,
+    /// At most this many (0: all).
+    pub limit: u64,
+    /// Skip this many of the newest first.
+    pub offset: u64,
 }
 
 /// The result of [`Store::submit`].
@@ -247,6 +273,37 @@ impl Store {
     }
 
     /// Episodes, oldest first.
+    /// Episodes matching `filter`, newest first.
+    pub async fn find_episodes(
+        &self,
+        filter: &EpisodeFilter,
+    ) -> Result<Vec<episode::Model>, StoreError> {
+        let mut query = episode::Entity::find().order_by_desc(episode::Column::Id);
+        if let Some(status) = filter.status {
+            query = query.filter(episode::Column::Status.eq(status.as_str()));
+        }
+        if let Some(text) = filter.text.as_deref().filter(|t| !t.is_empty()) {
+            // The text is matched literally: LIKE's own wildcards are escaped.
+            let escaped = text
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            let pattern = || LikeExpr::new(format!("%{escaped}%")).escape('\\');
+            query = query.filter(
+                sea_orm::Condition::any()
+                    .add(episode::Column::Url.like(pattern()))
+                    .add(episode::Column::Title.like(pattern())),
+            );
+        }
+        if filter.limit > 0 {
+            query = query.limit(filter.limit);
+        }
+        if filter.offset > 0 {
+            query = query.offset(filter.offset);
+        }
+        Ok(query.all(&self.db).await?)
+    }
+
     pub async fn episodes(&self) -> Result<Vec<episode::Model>, StoreError> {
         Ok(episode::Entity::find()
             .order_by_asc(episode::Column::Id)

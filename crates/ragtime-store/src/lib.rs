@@ -3,12 +3,13 @@
 //! [`Store`] connects (SQLite file in WAL mode by default, or PostgreSQL), runs the
 //! `migration` crate, and offers the queries the CLI and daemon need. It implements
 //! the runtime's [`AttemptLedger`](ragtime_core::AttemptLedger), and [`sinks`] holds
-//! the two database-backed sinks. No other crate names a SeaORM type.
+//! the database-backed sinks. No other crate names a SeaORM type.
 
 pub mod attempts;
 pub mod entity;
 pub mod episodes;
 mod ledger;
+mod relay;
 pub mod settings;
 pub mod sinks;
 
@@ -22,9 +23,9 @@ use sea_orm::{
 use thiserror::Error;
 
 pub use attempts::{AttemptFilter, NewAttempt};
-pub use episodes::{EpisodeStatus, EpisodeUpdate, StepFailure, Submitted};
+pub use episodes::{EpisodeFilter, EpisodeStatus, EpisodeUpdate, StepFailure, Submitted};
 pub use settings::DatabaseSettings;
-pub use sinks::{JsonColumnSink, StepTableSink};
+pub use sinks::{JsonColumnSink, NotifySink, StepTableSink};
 
 #[derive(Debug, Error)]
 pub enum StoreError {

@@ -14,6 +14,24 @@ pub use tools::{
 
 use ragtime_core::ToolRegistry;
 
+/// Script for an admin attempt page (run through the DevTools protocol, which the
+/// page's CSP does not govern): records in `window.__seen`, by step number, the
+/// `Date.now()` at which each step was first shown, and under `end` when the end
+/// status was. Read it back with `JSON.stringify(window.__seen)`.
+pub const WATCH_ADMIN_STEPS_JS: &str = r#"
+window.__seen = {};
+window.__watching_since = Date.now();
+new MutationObserver(() => {
+  const now = Date.now();
+  for (const li of document.querySelectorAll("li.step")) {
+    if (!(li.dataset.step in window.__seen)) window.__seen[li.dataset.step] = now;
+  }
+  const end = document.getElementById("end");
+  if (end && end.textContent.trim() && !("end" in window.__seen)) window.__seen.end = now;
+}).observe(document.body, { childList: true, subtree: true, characterData: true });
+window.__watching_since
+"#;
+
 /// Every testkit tool under its default name.
 pub fn all_tools() -> ToolRegistry {
     ToolRegistry::new()

@@ -1,5 +1,6 @@
-// Live timeline: the attempt page listens to /attempts/{id}/events and keeps its
-// steps current. Text from the server is only ever set with textContent.
+// Live pages: the attempt page listens to /attempts/{id}/events and keeps its steps
+// current; the attempts list listens to /attempts/events and keeps statuses current.
+// Text from the server is only ever set with textContent.
 "use strict";
 
 function el(tag, cls, text) {
@@ -35,6 +36,16 @@ function renderStep(li, s, longest) {
     details.appendChild(el("summary", null, s.output.split("\n")[0].slice(0, 120)));
     details.appendChild(el("pre", null, s.output));
     li.appendChild(details);
+  }
+  for (const shot of s.shots || []) {
+    const a = el("a", "shot");
+    a.href = "/screenshots/" + Number(shot);
+    const img = el("img");
+    img.src = a.href;
+    img.alt = "screenshot of step " + Number(s.step);
+    img.width = 160;
+    a.appendChild(img);
+    li.appendChild(a);
   }
 }
 
@@ -72,4 +83,37 @@ function live() {
   setInterval(tick, 200);
 }
 
+function liveList() {
+  const table = document.getElementById("attempts");
+  if (!table) return;
+  const body = table.querySelector("tbody");
+  const source = new EventSource("/attempts/events");
+  source.addEventListener("attempt", (e) => {
+    const a = JSON.parse(e.data);
+    let tr = body.querySelector('tr[data-attempt="' + Number(a.id) + '"]');
+    if (!tr) {
+      if (table.dataset.prepend !== "true") return;
+      tr = el("tr");
+      tr.dataset.attempt = Number(a.id);
+      const id = el("td");
+      const link = el("a", null, a.id);
+      link.href = "/attempts/" + Number(a.id);
+      id.appendChild(link);
+      const episode = el("td");
+      if (a.episode !== null) {
+        const e = el("a", null, a.episode);
+        e.href = "/episodes/" + Number(a.episode);
+        episode.appendChild(e);
+      }
+      tr.append(id, episode, el("td", null, a.strategy), el("td", "status"), el("td", null, a.started), el("td", "message"));
+      body.insertBefore(tr, body.firstChild);
+    }
+    const status = tr.querySelector("td.status");
+    status.textContent = "";
+    status.appendChild(badge(a.status));
+    tr.querySelector("td.message").textContent = a.message;
+  });
+}
+
 document.addEventListener("DOMContentLoaded", live);
+document.addEventListener("DOMContentLoaded", liveList);

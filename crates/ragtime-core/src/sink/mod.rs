@@ -5,6 +5,7 @@
 //! sink runs in its own [`SinkActor`], behind a [`SinkHandle`] that bounds its queue.
 
 pub mod actor;
+pub mod live;
 pub mod log;
 
 use std::sync::Arc;

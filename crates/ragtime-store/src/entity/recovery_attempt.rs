@@ -20,6 +20,8 @@ pub struct Model {
     pub started_at: ChronoDateTimeUtc,
     pub finished_at: Option<ChronoDateTimeUtc>,
     pub heartbeat_at: ChronoDateTimeUtc,
+    /// Set by an admin that asked for a cancel the daemon running the attempt acts on.
+    pub cancel_requested_at: Option<ChronoDateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -2,9 +2,11 @@
 //! split of database errors into transient (retry) and permanent (give up).
 
 mod json_column;
+pub mod notify;
 mod step_table;
 
 pub use json_column::JsonColumnSink;
+pub use notify::NotifySink;
 pub use step_table::StepTableSink;
 
 use std::ops::Deref;
@@ -22,22 +24,32 @@ pub fn classify(err: DbErr) -> SinkError {
     let transient = match &err {
         DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
         DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => {
-            match e.deref() {
-                sqlx::Error::Database(db) => {
-                    let code = db.code().map(|c| c.into_owned()).unwrap_or_default();
-                    is_transient_code(&code)
-                }
-                sqlx::Error::Configuration(_)
-                | sqlx::Error::ColumnNotFound(_)
-                | sqlx::Error::ColumnDecode { .. }
-                | sqlx::Error::Decode(_)
-                | sqlx::Error::TypeNotFound { .. }
-                | sqlx::Error::RowNotFound => false,
-                _ => true,
-            }
+            return classify_sqlx(e.deref(), text);
         }
         DbErr::Exec(RuntimeErr::Internal(_)) | DbErr::Query(RuntimeErr::Internal(_)) => true,
         _ => false,
+    };
+    if transient {
+        SinkError::Transient(text)
+    } else {
+        SinkError::Permanent(text)
+    }
+}
+
+/// [`classify`] for an error straight from sqlx.
+pub(crate) fn classify_sqlx(err: &sqlx::Error, text: String) -> SinkError {
+    let transient = match err {
+        sqlx::Error::Database(db) => {
+            let code = db.code().map(|c| c.into_owned()).unwrap_or_default();
+            is_transient_code(&code)
+        }
+        sqlx::Error::Configuration(_)
+        | sqlx::Error::ColumnNotFound(_)
+        | sqlx::Error::ColumnDecode { .. }
+        | sqlx::Error::Decode(_)
+        | sqlx::Error::TypeNotFound { .. }
+        | sqlx::Error::RowNotFound => false,
+        _ => true,
     };
     if transient {
         SinkError::Transient(text)

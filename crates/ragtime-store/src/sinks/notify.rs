@@ -1,0 +1,148 @@
+//! `notify` sink: PostgreSQL `NOTIFY` of every event, so that the admin of every
+//! daemon on the database shows every daemon's attempts live.
+//!
+//! A batch is one statement (`pg_notify` over an array), delivered to listeners in
+//! order when it commits. [`Store::relay_notifications`](crate::Store::relay_notifications)
+//! is the other end. NOTIFY is fire-and-forget: a listener that was disconnected
+//! misses events, which is why live pages also re-read the rows now and then.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use ragtime_core::{EventKind, ProgressEvent, Sink, SinkError};
+use sea_orm::DatabaseConnection;
+use sea_orm::sqlx;
+use serde::{Deserialize, Serialize};
+
+use super::classify_sqlx;
+
+/// The channel every daemon listens on.
+pub const PROGRESS_CHANNEL: &str = "ragtime_progress";
+
+/// PostgreSQL refuses payloads of 8000 bytes or more.
+const MAX_PAYLOAD: usize = 7900;
+
+/// What travels in one notification.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Notified {
+    /// The daemon that sent it, so it can skip its own events.
+    pub origin: String,
+    pub event: ProgressEvent,
+}
+
+#[derive(Debug, Clone)]
+pub struct NotifySink {
+    db: DatabaseConnection,
+    origin: String,
+}
+
+impl NotifySink {
+    /// `origin` names this daemon; listeners with the same origin skip its events.
+    pub fn new(store: &crate::Store, origin: &str) -> NotifySink {
+        NotifySink {
+            db: store.progress_connection().clone(),
+            origin: origin.to_string(),
+        }
+    }
+}
+
+#[async_trait]
+impl Sink for NotifySink {
+    fn name(&self) -> &str {
+        "notify"
+    }
+
+    async fn write_batch(&self, events: &[Arc<ProgressEvent>]) -> Result<(), SinkError> {
+        let payloads: Vec<String> = events
+            .iter()
+            .map(|event| payload(&self.origin, event))
+            .collect::<Result<_, _>>()?;
+        let pool = self.db.get_postgres_connection_pool();
+        sqlx::query("SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload")
+            .bind(PROGRESS_CHANNEL)
+            .bind(payloads)
+            .execute(pool)
+            .await
+            .map(|_| ())
+            .map_err(|e| classify_sqlx(&e, e.to_string()))
+    }
+}
+
+/// The event as JSON, with its longest texts cut until it fits in a notification.
+/// The rows keep the whole text; a page that needs it re-reads them.
+pub fn payload(origin: &str, event: &ProgressEvent) -> Result<String, SinkError> {
+    let mut notified = Notified {
+        origin: origin.to_string(),
+        event: event.clone(),
+    };
+    for _ in 0..4 {
+        let text =
+            serde_json::to_string(&notified).map_err(|e| SinkError::Permanent(e.to_string()))?;
+        let excess = text.len().saturating_sub(MAX_PAYLOAD);
+        if excess == 0 {
+            return Ok(text);
+        }
+        // JSON escaping can make a text longer than its length; cut a margin more.
+        let cut = excess + excess / 2 + 64;
+        match &mut notified.event.kind {
+            EventKind::ToolCallFinished(call) if call.output.len() > cut => {
+                shorten(&mut call.output, cut)
+            }
+            EventKind::ToolCallFinished(call) => {
+                call.output.clear();
+                call.args = serde_json::Value::String("(too long to notify)".into());
+            }
+            EventKind::ToolCallStarted(call) => {
+                call.args = serde_json::Value::String("(too long to notify)".into())
+            }
+            EventKind::PlannerNote(note) => shorten(&mut note.note, cut),
+            EventKind::AttemptFinished(end) => shorten(&mut end.message, cut),
+            EventKind::AttemptStarted(_) | EventKind::ScreenshotTaken(_) => break,
+        }
+    }
+    Err(SinkError::Permanent(format!(
+        "event {} of attempt {} does not fit in a notification",
+        event.kind.name(),
+        event.attempt_id
+    )))
+}
+
+fn shorten(text: &mut String, by: usize) {
+    let mut keep = text.len().saturating_sub(by);
+    while !text.is_char_boundary(keep) {
+        keep -= 1;
+    }
+    text.truncate(keep);
+    text.push('…');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Utc;
+    use ragtime_core::{StepOutcome, ToolCallFinished};
+
+    #[test]
+    fn a_long_output_is_cut_to_fit_and_stays_valid_json() {
+        let event = ProgressEvent {
+            attempt_id: 7,
+            at: Utc::now(),
+            kind: EventKind::ToolCallFinished(ToolCallFinished {
+                step: 1,
+                tool: "get_page_content".into(),
+                args: serde_json::json!({}),
+                started_at: Utc::now(),
+                outcome: StepOutcome::Success,
+                duration_ms: 3,
+                output: "\"é<\n".repeat(5000),
+            }),
+        };
+        let text = payload("a", &event).expect("fits after cutting");
+        assert!(text.len() <= MAX_PAYLOAD, "{} bytes", text.len());
+        let back: Notified = serde_json::from_str(&text).expect("valid JSON");
+        let EventKind::ToolCallFinished(call) = back.event.kind else {
+            panic!("kind changed")
+        };
+        assert!(call.output.ends_with('…') && call.output.starts_with("\"é<"));
+    }
+}

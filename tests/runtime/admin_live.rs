@@ -1,0 +1,316 @@
+//! The admin's live parts beyond one timeline: the attempts list updating itself in
+//! real Chromium, an admin on one daemon following and cancelling an attempt another
+//! daemon runs (PostgreSQL NOTIFY and the cancel mark), and the episode filters.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use ragtime::App;
+use ragtime::app::AttemptRequest;
+use ragtime::config::SinkName;
+use ragtime_core::{Decision, EventKind, RuntimeSettings, ToolRegistry};
+use ragtime_store::EpisodeStatus;
+use ragtime_testkit::{EchoTool, ScriptedPlanner, SleepTool};
+use serde_json::json;
+
+use crate::admin::{admin_on, client};
+use crate::common::{Backend, TestDb, eventually};
+
+fn sleepy_tools() -> Arc<ToolRegistry> {
+    Arc::new(
+        ToolRegistry::new()
+            .with(EchoTool::default())
+            .with(SleepTool::default()),
+    )
+}
+
+fn request(path: &str) -> AttemptRequest {
+    AttemptRequest {
+        episode_url: format!("http://127.0.0.1{path}"),
+        strategy: "agent".into(),
+        ..Default::default()
+    }
+}
+
+/// The CSRF token from a page of a logged-in session.
+fn csrf_in(html: &str) -> String {
+    html.split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("csrf token in the page")
+        .to_string()
+}
+
+/// In real Chromium: the attempts list shows an attempt that starts after the page
+/// loaded, then its end status, without a reload.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_attempts_list_updates_itself_in_a_real_browser() {
+    use ragtime_browser::{BrowserPool, BrowserSettings};
+
+    let db = TestDb::sqlite(Duration::from_secs(5)).await;
+    let config = db.config(RuntimeSettings::default());
+    let a = admin_on(db, config).await;
+    let pool = BrowserPool::new(BrowserSettings {
+        allow_hosts: vec!["127.0.0.1".into()],
+        ..BrowserSettings::default()
+    });
+    let browser = pool.open_context().await.expect("browser");
+    let (page, mark) = browser.page().await.expect("page");
+    a.log_in_browser(&page).await;
+    // The page has connected its stream once the server counts a subscriber.
+    eventually(
+        Duration::from_secs(10),
+        "the list's live stream",
+        async || (a.app.live.subscribers() > 0).then_some(()),
+    )
+    .await;
+
+    let script = vec![
+        Decision::call("sleep", json!({"ms": 800})),
+        Decision::escalate("<i>seen live</i>"),
+    ];
+    let handle = a
+        .app
+        .start_attempt(
+            request("/list"),
+            Arc::new(ScriptedPlanner::new(script)),
+            sleepy_tools(),
+        )
+        .await
+        .expect("start");
+    let id = handle.attempt_id;
+    let row_status = format!(
+        "(document.querySelector('tr[data-attempt=\"{id}\"] td.status') || {{}}).textContent || ''"
+    );
+    let status_shown = async |wanted: &str| {
+        let started = Instant::now();
+        loop {
+            let shown: String = page
+                .evaluate_expression(row_status.as_str())
+                .await
+                .ok()
+                .and_then(|r| r.into_value().ok())
+                .unwrap_or_default();
+            if shown == wanted {
+                return;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "the list never showed attempt {id} as {wanted} (shows {shown:?})"
+            );
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    };
+    status_shown("attempted").await;
+    handle.wait().await;
+    status_shown("awaiting_human").await;
+    let message: String = page
+        .evaluate_expression(format!(
+            "document.querySelector('tr[data-attempt=\"{id}\"] td.message').textContent"
+        ))
+        .await
+        .expect("message")
+        .into_value()
+        .expect("text");
+    assert_eq!(message, "<i>seen live</i>", "shown as text");
+    let reloads: u64 = page
+        .evaluate_expression("performance.getEntriesByType('navigation').length")
+        .await
+        .expect("navigation entries")
+        .into_value()
+        .expect("number");
+    assert_eq!(reloads, 1, "the list updated without a reload");
+    mark.done();
+    browser.close().await;
+    pool.shutdown().await;
+    a.app.close(Duration::from_secs(5)).await.expect("close");
+    a.db.cleanup().await;
+}
+
+/// Reads an SSE response until `done` holds for what arrived, or fails at `limit`.
+async fn read_stream_until(
+    response: &mut reqwest::Response,
+    limit: Duration,
+    done: impl Fn(&str) -> bool,
+) -> String {
+    let mut text = String::new();
+    let started = Instant::now();
+    while !done(&text) {
+        let left = limit.saturating_sub(started.elapsed());
+        match tokio::time::timeout(left, response.chunk()).await {
+            Ok(Ok(Some(chunk))) => text.push_str(&String::from_utf8_lossy(&chunk)),
+            Ok(Ok(None)) => panic!("the stream ended early:\n{text}"),
+            Ok(Err(err)) => panic!("the stream failed: {err}\n{text}"),
+            Err(_) => panic!("the stream did not show what was expected in {limit:?}:\n{text}"),
+        }
+    }
+    text
+}
+
+/// Two daemons on one PostgreSQL database: the admin of daemon A shows, live, an
+/// attempt daemon B runs (its events reach A through NOTIFY), and A's cancel button
+/// stops it in B within a second (through the cancel mark B watches).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_follows_and_cancels_an_attempt_another_daemon_runs() {
+    let db = TestDb::postgres().await;
+    let mut config = db.config(RuntimeSettings::default());
+    config.progress.sinks = vec![
+        SinkName::JsonColumn,
+        SinkName::StepTable,
+        SinkName::Live,
+        SinkName::Notify,
+    ];
+    let a = admin_on(db, config.clone()).await;
+    let b = Arc::new(App::open(config).await.expect("daemon B"));
+    let b_watch = tokio::spawn(ragtime::daemon::watch_cancel_requests(Arc::clone(&b)));
+    let mut a_feed = a.app.live.subscribe();
+
+    let script = vec![
+        Decision::call("echo", json!({"text": "first"})),
+        Decision::call("sleep", json!({"ms": 60_000})),
+    ];
+    let handle = b
+        .start_attempt(
+            request("/elsewhere"),
+            Arc::new(ScriptedPlanner::new(script)),
+            sleepy_tools(),
+        )
+        .await
+        .expect("start on B");
+    let id = handle.attempt_id;
+
+    // B's events arrive in A's live feed, so they did not come from A's rows.
+    let via_notify = tokio::time::timeout(Duration::from_secs(10), async {
+        loop {
+            let event = a_feed.recv().await.expect("A's feed");
+            if event.attempt_id == id
+                && matches!(&event.kind, EventKind::ToolCallStarted(c) if c.tool == "sleep")
+            {
+                return;
+            }
+        }
+    })
+    .await;
+    assert!(via_notify.is_ok(), "B's step never reached A's live feed");
+
+    let cookie = a.login().await;
+    let mut stream = client()
+        .get(a.url(&format!("/attempts/{id}/events")))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("A's event stream");
+    assert_eq!(stream.status(), 200);
+    read_stream_until(&mut stream, Duration::from_secs(10), |t| {
+        t.contains("\"tool\":\"sleep\"") && t.contains("\"outcome\":\"running\"")
+    })
+    .await;
+
+    let page = a
+        .get(&format!("/attempts/{id}"), &cookie)
+        .await
+        .text()
+        .await
+        .expect("attempt page");
+    let asked = Instant::now();
+    let cancelled = client()
+        .post(a.url(&format!("/attempts/{id}/cancel")))
+        .header("cookie", &cookie)
+        .form(&[("csrf", csrf_in(&page))])
+        .send()
+        .await
+        .expect("cancel");
+    assert_eq!(cancelled.status(), 303, "A accepts the cancel");
+    let report = tokio::time::timeout(Duration::from_secs(1), handle.wait())
+        .await
+        .unwrap_or_else(|_| panic!("B did not cancel within a second"));
+    assert_eq!(report.status, ragtime_core::AttemptStatus::Cancelled);
+    let took = asked.elapsed();
+    let ended = read_stream_until(&mut stream, Duration::from_secs(10), |t| {
+        t.contains("event: end")
+    })
+    .await;
+    assert!(ended.contains("\"status\":\"cancelled\""), "{ended}");
+    assert!(took < Duration::from_secs(1), "cancel took {took:?}");
+
+    let again = client()
+        .post(a.url(&format!("/attempts/{id}/cancel")))
+        .header("cookie", &cookie)
+        .form(&[("csrf", csrf_in(&page))])
+        .send()
+        .await
+        .expect("cancel again");
+    assert_eq!(again.status(), 409, "an ended attempt cannot be cancelled");
+
+    b_watch.abort();
+    b.close(Duration::from_secs(5)).await.expect("close B");
+    a.app.close(Duration::from_secs(5)).await.expect("close A");
+    a.db.cleanup().await;
+}
+
+/// `/episodes` filters by status and by text in the URL or title, and pages; a bad
+/// status is a 400; the event stream of an unknown attempt is a 404.
+async fn episodes_filter_by_status_and_text(backend: Backend) {
+    let db = TestDb::new(backend).await;
+    let config = db.config(RuntimeSettings::default());
+    let a = admin_on(db, config).await;
+    let store = &a.app.store;
+    let mut ids = Vec::new();
+    for n in 0..60 {
+        ids.push(
+            store
+                .submit(&format!("http://127.0.0.1/show-{n}"))
+                .await
+                .expect("submit")
+                .episode_id,
+        );
+    }
+    let failed = store
+        .submit("http://127.0.0.1/<b>broken</b>")
+        .await
+        .expect("submit")
+        .episode_id;
+    store
+        .set_episode_status(failed, EpisodeStatus::Failed, Default::default())
+        .await
+        .expect("status");
+    let cookie = a.login().await;
+    let page = async |query: &str| {
+        let response = a.get(&format!("/episodes{query}"), &cookie).await;
+        (
+            response.status().as_u16(),
+            response.text().await.expect("body"),
+        )
+    };
+    let listed = |html: &str| html.matches("<tr><td><a href=\"/episodes/").count();
+
+    let (status, html) = page("?status=failed").await;
+    assert_eq!(status, 200);
+    assert_eq!(listed(&html), 1, "{html}");
+    assert!(
+        html.contains("&lt;b&gt;broken&lt;/b&gt;"),
+        "URL shown as text"
+    );
+    let (_, html) = page("?q=show-1").await;
+    // show-1 and show-10 … show-19
+    assert_eq!(listed(&html), 11, "{html}");
+    let (_, html) = page("?status=queued").await;
+    assert_eq!(listed(&html), 50, "a page holds 50");
+    assert!(html.contains("older →"));
+    let (_, html) = page("?status=queued&page=1").await;
+    assert_eq!(listed(&html), 10);
+    assert!(html.contains("← newer") && !html.contains("older →"));
+    let (status, _) = page("?status=nonsense").await;
+    assert_eq!(status, 400);
+    let (_, html) = page("?q=%25").await;
+    assert_eq!(listed(&html), 0, "% is matched literally: {html}");
+    let (_, html) = page("?q=show_1").await;
+    assert_eq!(listed(&html), 0, "_ is matched literally");
+
+    let missing = a.get("/attempts/999999/events", &cookie).await;
+    assert_eq!(missing.status(), 404);
+    a.app.close(Duration::from_secs(5)).await.expect("close");
+    a.db.cleanup().await;
+}
+
+crate::on_both_backends!(episodes_filter_by_status_and_text);
