@@ -171,7 +171,7 @@ pub async fn attempt(
         }
         ol #timeline data-attempt=(row.id) data-status=(row.status) data-longest=(longest) {
             @for s in &steps {
-                li.step data-step=(s.step_number) data-outcome=(s.outcome) data-started=(s.started_at.timestamp_millis()) {
+                li.step data-step=(s.step_number) data-outcome=(s.outcome) data-started=(s.started_at.timestamp_millis()) data-duration=(s.duration_ms.unwrap_or(0)) {
                     span.number { (s.step_number) }
                     span.tool { (s.tool_name) }
                     code.args { (ragtime_timeline::clean(&s.tool_input.to_string(), 300)) }

@@ -279,6 +279,7 @@ async fn page_text_is_shown_as_text_and_the_event_stream_replays_the_attempt() {
         filters => vec![
             (r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC", "[time]"),
             (r#"data-started="\d+""#, r#"data-started="[ms]""#),
+            (r#"data-duration="\d+""#, r#"data-duration="[ms]""#),
             (r"\d+ ms", "[ms]"),
             (r#"value="\d+""#, r#"value="[pct]""#),
             (r#"name="csrf" value="[0-9a-f]+""#, r#"name="csrf" value="[csrf]""#),
@@ -416,6 +417,13 @@ async fn a_live_timeline_updates_itself_in_a_real_browser() {
         let late = shown - happened.timestamp_millis();
         assert!(late < 1000, "{what} was shown {late} ms after it happened");
     }
+    let cancel_buttons: u64 = page
+        .evaluate_expression("document.querySelectorAll('form.action').length")
+        .await
+        .expect("count")
+        .into_value()
+        .expect("number");
+    assert_eq!(cancel_buttons, 0, "an ended attempt offers no cancel");
     let owned: Option<u64> = page
         .evaluate_expression("window.__owned || null")
         .await

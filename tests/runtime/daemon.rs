@@ -7,6 +7,7 @@ use std::process::{Child, Command};
 use std::time::Duration;
 
 use ragtime::{App, Config};
+use ragtime_browser::orphans::parent_of;
 use ragtime_core::RuntimeSettings;
 use ragtime_fixtures::{Expected, FixtureSite, episodes};
 use ragtime_store::Store;
@@ -159,7 +160,7 @@ async fn two_daemons_on_one_postgres_never_claim_an_episode_twice() {
     db.cleanup().await;
 }
 
-/// Processes whose parent is `pid` (from /proc).
+/// Live processes whose parent is `pid`.
 fn children_of(pid: u32) -> Vec<u32> {
     let Ok(entries) = std::fs::read_dir("/proc") else {
         return Vec::new();
@@ -167,16 +168,7 @@ fn children_of(pid: u32) -> Vec<u32> {
     entries
         .flatten()
         .filter_map(|e| e.file_name().to_str().and_then(|n| n.parse::<u32>().ok()))
-        .filter(|child| {
-            std::fs::read_to_string(format!("/proc/{child}/stat"))
-                .ok()
-                .and_then(|stat| {
-                    stat.rsplit_once(')')
-                        .map(|(_, rest)| rest.split_whitespace().nth(1).map(str::to_string))
-                })
-                .flatten()
-                .is_some_and(|ppid| ppid == pid.to_string())
-        })
+        .filter(|child| parent_of(*child as i32) == Some(pid as i32))
         .collect()
 }
 
@@ -227,14 +219,12 @@ async fn a_killed_daemon_leaves_nothing_stuck_and_sigterm_cancels_cleanly() {
         }
     })
     .await;
-    // SIGKILL leaves the daemon's Chromium behind (nothing runs to close it); the
-    // test takes it down afterwards so it leaves no process of its own.
-    let orphans = children_of(first.id());
+    // SIGKILL leaves the daemon's Chromium behind, nothing runs to close it: the
+    // next daemon stops it before it launches its own.
+    let browsers = children_of(first.id());
+    assert!(!browsers.is_empty(), "the daemon runs a browser");
     first.kill().expect("SIGKILL");
     first.wait().expect("reap");
-    for pid in orphans {
-        let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
-    }
 
     // 2. A restarted daemon marks the attempt interrupted and retries the episode.
     let mut second = start_daemon(&config_path);
@@ -247,6 +237,17 @@ async fn a_killed_daemon_leaves_nothing_stuck_and_sigterm_cancels_cleanly() {
         },
     )
     .await;
+    let left: Vec<u32> = browsers
+        .into_iter()
+        .filter(|pid| parent_of(*pid as i32).is_some())
+        .collect();
+    for pid in &left {
+        let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+    }
+    assert!(
+        left.is_empty(),
+        "the restarted daemon left the killed one's browser running: {left:?}"
+    );
     let killed = store.attempt(attempt).await.expect("load").expect("row");
     assert_eq!(killed.status, "interrupted", "{killed:?}");
     assert_eq!(

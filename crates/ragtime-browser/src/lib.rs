@@ -6,6 +6,7 @@
 //! enforced on every request the page makes, not only on `navigate_to_url`.
 
 pub mod download;
+pub mod orphans;
 mod policy;
 mod pool;
 mod scripts;

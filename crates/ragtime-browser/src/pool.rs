@@ -140,8 +140,9 @@ impl BrowserPool {
                 reason: "no such file".to_string(),
             });
         }
+        crate::orphans::reap_orphans();
         let profile = tempfile::Builder::new()
-            .prefix("ragtime-chromium-")
+            .prefix(crate::orphans::PROFILE_PREFIX)
             .tempdir()
             .map_err(|e| BrowserError::Launch {
                 path: path.clone(),
@@ -156,8 +157,6 @@ impl BrowserPool {
         let alive = Arc::new(AtomicBool::new(true));
         let flag = Arc::clone(&alive);
         let handler = tokio::spawn(async move {
-            // Errors here are single CDP messages (e.g. ones this version cannot
-            // parse); the stream ends only when the browser connection is gone.
             // Messages this version cannot parse are dropped inside chromiumoxide; an
             // error here means the connection to the browser is gone.
             while let Some(event) = handler.next().await {

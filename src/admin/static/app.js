@@ -14,7 +14,7 @@ function badge(status) {
   return el("span", "badge " + status.replace(/[^a-z_]/g, ""), status);
 }
 
-function renderStep(li, s, longest) {
+function renderStep(li, s) {
   li.textContent = "";
   li.dataset.step = s.step;
   li.dataset.outcome = s.outcome;
@@ -26,9 +26,9 @@ function renderStep(li, s, longest) {
   outcome.appendChild(badge(s.outcome));
   li.appendChild(outcome);
   li.appendChild(el("span", "duration", s.duration_ms !== null ? s.duration_ms + " ms" : ""));
+  li.dataset.duration = s.duration_ms || 0;
   const bar = el("progress", "bar");
   bar.max = 100;
-  bar.value = Math.min(100, Math.round(((s.duration_ms || 0) * 100) / Math.max(longest, 1)));
   li.appendChild(bar);
   if (s.note) li.appendChild(el("p", "note", "why: " + s.note));
   if (s.output) {
@@ -46,6 +46,14 @@ function renderStep(li, s, longest) {
     img.width = 160;
     a.appendChild(img);
     li.appendChild(a);
+  }
+}
+
+// Bars are scaled to the longest step so far, so a new longest rescales them all.
+function scaleBars(list, longest) {
+  for (const li of list.querySelectorAll("li.step")) {
+    const bar = li.querySelector("progress.bar");
+    if (bar) bar.value = Math.min(100, Math.round((Number(li.dataset.duration) * 100) / Math.max(longest, 1)));
   }
 }
 
@@ -69,7 +77,8 @@ function live() {
       li = el("li", "step");
       list.appendChild(li);
     }
-    renderStep(li, s, longest);
+    renderStep(li, s);
+    scaleBars(list, longest);
   });
   source.addEventListener("end", (e) => {
     const end = JSON.parse(e.data);
@@ -78,6 +87,8 @@ function live() {
     if (status) { status.textContent = ""; status.appendChild(badge(end.status)); }
     const p = document.getElementById("end");
     if (p) { p.textContent = "=> "; p.appendChild(badge(end.status)); p.appendChild(document.createTextNode(" " + (end.message || ""))); }
+    // An ended attempt can no longer be cancelled.
+    for (const form of document.querySelectorAll('form.action[action$="/cancel"]')) form.remove();
     source.close();
   });
   setInterval(tick, 200);

@@ -82,21 +82,15 @@ pub fn payload(origin: &str, event: &ProgressEvent) -> Result<String, SinkError>
         if excess == 0 {
             return Ok(text);
         }
-        // JSON escaping can make a text longer than its length; cut a margin more.
-        let cut = excess + excess / 2 + 64;
+        let too_long = || serde_json::Value::String("(too long to notify)".into());
         match &mut notified.event.kind {
-            EventKind::ToolCallFinished(call) if call.output.len() > cut => {
-                shorten(&mut call.output, cut)
+            EventKind::ToolCallFinished(call) if call.output.chars().count() > 1 => {
+                shorten(&mut call.output, excess)
             }
-            EventKind::ToolCallFinished(call) => {
-                call.output.clear();
-                call.args = serde_json::Value::String("(too long to notify)".into());
-            }
-            EventKind::ToolCallStarted(call) => {
-                call.args = serde_json::Value::String("(too long to notify)".into())
-            }
-            EventKind::PlannerNote(note) => shorten(&mut note.note, cut),
-            EventKind::AttemptFinished(end) => shorten(&mut end.message, cut),
+            EventKind::ToolCallFinished(call) => call.args = too_long(),
+            EventKind::ToolCallStarted(call) => call.args = too_long(),
+            EventKind::PlannerNote(note) => shorten(&mut note.note, excess),
+            EventKind::AttemptFinished(end) => shorten(&mut end.message, excess),
             EventKind::AttemptStarted(_) | EventKind::ScreenshotTaken(_) => break,
         }
     }
@@ -107,8 +101,16 @@ pub fn payload(origin: &str, event: &ProgressEvent) -> Result<String, SinkError>
     )))
 }
 
-fn shorten(text: &mut String, by: usize) {
-    let mut keep = text.len().saturating_sub(by);
+/// Cuts `text` so that its JSON form is about `excess` bytes shorter, and marks the
+/// cut with `…`. Escaping makes some texts longer in JSON than they are, so the cut
+/// is made in proportion.
+fn shorten(text: &mut String, excess: usize) {
+    let escaped = serde_json::to_string(text.as_str())
+        .map(|t| t.len())
+        .unwrap_or(text.len())
+        .max(1);
+    let keep_escaped = escaped.saturating_sub(excess + 64);
+    let mut keep = text.len() * keep_escaped / escaped;
     while !text.is_char_boundary(keep) {
         keep -= 1;
     }
@@ -144,5 +146,27 @@ mod tests {
             panic!("kind changed")
         };
         assert!(call.output.ends_with('…') && call.output.starts_with("\"é<"));
+    }
+
+    #[test]
+    fn huge_arguments_are_replaced_and_small_events_pass_whole() {
+        let started = |args: serde_json::Value| ProgressEvent {
+            attempt_id: 7,
+            at: Utc::now(),
+            kind: EventKind::ToolCallStarted(ragtime_core::ToolCallStarted {
+                step: 2,
+                tool: "click_element".into(),
+                args,
+            }),
+        };
+        let small = started(serde_json::json!({"selector": "text=\"⋮\""}));
+        let text = payload("a", &small).expect("fits");
+        let back: Notified = serde_json::from_str(&text).expect("valid JSON");
+        assert_eq!(back.event, small);
+
+        let huge = started(serde_json::json!({"selector": "x".repeat(20_000)}));
+        let text = payload("a", &huge).expect("fits after replacing");
+        assert!(text.len() <= MAX_PAYLOAD);
+        assert!(text.contains("(too long to notify)"));
     }
 }
