@@ -73,8 +73,13 @@ impl App {
         }
         let origin = crate::daemon::worker_id();
         let live = LiveFeed::new(config.progress.live.capacity);
-        // Listening starts before any attempt can, so no notification is missed.
-        let relay = store.relay_notifications(&origin, live.clone()).await?;
+        // Daemons that notify also listen. Listening starts before any attempt can,
+        // so no notification is missed.
+        let relay = if config.progress.sinks.contains(&SinkName::Notify) {
+            store.relay_notifications(&origin, live.clone()).await?
+        } else {
+            None
+        };
         let runtime = start_runtime(&config, &store, &live, &origin).await?;
         let browser = BrowserPool::new(config.browser.clone());
         let downloads = ragtime_browser::download::client(Arc::clone(browser.policy()))

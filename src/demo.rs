@@ -158,7 +158,14 @@ pub async fn fixture_site(mut config: Config, only: Vec<String>, keep_open: bool
     let unexpected = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let found = std::sync::Arc::clone(&unexpected);
     let until = async move {
-        watch.await;
+        let interrupted = tokio::select! {
+            _ = watch => false,
+            _ = crate::stop_signal() => true,
+        };
+        if interrupted {
+            println!("stopping before every episode has ended: attempts in flight are cancelled");
+            return;
+        }
         match summary(&summary_store, &ours).await {
             Ok(problems) => *found.lock().unwrap_or_else(|p| p.into_inner()) = problems,
             Err(err) => eprintln!("summary: {err:#}"),

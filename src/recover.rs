@@ -12,7 +12,7 @@ use crate::live::LiveSteps;
 
 /// One agent attempt in the foreground, its steps printed as they start and end.
 pub async fn run(config: Config, episode_id: Option<i64>, url: Option<String>) -> Result<()> {
-    let app = App::open(config).await.context("starting the runtime")?;
+    let app = std::sync::Arc::new(App::open(config).await.context("starting the runtime")?);
     let (episode_id, url) = match (episode_id, url) {
         (Some(id), _) => {
             let episode = app
@@ -39,6 +39,10 @@ pub async fn run(config: Config, episode_id: Option<i64>, url: Option<String>) -
         ..Default::default()
     };
     let handle = app.start_agent_attempt(request).await?;
+    // An admin's cancel reaches this attempt too.
+    let cancels = tokio::spawn(ragtime::daemon::watch_cancel_requests(
+        std::sync::Arc::clone(&app),
+    ));
     let attempt = handle.attempt_id;
     println!("attempt {attempt} for episode {episode_id}: {url}");
     let mut waiting = Box::pin(handle.wait());
@@ -50,6 +54,7 @@ pub async fn run(config: Config, episode_id: Option<i64>, url: Option<String>) -
             break report;
         }
     };
+    cancels.abort();
     app.runtime
         .flush(Duration::from_secs(10))
         .await

@@ -30,7 +30,9 @@ pub async fn cancel(
     if app.runtime.cancel(id, "cancelled from the admin").await {
         return Redirect::to(&format!("/attempts/{id}")).into_response();
     }
-    // Another daemon on the database may run it: it acts on the mark within a second.
+    // Another process on the database may run it (`serve` and `recover` watch for the
+    // mark every 250 ms); an attempt in no live process is past helping anyway, and
+    // the sweeper marks it interrupted.
     match state.app.store.request_cancel(id).await {
         Ok(true) => Redirect::to(&format!("/attempts/{id}")).into_response(),
         Ok(false) => (StatusCode::CONFLICT, "the attempt is not in flight").into_response(),

@@ -12,13 +12,13 @@ use std::convert::Infallible;
 use std::future::Future;
 use std::time::{Duration, Instant};
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
-use ragtime_core::{EventKind, ProgressEvent};
+use ragtime_core::{AttemptStatus, EventKind, ProgressEvent};
 use ragtime_store::AttemptFilter;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::mpsc;
@@ -31,6 +31,8 @@ const REREAD: Duration = Duration::from_secs(2);
 /// The terminal status can be written before the sinks' last steps; an ended attempt
 /// whose steps still look running is given this long to settle.
 const SETTLE: Duration = Duration::from_secs(3);
+/// How often the rows are read while an ended attempt settles.
+const SETTLE_POLL: Duration = Duration::from_millis(200);
 
 /// One step as the page shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -74,6 +76,24 @@ fn args_text(args: &serde_json::Value) -> String {
     ragtime_timeline::clean(&args.to_string(), 300)
 }
 
+/// How an attempt ended, and since when this stream knows.
+struct Ending {
+    since: Instant,
+    status: String,
+    message: String,
+    /// How many steps it made, when the live event said.
+    steps: Option<usize>,
+}
+
+/// What reading an attempt's rows found.
+enum Rows {
+    Status(String, String),
+    /// The attempt does not exist (any more).
+    Gone,
+    /// The database did not answer; the stream tries again later.
+    Unavailable,
+}
+
 /// What one attempt page has been shown, and what it should be shown next.
 #[derive(Default)]
 struct Timeline {
@@ -95,8 +115,20 @@ impl Timeline {
         self.steps.values().any(StepView::running)
     }
 
-    /// Applies a live event; returns the terminal (status, message) on the last one.
-    fn apply(&mut self, event: &ProgressEvent) -> Option<(String, String)> {
+    /// Calls run one at a time, so a running step below the last one means this
+    /// stream missed its end.
+    fn missed_an_end(&self) -> bool {
+        let last = self.steps.keys().next_back().copied().unwrap_or(0);
+        self.steps.values().any(|s| s.running() && s.step < last)
+    }
+
+    /// Whether the page shows all of an ended attempt.
+    fn complete(&self, ending: &Ending) -> bool {
+        !self.any_running() && ending.steps.is_none_or(|n| self.steps.len() >= n)
+    }
+
+    /// Applies a live event; returns how the attempt ended on its last one.
+    fn apply(&mut self, event: &ProgressEvent) -> Option<Ending> {
         match &event.kind {
             EventKind::ToolCallStarted(call) => self.put(StepView {
                 step: i64::from(call.step),
@@ -133,22 +165,28 @@ impl Timeline {
                 }
             }
             EventKind::AttemptFinished(end) => {
-                return Some((end.status.as_str().to_string(), end.message.clone()));
+                return Some(Ending {
+                    since: Instant::now(),
+                    status: end.status.as_str().to_string(),
+                    message: end.message.clone(),
+                    steps: Some(end.steps as usize),
+                });
             }
             EventKind::AttemptStarted(_) => {}
         }
         None
     }
 
-    /// Reads the rows; returns the attempt's (status, message), `None` when it is gone.
-    async fn catch_up(&mut self, state: &Shared, id: i64) -> Option<(String, String)> {
+    /// Reads the rows into the timeline.
+    async fn catch_up(&mut self, state: &Shared, id: i64) -> Rows {
         let (row, steps, shots) = match (
             state.app.store.attempt(id).await,
             state.app.store.steps(id).await,
             state.app.store.screenshots_of(id).await,
         ) {
             (Ok(Some(row)), Ok(steps), Ok(shots)) => (row, steps, shots),
-            _ => return None,
+            (Ok(None), _, _) => return Rows::Gone,
+            _ => return Rows::Unavailable,
         };
         for s in steps {
             self.put(StepView {
@@ -167,7 +205,7 @@ impl Timeline {
                     .collect(),
             });
         }
-        Some((row.status, row.message.unwrap_or_default()))
+        Rows::Status(row.status, row.message.unwrap_or_default())
     }
 
     /// Sends what changed since the last send; false when the page has gone.
@@ -217,45 +255,60 @@ async fn follow_attempt(state: Shared, id: i64, tx: mpsc::Sender<Event>) {
     // Subscribe before reading the rows, so nothing falls between the two.
     let mut feed = state.app.live.subscribe();
     let mut timeline = Timeline::default();
-    let mut ended: Option<(Instant, String, String)> = None;
+    let mut ending: Option<Ending> = None;
     let mut reread = tokio::time::interval(REREAD);
     reread.tick().await;
     let mut read_rows = true;
+    let mut rows_failed = false;
     let mut last_event = Instant::now();
     loop {
         if read_rows {
             read_rows = false;
-            let Some((status, message)) = timeline.catch_up(&state, id).await else {
-                return;
-            };
-            if status != "attempted" && ended.is_none() {
-                ended = Some((Instant::now(), status, message));
+            rows_failed = false;
+            match timeline.catch_up(&state, id).await {
+                Rows::Gone => return,
+                Rows::Unavailable => rows_failed = true,
+                Rows::Status(status, message) => {
+                    if status != "attempted" && ending.is_none() {
+                        ending = Some(Ending {
+                            since: Instant::now(),
+                            status,
+                            message,
+                            steps: None,
+                        });
+                    }
+                }
             }
         }
         if !timeline.send_changes(&tx).await {
             return;
         }
-        if let Some((since, status, message)) = &ended
-            && (!timeline.any_running() || since.elapsed() > SETTLE)
+        if let Some(end) = &ending
+            && (timeline.complete(end) || end.since.elapsed() > SETTLE)
         {
-            send_end(&tx, status, message).await;
+            send_end(&tx, &end.status, &end.message).await;
             return;
         }
         tokio::select! {
             received = feed.recv() => match received {
                 Ok(event) if event.attempt_id == id => {
                     last_event = Instant::now();
-                    if let Some((status, message)) = timeline.apply(&event) {
-                        ended = Some((Instant::now(), status, message));
-                        // Steps this daemon's feed missed are in the rows by now or soon.
-                        read_rows = timeline.any_running();
+                    if let Some(end) = timeline.apply(&event) {
+                        // The rows hold the whole texts (a notification may have cut
+                        // them) and any step whose events this feed lost.
+                        ending = Some(end);
+                        read_rows = true;
+                    } else if timeline.missed_an_end() {
+                        read_rows = true;
                     }
                 }
                 Ok(_) => {}
                 Err(RecvError::Lagged(_)) => read_rows = true,
                 Err(RecvError::Closed) => return,
             },
-            _ = reread.tick() => read_rows = last_event.elapsed() >= REREAD,
+            _ = reread.tick() => read_rows = rows_failed || last_event.elapsed() >= REREAD,
+            // An ended attempt whose rows lag behind is read until they are complete.
+            _ = tokio::time::sleep(SETTLE_POLL), if ending.is_some() => read_rows = true,
             _ = tx.closed() => return,
         }
     }
@@ -272,12 +325,26 @@ struct ListRow {
     started: String,
 }
 
-/// `/attempts/events`: each change of an attempt's status, and new attempts.
-pub async fn list_events(State(state): State<Shared>) -> Response {
-    sse(move |tx| follow_list(state, tx)).into_response()
+#[derive(Deserialize)]
+pub struct ListQuery {
+    status: Option<String>,
 }
 
-async fn follow_list(state: Shared, tx: mpsc::Sender<Event>) {
+/// `/attempts/events?status=`: each change of an attempt's status, and new attempts
+/// in that status (all when none is given), as the list page with that filter shows.
+pub async fn list_events(State(state): State<Shared>, Query(query): Query<ListQuery>) -> Response {
+    let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
+        Some(text) => match AttemptStatus::parse(text) {
+            Some(status) => Some(status),
+            None => return (StatusCode::BAD_REQUEST, "unknown status").into_response(),
+        },
+        None => None,
+    };
+    sse(move |tx| follow_list(state, status, tx)).into_response()
+}
+
+async fn follow_list(state: Shared, status: Option<AttemptStatus>, tx: mpsc::Sender<Event>) {
+    let shows_new = status.is_none_or(|s| s == AttemptStatus::Attempted);
     let mut feed = state.app.live.subscribe();
     let mut sent: HashMap<i64, ListRow> = HashMap::new();
     // Few pages show the list, so it re-reads on every tick, the first at once (the
@@ -288,7 +355,7 @@ async fn follow_list(state: Shared, tx: mpsc::Sender<Event>) {
         tokio::select! {
             received = feed.recv() => match received {
                 Ok(event) => match &event.kind {
-                    EventKind::AttemptStarted(started) => rows.push(ListRow {
+                    EventKind::AttemptStarted(started) if shows_new => rows.push(ListRow {
                         id: event.attempt_id,
                         episode: started.episode_id,
                         strategy: started.strategy.clone(),
@@ -304,15 +371,15 @@ async fn follow_list(state: Shared, tx: mpsc::Sender<Event>) {
                                 ..known.clone()
                             });
                         } else {
-                            rows.extend(newest(&state).await);
+                            rows.extend(newest(&state, status).await);
                         }
                     }
                     _ => {}
                 },
-                Err(RecvError::Lagged(_)) => rows.extend(newest(&state).await),
+                Err(RecvError::Lagged(_)) => rows.extend(newest(&state, status).await),
                 Err(RecvError::Closed) => return,
             },
-            _ = reread.tick() => rows.extend(newest(&state).await),
+            _ = reread.tick() => rows.extend(newest(&state, status).await),
             _ = tx.closed() => return,
         }
         for row in rows {
@@ -332,9 +399,10 @@ async fn follow_list(state: Shared, tx: mpsc::Sender<Event>) {
     }
 }
 
-/// The newest attempts, oldest first so a page prepends them in order.
-async fn newest(state: &Shared) -> Vec<ListRow> {
+/// The newest attempts in `status`, oldest first so a page prepends them in order.
+async fn newest(state: &Shared, status: Option<AttemptStatus>) -> Vec<ListRow> {
     let filter = AttemptFilter {
+        status,
         limit: 50,
         ..Default::default()
     };

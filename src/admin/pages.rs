@@ -115,7 +115,7 @@ pub async fn attempts(
         }
         // New attempts are added live only where they belong: the first page of all
         // or in-flight attempts.
-        table #attempts data-prepend=((page == 0 && (chosen.is_empty() || chosen == "attempted")).to_string()) {
+        table #attempts data-filter=(chosen) data-prepend=((page == 0 && (chosen.is_empty() || chosen == "attempted")).to_string()) {
             thead { tr { th { "#" } th { "episode" } th { "strategy" } th { "status" } th { "started" } th { "message" } } }
             tbody {
                 @for a in &rows {

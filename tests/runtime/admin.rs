@@ -315,7 +315,7 @@ async fn a_live_timeline_updates_itself_in_a_real_browser() {
             "echo",
             json!({"text": "<script>window.__owned = 1</script>"}),
         ),
-        Decision::call("sleep", json!({"ms": 2000})),
+        Decision::call("sleep", json!({"ms": 3000})),
         Decision::call("echo", json!({"text": "third step"})),
         Decision::escalate("done watching"),
     ];
@@ -336,7 +336,15 @@ async fn a_live_timeline_updates_itself_in_a_real_browser() {
     let browser = pool.open_context().await.expect("browser");
     let (page, mark) = browser.page().await.expect("page");
     a.log_in_browser(&page).await;
-    // The attempt starts once the browser is ready: its 2 s sleep covers the page load.
+    // The watcher is in place before the page's own script runs.
+    page.evaluate_on_new_document(
+        chromiumoxide::cdp::browser_protocol::page::AddScriptToEvaluateOnNewDocumentParams::new(
+            ragtime_testkit::WATCH_ADMIN_STEPS_JS,
+        ),
+    )
+    .await
+    .expect("watch the page");
+    // The attempt starts once the browser is ready: its 3 s sleep covers the page load.
     let handle = a
         .app
         .start_attempt(request, Arc::new(ScriptedPlanner::new(script)), tools)
@@ -346,9 +354,6 @@ async fn a_live_timeline_updates_itself_in_a_real_browser() {
     page.goto(a.url(&format!("/attempts/{id}")))
         .await
         .expect("attempt page");
-    page.evaluate_expression(ragtime_testkit::WATCH_ADMIN_STEPS_JS)
-        .await
-        .expect("watch the page");
     let started = std::time::Instant::now();
     let steps = || async {
         page.evaluate_expression("document.querySelectorAll('li.step').length")
@@ -418,7 +423,9 @@ async fn a_live_timeline_updates_itself_in_a_real_browser() {
         assert!(late < 1000, "{what} was shown {late} ms after it happened");
     }
     let cancel_buttons: u64 = page
-        .evaluate_expression("document.querySelectorAll('form.action').length")
+        .evaluate_expression(
+            r#"document.querySelectorAll('form.action[action$="/cancel"]').length"#,
+        )
         .await
         .expect("count")
         .into_value()

@@ -41,8 +41,9 @@ fn csrf_in(html: &str) -> String {
         .to_string()
 }
 
-/// In real Chromium: the attempts list shows an attempt that starts after the page
-/// loaded, then its end status, without a reload.
+/// In real Chromium: the "in flight" attempts list shows an attempt that starts
+/// after the page loaded, then its end status, without a reload; an attempt that
+/// had ended before is never added to it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_attempts_list_updates_itself_in_a_real_browser() {
     use ragtime_browser::{BrowserPool, BrowserSettings};
@@ -56,7 +57,22 @@ async fn the_attempts_list_updates_itself_in_a_real_browser() {
     });
     let browser = pool.open_context().await.expect("browser");
     let (page, mark) = browser.page().await.expect("page");
+    let ended_before = a
+        .app
+        .start_attempt(
+            request("/before"),
+            Arc::new(ScriptedPlanner::new(vec![Decision::escalate("over")])),
+            sleepy_tools(),
+        )
+        .await
+        .expect("start")
+        .wait()
+        .await
+        .attempt_id;
     a.log_in_browser(&page).await;
+    page.goto(a.url("/attempts?status=attempted"))
+        .await
+        .expect("in-flight list");
     // The page has connected its stream once the server counts a subscriber.
     eventually(
         Duration::from_secs(10),
@@ -104,6 +120,15 @@ async fn the_attempts_list_updates_itself_in_a_real_browser() {
     status_shown("attempted").await;
     handle.wait().await;
     status_shown("awaiting_human").await;
+    let stray: bool = page
+        .evaluate_expression(format!(
+            "document.querySelector('tr[data-attempt=\"{ended_before}\"]') !== null"
+        ))
+        .await
+        .expect("query")
+        .into_value()
+        .expect("bool");
+    assert!(!stray, "an ended attempt was added to the in-flight list");
     let message: String = page
         .evaluate_expression(format!(
             "document.querySelector('tr[data-attempt=\"{id}\"] td.message').textContent"
@@ -248,6 +273,50 @@ async fn an_admin_follows_and_cancels_an_attempt_another_daemon_runs() {
     a.db.cleanup().await;
 }
 
+/// Without the `live` sink (like an attempt run by another process that does not
+/// notify), the event stream still follows the attempt from its rows to the end.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stream_without_live_events_follows_the_rows() {
+    let db = TestDb::sqlite(Duration::from_secs(5)).await;
+    let mut config = db.config(RuntimeSettings::default());
+    config.progress.sinks = vec![SinkName::JsonColumn, SinkName::StepTable];
+    let a = admin_on(db, config).await;
+    let cookie = a.login().await;
+    let script = vec![
+        Decision::call("sleep", json!({"ms": 2500})),
+        Decision::call("echo", json!({"text": "after the pause"})),
+        Decision::escalate("seen from the rows"),
+    ];
+    let handle = a
+        .app
+        .start_attempt(
+            request("/rows"),
+            Arc::new(ScriptedPlanner::new(script)),
+            sleepy_tools(),
+        )
+        .await
+        .expect("start");
+    let id = handle.attempt_id;
+    let mut stream = client()
+        .get(a.url(&format!("/attempts/{id}/events")))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("stream");
+    let text = read_stream_until(&mut stream, Duration::from_secs(15), |t| {
+        t.contains("event: end")
+    })
+    .await;
+    assert!(
+        text.contains("\"tool\":\"echo\"") && text.contains("\"outcome\":\"success\""),
+        "{text}"
+    );
+    assert!(text.contains("\"status\":\"awaiting_human\""), "{text}");
+    handle.wait().await;
+    a.app.close(Duration::from_secs(5)).await.expect("close");
+    a.db.cleanup().await;
+}
+
 /// `/episodes` filters by status and by text in the URL or title, and pages; a bad
 /// status is a 400; the event stream of an unknown attempt is a 404.
 async fn episodes_filter_by_status_and_text(backend: Backend) {
@@ -294,6 +363,8 @@ async fn episodes_filter_by_status_and_text(backend: Backend) {
     let (_, html) = page("?q=show-1").await;
     // show-1 and show-10 … show-19
     assert_eq!(listed(&html), 11, "{html}");
+    let (_, html) = page("?q=SHOW-1").await;
+    assert_eq!(listed(&html), 11, "the text matches regardless of case");
     let (_, html) = page("?status=queued").await;
     assert_eq!(listed(&html), 50, "a page holds 50");
     assert!(html.contains("older →"));
@@ -309,6 +380,8 @@ async fn episodes_filter_by_status_and_text(backend: Backend) {
 
     let missing = a.get("/attempts/999999/events", &cookie).await;
     assert_eq!(missing.status(), 404);
+    let bad = a.get("/attempts/events?status=nonsense", &cookie).await;
+    assert_eq!(bad.status(), 400);
     a.app.close(Duration::from_secs(5)).await.expect("close");
     a.db.cleanup().await;
 }

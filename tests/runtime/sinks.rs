@@ -343,13 +343,26 @@ async fn notify_sink_conforms() {
         async |a| seen.seen(a).await,
     )
     .await;
-    // A daemon skips what it sent itself: its own `live` sink has published it.
-    let own = FeedSeen::new(&feed);
+    // A daemon skips what it sent itself (its own `live` sink has published it):
+    // of its own event and a later one from elsewhere, only the latter arrives.
+    let after = FeedSeen::new(&feed);
     NotifySink::new(&db.store, "the other daemon")
-        .write_batch(&[started(attempt, 9, "echo")])
+        .write_batch(&[started(attempt, 9, "own")])
         .await
         .expect("notify");
-    assert_eq!(own.seen(attempt).await, Vec::new());
+    NotifySink::new(&db.store, "a third daemon")
+        .write_batch(&[started(attempt, 10, "marker")])
+        .await
+        .expect("notify");
+    let mut feed_after = after.feed.lock().await;
+    let first = tokio::time::timeout(Duration::from_secs(10), feed_after.recv())
+        .await
+        .expect("the marker arrives")
+        .expect("received");
+    assert!(
+        matches!(&first.kind, EventKind::ToolCallStarted(c) if c.tool == "marker"),
+        "{first:?}"
+    );
     relay.abort();
     db.cleanup().await;
 }

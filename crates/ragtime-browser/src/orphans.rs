@@ -1,11 +1,12 @@
 //! Chromium processes a dead ragtime left behind.
 //!
 //! chromiumoxide starts Chromium as a plain child process, so a daemon killed with
-//! SIGKILL (or by the OOM killer) leaves its browser running, re-parented to init,
-//! holding memory and its profile directory. Before it launches a browser, the pool
-//! stops such orphans: processes whose parent is init and whose command line names a
-//! `ragtime-chromium-` profile, which only [`BrowserPool`](crate::BrowserPool) creates.
-//! A live daemon's browser always has that daemon as its parent, so it is never hit.
+//! SIGKILL (or by the OOM killer) leaves its browser running, holding memory and its
+//! profile directory. Every profile the pool creates is named after its owner:
+//! `ragtime-chromium-PID.START-…`, with the owner's pid and start time (which
+//! together name one process, even after the pid is reused). Before it launches a
+//! browser, the pool stops the browsers whose owner is gone and removes their
+//! profiles. A browser whose owner lives, and one without such a name, is left alone.
 
 use std::path::PathBuf;
 
@@ -16,10 +17,48 @@ pub const PROFILE_PREFIX: &str = "ragtime-chromium-";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Orphan {
     pub pid: i32,
-    pub profile: Option<PathBuf>,
+    pub profile: PathBuf,
 }
 
-/// Orphaned ragtime browsers, from `/proc` (none where there is no `/proc`).
+/// The profile-name prefix for browsers this process launches.
+pub fn own_profile_prefix() -> String {
+    let pid = std::process::id() as i32;
+    let start = start_time(pid).unwrap_or(0);
+    format!("{PROFILE_PREFIX}{pid}.{start}-")
+}
+
+/// The fields of `/proc/PID/stat` after the command name (which may hold spaces and
+/// parentheses, so the split is at the last `)`): state first. `None` for a process
+/// that has exited, zombies included.
+fn stat_fields(pid: i32) -> Option<Vec<String>> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let (_, rest) = stat.rsplit_once(')')?;
+    let fields: Vec<String> = rest.split_whitespace().map(str::to_string).collect();
+    (fields.first()? != "Z").then_some(fields)
+}
+
+/// The parent pid of a live process.
+pub fn parent_of(pid: i32) -> Option<i32> {
+    stat_fields(pid)?.get(1)?.parse().ok()
+}
+
+/// When a live process started, in clock ticks since boot (stat field 22).
+fn start_time(pid: i32) -> Option<u64> {
+    stat_fields(pid)?.get(19)?.parse().ok()
+}
+
+/// The owner (pid, start time) a profile directory's name records.
+fn owner_of(profile: &std::path::Path) -> Option<(i32, u64)> {
+    let name = profile
+        .file_name()?
+        .to_str()?
+        .strip_prefix(PROFILE_PREFIX)?;
+    let (owner, _) = name.split_once('-')?;
+    let (pid, start) = owner.split_once('.')?;
+    Some((pid.parse().ok()?, start.parse().ok()?))
+}
+
+/// Browsers whose owner has exited, from `/proc` (none where there is no `/proc`).
 pub fn find_orphans() -> Vec<Orphan> {
     let Ok(entries) = std::fs::read_dir("/proc") else {
         return Vec::new();
@@ -29,58 +68,51 @@ pub fn find_orphans() -> Vec<Orphan> {
         .filter_map(|entry| entry.file_name().to_str()?.parse::<i32>().ok())
         .filter_map(|pid| {
             let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
-            let args: Vec<String> = cmdline
+            let profile = cmdline
                 .split(|b| *b == 0)
-                .map(|a| String::from_utf8_lossy(a).into_owned())
-                .collect();
-            if !args.iter().any(|a| a.contains(PROFILE_PREFIX)) || parent_of(pid)? != 1 {
-                return None;
-            }
-            let profile = args
-                .iter()
-                .find_map(|a| a.strip_prefix("--user-data-dir="))
-                .map(PathBuf::from)
-                .filter(|p| {
-                    p.file_name()
-                        .and_then(|n| n.to_str())
-                        .is_some_and(|n| n.starts_with(PROFILE_PREFIX))
-                });
-            Some(Orphan { pid, profile })
+                .filter_map(|arg| std::str::from_utf8(arg).ok())
+                .find_map(|arg| arg.strip_prefix("--user-data-dir="))
+                .map(PathBuf::from)?;
+            let (owner, started) = owner_of(&profile)?;
+            let owner_lives = start_time(owner) == Some(started);
+            (!owner_lives && stat_fields(pid).is_some()).then_some(Orphan { pid, profile })
         })
         .collect()
 }
 
-/// The parent pid of a live process, from `/proc/PID/stat` (whose second field may
-/// hold spaces and parentheses, so it is read from the last `)`). `None` when the
-/// process has exited, zombies included.
-pub fn parent_of(pid: i32) -> Option<i32> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    let (_, rest) = stat.rsplit_once(')')?;
-    let mut fields = rest.split_whitespace();
-    let state = fields.next()?;
-    if state == "Z" {
-        // A zombie is already dead; only its parent can remove it.
-        return None;
-    }
-    fields.next()?.parse().ok()
-}
-
 /// Kills every orphaned ragtime browser and removes its profile; returns how many.
+/// Reads `/proc`, so call it off the async threads.
 pub fn reap_orphans() -> usize {
     let orphans = find_orphans();
     for orphan in &orphans {
         // SAFETY: kill(2) with a pid read from /proc and a constant signal has no
         // memory-safety preconditions; a pid that has gone meanwhile gives ESRCH.
-        let killed = unsafe { libc::kill(orphan.pid, libc::SIGKILL) } == 0;
-        if killed {
+        if unsafe { libc::kill(orphan.pid, libc::SIGKILL) } == 0 {
             tracing::warn!(
                 pid = orphan.pid,
                 "stopped a chromium left behind by a dead ragtime"
             );
         }
-        if let Some(profile) = &orphan.profile {
-            let _ = std::fs::remove_dir_all(profile);
-        }
+        let _ = std::fs::remove_dir_all(&orphan.profile);
     }
     orphans.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_profile_name_records_its_owner_and_this_process_is_alive() {
+        let prefix = own_profile_prefix();
+        let profile = std::env::temp_dir().join(format!("{prefix}AbC123"));
+        let (pid, start) = owner_of(&profile).expect("owner in the name");
+        assert_eq!(pid, std::process::id() as i32);
+        assert_eq!(start_time(pid), Some(start), "the owner is alive");
+        assert_eq!(
+            owner_of(std::path::Path::new("/tmp/ragtime-chromium-xyz")),
+            None
+        );
+        assert_eq!(owner_of(std::path::Path::new("/tmp/other-1.2-x")), None);
+    }
 }

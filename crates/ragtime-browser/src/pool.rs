@@ -140,9 +140,10 @@ impl BrowserPool {
                 reason: "no such file".to_string(),
             });
         }
-        crate::orphans::reap_orphans();
+        // Browsers of a daemon that was killed would otherwise run on for good.
+        let _ = tokio::task::spawn_blocking(crate::orphans::reap_orphans).await;
         let profile = tempfile::Builder::new()
-            .prefix(crate::orphans::PROFILE_PREFIX)
+            .prefix(&crate::orphans::own_profile_prefix())
             .tempdir()
             .map_err(|e| BrowserError::Launch {
                 path: path.clone(),

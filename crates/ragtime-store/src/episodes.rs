@@ -9,7 +9,7 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, LikeExpr};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
@@ -272,7 +272,6 @@ impl Store {
         Ok(episode::Entity::find_by_id(id).one(&self.db).await?)
     }
 
-    /// Episodes, oldest first.
     /// Episodes matching `filter`, newest first.
     pub async fn find_episodes(
         &self,
@@ -283,16 +282,22 @@ impl Store {
             query = query.filter(episode::Column::Status.eq(status.as_str()));
         }
         if let Some(text) = filter.text.as_deref().filter(|t| !t.is_empty()) {
-            // The text is matched literally: LIKE's own wildcards are escaped.
+            // The text is matched literally (LIKE's own wildcards are escaped) and
+            // without regard to case on both databases (SQLite's LIKE ignores ASCII
+            // case, PostgreSQL's does not).
             let escaped = text
+                .to_lowercase()
                 .replace('\\', "\\\\")
                 .replace('%', "\\%")
                 .replace('_', "\\_");
-            let pattern = || LikeExpr::new(format!("%{escaped}%")).escape('\\');
+            let matches = |column: episode::Column| {
+                Expr::expr(Func::lower(Expr::col((episode::Entity, column))))
+                    .like(LikeExpr::new(format!("%{escaped}%")).escape('\\'))
+            };
             query = query.filter(
                 sea_orm::Condition::any()
-                    .add(episode::Column::Url.like(pattern()))
-                    .add(episode::Column::Title.like(pattern())),
+                    .add(matches(episode::Column::Url))
+                    .add(matches(episode::Column::Title)),
             );
         }
         if filter.limit > 0 {
@@ -304,6 +309,7 @@ impl Store {
         Ok(query.all(&self.db).await?)
     }
 
+    /// Every episode, oldest first.
     pub async fn episodes(&self) -> Result<Vec<episode::Model>, StoreError> {
         Ok(episode::Entity::find()
             .order_by_asc(episode::Column::Id)

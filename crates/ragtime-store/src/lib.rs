@@ -49,6 +49,8 @@ pub struct Store {
     /// ledger writes or page queries, which is what keeps them visible under load.
     progress_db: DatabaseConnection,
     writes: WriteGate,
+    /// For connections outside the pools (the notification listener).
+    url: Arc<str>,
 }
 
 /// SQLite takes one writer at a time, and a writer that finds the lock taken sleeps in
@@ -93,6 +95,7 @@ impl Store {
             db,
             progress_db,
             writes,
+            url: Arc::from(url),
         })
     }
 

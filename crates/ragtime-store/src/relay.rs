@@ -17,9 +17,9 @@ impl Store {
     /// publishes already). Returns once listening, so nothing sent afterwards is
     /// missed. `None` on SQLite, which has no notifications.
     ///
-    /// The task ends when the store closes. A lost connection is re-established by
-    /// the listener; what was sent meanwhile is lost, and live pages catch up from
-    /// the rows.
+    /// Abort the task to stop listening. A lost connection is re-established by the
+    /// listener; what was sent meanwhile is lost, and live pages catch up from the
+    /// rows.
     pub async fn relay_notifications(
         &self,
         origin: &str,
@@ -32,9 +32,8 @@ impl Store {
             url: "(notification listener)".to_string(),
             reason: e.to_string(),
         };
-        let mut listener = PgListener::connect_with(self.db.get_postgres_connection_pool())
-            .await
-            .map_err(listen_error)?;
+        // Its own connection, not one of the pool's: it is held for the daemon's life.
+        let mut listener = PgListener::connect(&self.url).await.map_err(listen_error)?;
         listener
             .listen(PROGRESS_CHANNEL)
             .await
@@ -52,7 +51,6 @@ impl Store {
                             }
                         }
                     }
-                    Err(sea_orm::sqlx::Error::PoolClosed) => return,
                     Err(err) => {
                         tracing::warn!(error = %err, "progress notifications interrupted; reconnecting");
                         tokio::time::sleep(Duration::from_millis(500)).await;

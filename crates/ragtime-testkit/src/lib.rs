@@ -15,7 +15,8 @@ pub use tools::{
 use ragtime_core::ToolRegistry;
 
 /// Script for an admin attempt page (run through the DevTools protocol, which the
-/// page's CSP does not govern): records in `window.__seen`, by step number, the
+/// page's CSP does not govern, on a loaded page or before the page's own scripts
+/// with `evaluate_on_new_document`): records in `window.__seen`, by step number, the
 /// `Date.now()` at which each step was first shown, and under `end` when the end
 /// status was. Read it back with `JSON.stringify(window.__seen)`.
 pub const WATCH_ADMIN_STEPS_JS: &str = r#"
@@ -28,7 +29,7 @@ new MutationObserver(() => {
   }
   const end = document.getElementById("end");
   if (end && end.textContent.trim() && !("end" in window.__seen)) window.__seen.end = now;
-}).observe(document.body, { childList: true, subtree: true, characterData: true });
+}).observe(document, { childList: true, subtree: true, characterData: true });
 window.__watching_since
 "#;
 

@@ -64,33 +64,61 @@ function tick() {
   }
 }
 
+// Follows an event stream. The browser reconnects by itself after a dropped
+// connection, but gives up on an error answer (the database was away): then this
+// opens a new stream after a pause. `listen` adds the handlers; `done` says to stop.
+function follow(url, listen, done) {
+  let source = null;
+  const open = () => {
+    source = new EventSource(url);
+    listen(source);
+    source.onerror = () => {
+      if (source.readyState === EventSource.CLOSED && !done()) setTimeout(open, 3000);
+    };
+  };
+  open();
+}
+
+// The `li` for step `n`, made and put in step order when missing.
+function stepItem(list, n) {
+  let li = list.querySelector('li.step[data-step="' + n + '"]');
+  if (li) return li;
+  li = el("li", "step");
+  li.dataset.step = n;
+  const after = Array.from(list.querySelectorAll("li.step")).find((other) => Number(other.dataset.step) > n);
+  list.insertBefore(li, after || null);
+  return li;
+}
+
 function live() {
   const list = document.getElementById("timeline");
   if (!list || list.dataset.status !== "attempted") return;
   let longest = Number(list.dataset.longest) || 1;
-  const source = new EventSource("/attempts/" + encodeURIComponent(list.dataset.attempt) + "/events");
-  source.addEventListener("step", (e) => {
-    const s = JSON.parse(e.data);
-    longest = Math.max(longest, s.duration_ms || 0);
-    let li = list.querySelector('li.step[data-step="' + Number(s.step) + '"]');
-    if (!li) {
-      li = el("li", "step");
-      list.appendChild(li);
-    }
-    renderStep(li, s);
-    scaleBars(list, longest);
-  });
-  source.addEventListener("end", (e) => {
-    const end = JSON.parse(e.data);
-    list.dataset.status = end.status;
-    const status = document.getElementById("status");
-    if (status) { status.textContent = ""; status.appendChild(badge(end.status)); }
-    const p = document.getElementById("end");
-    if (p) { p.textContent = "=> "; p.appendChild(badge(end.status)); p.appendChild(document.createTextNode(" " + (end.message || ""))); }
-    // An ended attempt can no longer be cancelled.
-    for (const form of document.querySelectorAll('form.action[action$="/cancel"]')) form.remove();
-    source.close();
-  });
+  let ended = false;
+  follow("/attempts/" + encodeURIComponent(list.dataset.attempt) + "/events", (source) => {
+    source.addEventListener("step", (e) => {
+      const s = JSON.parse(e.data);
+      const li = stepItem(list, Number(s.step));
+      // A stream that reconnected may read rows older than what is shown: a step
+      // never goes back to running.
+      if (s.outcome === "running" && li.dataset.outcome && li.dataset.outcome !== "running") return;
+      longest = Math.max(longest, s.duration_ms || 0);
+      renderStep(li, s);
+      scaleBars(list, longest);
+    });
+    source.addEventListener("end", (e) => {
+      const end = JSON.parse(e.data);
+      ended = true;
+      list.dataset.status = end.status;
+      const status = document.getElementById("status");
+      if (status) { status.textContent = ""; status.appendChild(badge(end.status)); }
+      const p = document.getElementById("end");
+      if (p) { p.textContent = "=> "; p.appendChild(badge(end.status)); p.appendChild(document.createTextNode(" " + (end.message || ""))); }
+      // An ended attempt can no longer be cancelled.
+      for (const form of document.querySelectorAll('form.action[action$="/cancel"]')) form.remove();
+      source.close();
+    });
+  }, () => ended);
   setInterval(tick, 200);
 }
 
@@ -98,12 +126,12 @@ function liveList() {
   const table = document.getElementById("attempts");
   if (!table) return;
   const body = table.querySelector("tbody");
-  const source = new EventSource("/attempts/events");
-  source.addEventListener("attempt", (e) => {
+  const filter = table.dataset.filter || "";
+  follow("/attempts/events?status=" + encodeURIComponent(filter), (source) => source.addEventListener("attempt", (e) => {
     const a = JSON.parse(e.data);
     let tr = body.querySelector('tr[data-attempt="' + Number(a.id) + '"]');
     if (!tr) {
-      if (table.dataset.prepend !== "true") return;
+      if (table.dataset.prepend !== "true" || (filter && a.status !== filter)) return;
       tr = el("tr");
       tr.dataset.attempt = Number(a.id);
       const id = el("td");
@@ -117,13 +145,15 @@ function liveList() {
         episode.appendChild(e);
       }
       tr.append(id, episode, el("td", null, a.strategy), el("td", "status"), el("td", null, a.started), el("td", "message"));
-      body.insertBefore(tr, body.firstChild);
+      // Newest first.
+      const older = Array.from(body.querySelectorAll("tr[data-attempt]")).find((other) => Number(other.dataset.attempt) < Number(a.id));
+      body.insertBefore(tr, older || null);
     }
     const status = tr.querySelector("td.status");
     status.textContent = "";
     status.appendChild(badge(a.status));
     tr.querySelector("td.message").textContent = a.message;
-  });
+  }), () => false);
 }
 
 document.addEventListener("DOMContentLoaded", live);

@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use ragtime_core::{EventKind, ProgressEvent, Sink, SinkError};
-use sea_orm::DatabaseConnection;
 use sea_orm::sqlx;
+use sea_orm::{DatabaseBackend, DatabaseConnection};
 use serde::{Deserialize, Serialize};
 
 use super::classify_sqlx;
@@ -53,10 +53,26 @@ impl Sink for NotifySink {
     }
 
     async fn write_batch(&self, events: &[Arc<ProgressEvent>]) -> Result<(), SinkError> {
+        if self.db.get_database_backend() != DatabaseBackend::Postgres {
+            return Err(SinkError::Permanent(
+                "the notify sink needs PostgreSQL".to_string(),
+            ));
+        }
+        // An event that cannot fit is left out rather than failing the whole batch:
+        // listeners miss it and catch up from the rows.
         let payloads: Vec<String> = events
             .iter()
-            .map(|event| payload(&self.origin, event))
-            .collect::<Result<_, _>>()?;
+            .filter_map(|event| match payload(&self.origin, event) {
+                Ok(text) => Some(text),
+                Err(err) => {
+                    tracing::warn!(error = %err, "left an event out of the notifications");
+                    None
+                }
+            })
+            .collect();
+        if payloads.is_empty() {
+            return Ok(());
+        }
         let pool = self.db.get_postgres_connection_pool();
         sqlx::query("SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload")
             .bind(PROGRESS_CHANNEL)
@@ -84,10 +100,15 @@ pub fn payload(origin: &str, event: &ProgressEvent) -> Result<String, SinkError>
         }
         let too_long = || serde_json::Value::String("(too long to notify)".into());
         match &mut notified.event.kind {
-            EventKind::ToolCallFinished(call) if call.output.chars().count() > 1 => {
+            // Whichever of output and arguments is the larger goes first.
+            EventKind::ToolCallFinished(call)
+                if call.output.chars().count() > 1
+                    && call.output.len() >= call.args.to_string().len() =>
+            {
                 shorten(&mut call.output, excess)
             }
-            EventKind::ToolCallFinished(call) => call.args = too_long(),
+            EventKind::ToolCallFinished(call) if !call.args.is_string() => call.args = too_long(),
+            EventKind::ToolCallFinished(call) => shorten(&mut call.output, excess),
             EventKind::ToolCallStarted(call) => call.args = too_long(),
             EventKind::PlannerNote(note) => shorten(&mut note.note, excess),
             EventKind::AttemptFinished(end) => shorten(&mut end.message, excess),
