@@ -2,7 +2,8 @@
 //!
 //! `RAGTIME_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test cargo bench
 //! --bench admin`. Needs /usr/bin/chromium; without the PostgreSQL URL the
-//! two-daemon figure is skipped.
+//! two-daemon figure is skipped. `-- --quick` tries fewer page counts, `-- --pages
+//! 4000,8000` the counts given.
 //!
 //! 1. From a tool call starting to its step being shown in a connected Chromium page
 //!    (p50/p99): the page served by the daemon running the attempt (SQLite), and the
@@ -302,6 +303,23 @@ async fn postgres_config(admin_url: &str) -> Config {
     config
 }
 
+fn pages_arg() -> Option<Vec<usize>> {
+    let args: Vec<String> = std::env::args().collect();
+    let list = args
+        .iter()
+        .position(|a| a == "--pages")
+        .and_then(|i| args.get(i + 1))?;
+    Some(
+        list.split(',')
+            .map(|n| {
+                n.trim()
+                    .parse()
+                    .expect("--pages takes counts like 1000,4000")
+            })
+            .collect(),
+    )
+}
+
 #[tokio::main]
 async fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
@@ -326,12 +344,13 @@ async fn main() {
         println!("two daemons: skipped (set RAGTIME_TEST_POSTGRES_URL)");
     }
 
-    let counts: &[usize] = if quick {
-        &[1, 100, 500]
-    } else {
-        &[1, 10, 100, 250, 500, 1000, 2000]
+    // `--pages 4000,8000` measures other counts; each page holds two sockets here.
+    let counts: Vec<usize> = match pages_arg() {
+        Some(counts) => counts,
+        None if quick => vec![1, 100, 500],
+        None => vec![1, 10, 100, 250, 500, 1000, 2000, 2500, 4000],
     };
-    for &streams in counts {
+    for streams in counts {
         let (complete, figures) = fan_out(&one, streams).await;
         println!(
             "{streams:>5} open live pages on one daemon ({complete} saw every step): call start -> step at each page: {figures}"
