@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use super::Shared;
 use super::auth::check_csrf;
+use super::pages::internal;
 use crate::app::AttemptRequest;
 
 #[derive(Deserialize)]
@@ -36,14 +37,7 @@ pub async fn cancel(
     match state.app.store.request_cancel(id).await {
         Ok(true) => Redirect::to(&format!("/attempts/{id}")).into_response(),
         Ok(false) => (StatusCode::CONFLICT, "the attempt is not in flight").into_response(),
-        Err(err) => {
-            tracing::error!(error = %err, "cancel request failed");
-            (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "the database could not answer",
-            )
-                .into_response()
-        }
+        Err(err) => internal(err),
     }
 }
 
@@ -60,13 +54,7 @@ pub async fn retry(
     let row = match state.app.store.attempt(id).await {
         Ok(Some(row)) => row,
         Ok(None) => return (StatusCode::NOT_FOUND, "no such attempt").into_response(),
-        Err(_) => {
-            return (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "the database could not answer",
-            )
-                .into_response();
-        }
+        Err(err) => return internal(err),
     };
     if row.status != "awaiting_human" {
         return (
@@ -76,7 +64,10 @@ pub async fn retry(
             .into_response();
     }
     let episode = match row.episode_id {
-        Some(episode) => state.app.store.episode(episode).await.ok().flatten(),
+        Some(episode) => match state.app.store.episode(episode).await {
+            Ok(found) => found,
+            Err(err) => return internal(err),
+        },
         None => None,
     };
     let Some(episode) = episode else {

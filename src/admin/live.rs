@@ -240,13 +240,7 @@ pub async fn attempt_events(State(state): State<Shared>, Path(id): Path<i64>) ->
     match state.app.store.attempt(id).await {
         Ok(Some(_)) => {}
         Ok(None) => return (StatusCode::NOT_FOUND, "no such attempt").into_response(),
-        Err(_) => {
-            return (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "the database could not answer",
-            )
-                .into_response();
-        }
+        Err(err) => return super::pages::internal(err),
     }
     sse(move |tx| follow_attempt(state, id, tx)).into_response()
 }

@@ -50,8 +50,9 @@ fn csrf_of(state: &Shared, headers: &HeaderMap) -> String {
         .unwrap_or_default()
 }
 
-fn internal(err: impl std::fmt::Display) -> Response {
-    tracing::error!(error = %err, "admin page failed");
+/// The answer when the database fails a request; the cause goes to the log only.
+pub(super) fn internal(err: impl std::fmt::Display) -> Response {
+    tracing::error!(error = %err, "admin request failed");
     (
         StatusCode::INTERNAL_SERVER_ERROR,
         "the database could not answer",
