@@ -50,6 +50,15 @@ pub(crate) fn client() -> reqwest::Client {
         .expect("client")
 }
 
+/// The CSRF token from a page of a logged-in session.
+pub(crate) fn csrf_in(html: &str) -> String {
+    html.split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("csrf token in the page")
+        .to_string()
+}
+
 impl Admin {
     pub(crate) fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.server.addr)
@@ -217,12 +226,7 @@ async fn every_page_needs_a_session_and_forms_need_the_csrf_token() {
         .text()
         .await
         .expect("body");
-    let csrf = page
-        .split("name=\"csrf\" value=\"")
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .expect("csrf field")
-        .to_string();
+    let csrf = csrf_in(&page);
     let forged = client()
         .post(a.url("/logout"))
         .header("cookie", &cookie)
@@ -476,12 +480,7 @@ async fn cancel_and_retry_need_the_csrf_token_and_work() {
         .text()
         .await
         .expect("body");
-    let csrf = page
-        .split("name=\"csrf\" value=\"")
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .expect("csrf")
-        .to_string();
+    let csrf = csrf_in(&page);
 
     let tools = Arc::new(ToolRegistry::new().with(SleepTool::default()));
     let script = vec![Decision::call("sleep", json!({"ms": 60_000}))];

@@ -13,7 +13,7 @@ use ragtime_store::EpisodeStatus;
 use ragtime_testkit::{EchoTool, ScriptedPlanner, SleepTool};
 use serde_json::json;
 
-use crate::admin::{admin_on, client};
+use crate::admin::{admin_on, client, csrf_in};
 use crate::common::{Backend, TestDb, eventually};
 
 fn sleepy_tools() -> Arc<ToolRegistry> {
@@ -30,15 +30,6 @@ fn request(path: &str) -> AttemptRequest {
         strategy: "agent".into(),
         ..Default::default()
     }
-}
-
-/// The CSRF token from a page of a logged-in session.
-fn csrf_in(html: &str) -> String {
-    html.split("name=\"csrf\" value=\"")
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .expect("csrf token in the page")
-        .to_string()
 }
 
 /// In real Chromium: the "in flight" attempts list shows an attempt that starts
