@@ -327,12 +327,9 @@ pub struct ListQuery {
 /// `/attempts/events?status=`: each change of an attempt's status, and new attempts
 /// in that status (all when none is given), as the list page with that filter shows.
 pub async fn list_events(State(state): State<Shared>, Query(query): Query<ListQuery>) -> Response {
-    let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
-        Some(text) => match AttemptStatus::parse(text) {
-            Some(status) => Some(status),
-            None => return (StatusCode::BAD_REQUEST, "unknown status").into_response(),
-        },
-        None => None,
+    let status = match super::pages::status_filter(query.status.as_deref(), AttemptStatus::parse) {
+        Ok(status) => status,
+        Err(bad) => return bad.into_response(),
     };
     sse(move |tx| follow_list(state, status, tx)).into_response()
 }

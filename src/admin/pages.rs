@@ -60,6 +60,19 @@ pub(super) fn internal(err: impl std::fmt::Display) -> Response {
         .into_response()
 }
 
+/// A `?status=` filter: none when absent or empty, 400 when it names no status.
+pub(super) fn status_filter<T>(
+    text: Option<&str>,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>, (StatusCode, &'static str)> {
+    match text.filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(text) => parse(text)
+            .map(Some)
+            .ok_or((StatusCode::BAD_REQUEST, "unknown status")),
+    }
+}
+
 fn badge(status: &str) -> Markup {
     html! { span class={"badge " (status)} { (status) } }
 }
@@ -77,12 +90,9 @@ pub async fn attempts(
     headers: HeaderMap,
     Query(q): Query<AttemptsQuery>,
 ) -> Response {
-    let status = match q.status.as_deref().filter(|s| !s.is_empty()) {
-        Some(text) => match AttemptStatus::parse(text) {
-            Some(status) => Some(status),
-            None => return (StatusCode::BAD_REQUEST, "unknown status").into_response(),
-        },
-        None => None,
+    let status = match status_filter(q.status.as_deref(), AttemptStatus::parse) {
+        Ok(status) => status,
+        Err(bad) => return bad.into_response(),
     };
     let page = q.page.unwrap_or(0).min(10_000);
     let filter = AttemptFilter {
@@ -222,12 +232,9 @@ pub async fn episodes(
     headers: HeaderMap,
     Query(query): Query<EpisodesQuery>,
 ) -> Response {
-    let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
-        Some(text) => match EpisodeStatus::parse(text) {
-            Some(status) => Some(status),
-            None => return (StatusCode::BAD_REQUEST, "unknown status").into_response(),
-        },
-        None => None,
+    let status = match status_filter(query.status.as_deref(), EpisodeStatus::parse) {
+        Ok(status) => status,
+        Err(bad) => return bad.into_response(),
     };
     let text: String = query
         .q
