@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use ragtime::App;
 use ragtime::app::AttemptRequest;
 use ragtime::config::SinkName;
-use ragtime_core::{Decision, EventKind, RuntimeSettings, ToolRegistry};
+use ragtime_core::{AttemptHandle, Decision, EventKind, RuntimeSettings, ToolRegistry};
 use ragtime_store::EpisodeStatus;
 use ragtime_testkit::{EchoTool, ScriptedPlanner, SleepTool};
 use serde_json::json;
@@ -16,12 +16,18 @@ use serde_json::json;
 use crate::admin::{admin_on, client, csrf_in};
 use crate::common::{Backend, TestDb, eventually};
 
-fn sleepy_tools() -> Arc<ToolRegistry> {
-    Arc::new(
-        ToolRegistry::new()
-            .with(EchoTool::default())
-            .with(SleepTool::default()),
+/// Starts an attempt on `app` that follows `script` with the echo and sleep tools.
+async fn start_scripted(app: &App, path: &str, script: Vec<Decision>) -> AttemptHandle {
+    let tools = ToolRegistry::new()
+        .with(EchoTool::default())
+        .with(SleepTool::default());
+    app.start_attempt(
+        request(path),
+        Arc::new(ScriptedPlanner::new(script)),
+        Arc::new(tools),
     )
+    .await
+    .expect("start")
 }
 
 fn request(path: &str) -> AttemptRequest {
@@ -48,15 +54,8 @@ async fn the_attempts_list_updates_itself_in_a_real_browser() {
     });
     let browser = pool.open_context().await.expect("browser");
     let (page, mark) = browser.page().await.expect("page");
-    let ended_before = a
-        .app
-        .start_attempt(
-            request("/before"),
-            Arc::new(ScriptedPlanner::new(vec![Decision::escalate("over")])),
-            sleepy_tools(),
-        )
+    let ended_before = start_scripted(&a.app, "/before", vec![Decision::escalate("over")])
         .await
-        .expect("start")
         .wait()
         .await
         .attempt_id;
@@ -76,15 +75,7 @@ async fn the_attempts_list_updates_itself_in_a_real_browser() {
         Decision::call("sleep", json!({"ms": 800})),
         Decision::escalate("<i>seen live</i>"),
     ];
-    let handle = a
-        .app
-        .start_attempt(
-            request("/list"),
-            Arc::new(ScriptedPlanner::new(script)),
-            sleepy_tools(),
-        )
-        .await
-        .expect("start");
+    let handle = start_scripted(&a.app, "/list", script).await;
     let id = handle.attempt_id;
     let row_status = format!(
         "(document.querySelector('tr[data-attempt=\"{id}\"] td.status') || {{}}).textContent || ''"
@@ -185,14 +176,7 @@ async fn an_admin_follows_and_cancels_an_attempt_another_daemon_runs() {
         Decision::call("echo", json!({"text": "first"})),
         Decision::call("sleep", json!({"ms": 60_000})),
     ];
-    let handle = b
-        .start_attempt(
-            request("/elsewhere"),
-            Arc::new(ScriptedPlanner::new(script)),
-            sleepy_tools(),
-        )
-        .await
-        .expect("start on B");
+    let handle = start_scripted(&b, "/elsewhere", script).await;
     let id = handle.attempt_id;
 
     // B's events arrive in A's live feed, so they did not come from A's rows.
@@ -278,15 +262,7 @@ async fn a_stream_without_live_events_follows_the_rows() {
         Decision::call("echo", json!({"text": "after the pause"})),
         Decision::escalate("seen from the rows"),
     ];
-    let handle = a
-        .app
-        .start_attempt(
-            request("/rows"),
-            Arc::new(ScriptedPlanner::new(script)),
-            sleepy_tools(),
-        )
-        .await
-        .expect("start");
+    let handle = start_scripted(&a.app, "/rows", script).await;
     let id = handle.attempt_id;
     let mut stream = client()
         .get(a.url(&format!("/attempts/{id}/events")))
