@@ -134,7 +134,8 @@ async fn page_latency(label: &str, runner: &App, viewer: &Daemon, calls: usize) 
     let pool = BrowserPool::new(BrowserSettings {
         allow_hosts: vec!["127.0.0.1".into()],
         ..BrowserSettings::default()
-    });
+    })
+    .expect("valid browser settings");
     let browser = pool.open_context().await.expect("browser");
     let (page, mark) = browser.page().await.expect("page");
     let base = format!("http://{}", viewer.admin.addr);

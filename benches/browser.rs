@@ -7,14 +7,22 @@
 //! 2. time from dispatch to the terminal status on the no-audio page and on the
 //!    German page with its dead buttons and the ⋮ menu, default settings;
 //! 3. 8 attempts at once on the fixture pages: wall time and peak memory (this
-//!    process plus every Chromium process it started).
+//!    process plus every Chromium process it started);
+//! 4. the egress gate's cost: whole attempts on the same pages with Chromium behind
+//!    the gate and connecting directly, alternating (A B A B), medians and ratio.
 
 use std::time::{Duration, Instant};
+
+mod common;
+use common::{median, status_kib};
 
 use ragtime::App;
 use ragtime::Config;
 use ragtime::app::AttemptRequest;
-use ragtime_browser::{BrowserPool, BrowserSettings};
+use std::sync::Arc;
+
+use ragtime_agent::HeuristicPlanner;
+use ragtime_browser::{BrowserPool, BrowserSettings, BrowserTools, registry};
 use ragtime_fixtures::{FixtureSite, episodes};
 
 fn settings(media: &std::path::Path) -> BrowserSettings {
@@ -26,7 +34,7 @@ fn settings(media: &std::path::Path) -> BrowserSettings {
 }
 
 async fn startup(media: &std::path::Path, rounds: usize) {
-    let shared = BrowserPool::new(settings(media));
+    let shared = BrowserPool::new(settings(media)).expect("valid browser settings");
     // Warm: the daemon's browser is already running when attempts arrive.
     drop(shared.open_context().await.expect("launch"));
     let mut shared_ms = Vec::new();
@@ -41,17 +49,13 @@ async fn startup(media: &std::path::Path, rounds: usize) {
     let mut launch_ms = Vec::new();
     for _ in 0..rounds {
         let started = Instant::now();
-        let pool = BrowserPool::new(settings(media));
+        let pool = BrowserPool::new(settings(media)).expect("valid browser settings");
         let context = pool.open_context().await.expect("launch");
         context.page().await.expect("page").1.done();
         launch_ms.push(started.elapsed().as_secs_f64() * 1e3);
         context.close().await;
         pool.shutdown().await;
     }
-    let median = |v: &mut Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
-    };
     let (s, l) = (median(&mut shared_ms), median(&mut launch_ms));
     println!(
         "start-up ({rounds} each, median): shared browser, new context + page {s:.1} ms; browser per attempt {l:.1} ms; ratio {:.1}x",
@@ -92,14 +96,7 @@ async fn time_to_end(dir: &std::path::Path, site: &FixtureSite, slug: &str) {
 }
 
 fn rss_kib(pid: &str) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
+    status_kib(pid, "VmRSS")
 }
 
 /// RSS of this process and of every Chromium started with a ragtime profile.
@@ -168,6 +165,52 @@ async fn eight_at_once(dir: &std::path::Path, site: &FixtureSite) {
     app.close(Duration::from_secs(10)).await.expect("close");
 }
 
+/// One heuristic attempt on `slug` with a context of `pool`; its wall time in ms.
+async fn attempt_on(app: &App, pool: &Arc<BrowserPool>, site: &FixtureSite, slug: &str) -> f64 {
+    let started = Instant::now();
+    let context = pool.open_context().await.expect("context");
+    let tools = registry(Arc::new(BrowserTools {
+        browser: Arc::new(context),
+    }));
+    let request = AttemptRequest {
+        episode_url: site.episode_url(slug),
+        strategy: "agent".into(),
+        ..Default::default()
+    };
+    let report = app
+        .start_attempt(request, Arc::new(HeuristicPlanner), Arc::new(tools))
+        .await
+        .expect("start")
+        .wait()
+        .await;
+    assert!(report.status.is_terminal());
+    started.elapsed().as_secs_f64() * 1e3
+}
+
+async fn gate_cost(dir: &std::path::Path, site: &FixtureSite, rounds: usize) {
+    let app = app(dir).await;
+    let gated = BrowserPool::new(settings(&dir.join("media"))).expect("pool");
+    let direct = BrowserPool::ungated_for_benchmarks(settings(&dir.join("media"))).expect("pool");
+    for pool in [&gated, &direct] {
+        drop(pool.open_context().await.expect("launch"));
+    }
+    for slug in ["direct-link", "german-menu"] {
+        let (mut with, mut without) = (Vec::new(), Vec::new());
+        for _ in 0..rounds {
+            with.push(attempt_on(&app, &gated, site, slug).await);
+            without.push(attempt_on(&app, &direct, site, slug).await);
+        }
+        let (w, d) = (median(&mut with), median(&mut without));
+        println!(
+            "egress gate on {slug} ({rounds} attempts each, alternating, median): through the gate {w:.0} ms, direct {d:.0} ms, ratio {:.3}",
+            w / d
+        );
+    }
+    gated.shutdown().await;
+    direct.shutdown().await;
+    app.close(Duration::from_secs(10)).await.expect("close");
+}
+
 #[tokio::main]
 async fn main() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -176,4 +219,5 @@ async fn main() {
     time_to_end(dir.path(), &site, "no-audio").await;
     time_to_end(dir.path(), &site, "german-menu").await;
     eight_at_once(dir.path(), &site).await;
+    gate_cost(dir.path(), &site, 15).await;
 }

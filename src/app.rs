@@ -13,6 +13,7 @@ use ragtime_core::{
     AttemptContext, AttemptHandle, AttemptSpec, LiveFeed, LiveSink, LogSink, Planner,
     QueueSettings, Runtime, RuntimeError, SinkSpec, ToolRegistry,
 };
+use ragtime_egress::EgressClient;
 use ragtime_store::{JsonColumnSink, NewAttempt, NotifySink, StepTableSink, Store, StoreError};
 use thiserror::Error;
 use tokio::task::JoinHandle;
@@ -27,8 +28,8 @@ pub enum AppError {
     Runtime(#[from] RuntimeError),
     #[error(transparent)]
     Launch(#[from] BrowserError),
-    #[error("cannot set up downloads: {0}")]
-    Browser(String),
+    #[error("cannot set up the egress gate for page fetches and downloads: {0}")]
+    Gate(String),
 }
 
 /// What to recover, for [`App::start_attempt`].
@@ -55,9 +56,10 @@ pub struct App {
     /// Names this daemon in notifications, so it skips its own.
     pub origin: String,
     relay: Option<JoinHandle<()>>,
-    /// The shared browser (started on the first agent attempt) and download client.
+    /// The shared browser (started on the first agent attempt), and the client of the
+    /// pipeline's page fetches and downloads, behind a gate listener of its own.
     browser: Arc<BrowserPool>,
-    downloads: reqwest::Client,
+    fetcher: EgressClient,
 }
 
 impl App {
@@ -81,9 +83,10 @@ impl App {
             None
         };
         let runtime = start_runtime(&config, &store, &live, &origin).await?;
-        let browser = BrowserPool::new(config.browser.clone());
-        let downloads = ragtime_browser::download::client(Arc::clone(browser.policy()))
-            .map_err(AppError::Browser)?;
+        let browser = BrowserPool::new(config.browser.clone())?;
+        let fetcher = EgressClient::new(browser.gate())
+            .await
+            .map_err(|e| AppError::Gate(e.to_string()))?;
         Ok(App {
             config,
             store,
@@ -92,7 +95,7 @@ impl App {
             origin,
             relay,
             browser,
-            downloads,
+            fetcher,
         })
     }
 
@@ -144,7 +147,6 @@ impl App {
         let context = self.browser.open_context().await?;
         let tools = registry(Arc::new(BrowserTools {
             browser: Arc::new(context),
-            client: self.downloads.clone(),
         }));
         self.start_attempt(request, Arc::new(HeuristicPlanner), Arc::new(tools))
             .await
@@ -154,9 +156,9 @@ impl App {
         &self.browser
     }
 
-    /// The HTTP client that goes through the navigation policy (page fetches, downloads).
-    pub fn downloads(&self) -> &reqwest::Client {
-        &self.downloads
+    /// The HTTP client of the pipeline's page fetches and downloads, through the gate.
+    pub fn fetcher(&self) -> &EgressClient {
+        &self.fetcher
     }
 
     /// Cancels what runs, flushes the sinks for up to `timeout`, closes the browser

@@ -253,9 +253,16 @@ impl Config {
         if runtime.max_steps == 0 {
             return Err(invalid("runtime.max_steps must be at least 1".to_string()));
         }
+        if let Err(err) = ragtime_egress::EgressPolicy::new(&self.browser.allow_hosts) {
+            return Err(invalid(format!("browser.{err}")));
+        }
         for (key, wait) in [
             ("browser.click_wait", self.browser.click_wait),
             ("browser.launch_timeout", self.browser.launch_timeout),
+            ("browser.download_deadline", self.browser.download_deadline),
+            ("browser.min_rate_window", self.browser.min_rate_window),
+            ("pipeline.fetch_timeout", self.pipeline.fetch_timeout),
+            ("admin.login_window", self.admin.login_window),
         ] {
             if wait.is_zero() {
                 return Err(invalid(format!("{key} must be above zero")));
@@ -267,6 +274,18 @@ impl Config {
         {
             return Err(invalid(
                 "pipeline.workers, pipeline.lease and pipeline.poll_interval must be above zero"
+                    .to_string(),
+            ));
+        }
+        if self.pipeline.max_page_bytes == 0 || self.browser.max_download_bytes == 0 {
+            return Err(invalid(
+                "pipeline.max_page_bytes and browser.max_download_bytes must be at least 1"
+                    .to_string(),
+            ));
+        }
+        if self.admin.login_attempts == 0 || self.admin.login_attempts_global == 0 {
+            return Err(invalid(
+                "admin.login_attempts and admin.login_attempts_global must be at least 1"
                     .to_string(),
             ));
         }
@@ -364,6 +383,19 @@ mod tests {
             [("RAGTIME_PIPELINE__WORKERZ".to_string(), "1".to_string())],
         );
         assert!(bad.unwrap_err().to_string().contains("workerz"));
+    }
+
+    #[test]
+    fn allow_hosts_entries_are_checked_at_load() {
+        let err = Config::from_toml("[browser]\nallow_hosts = [\"http://127.0.0.1\"]\n", "t")
+            .unwrap_err();
+        assert!(err.to_string().contains("browser.allow_hosts"), "{err}");
+        let config = Config::from_toml(
+            "[browser]\nallow_hosts = [\"127.0.0.1:8000\", \"[::1]\"]\n",
+            "t",
+        )
+        .expect("host:port and [v6] entries");
+        assert_eq!(config.browser.allow_hosts.len(), 2);
     }
 
     #[test]

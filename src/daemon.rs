@@ -10,8 +10,8 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::sync::watch;
 use tokio::task::JoinSet;
+use tokio_util::sync::CancellationToken;
 
 use crate::pipeline::EpisodeRun;
 use crate::{App, AppError};
@@ -66,20 +66,20 @@ pub struct Served {
 /// admin web may hold it too).
 pub async fn serve(app: Arc<App>, stop: impl Future<Output = ()>) -> Result<Served, AppError> {
     let worker = worker_id();
-    let (stopping_tx, stopping) = watch::channel(false);
+    let stopping = CancellationToken::new();
     let mut tasks = JoinSet::new();
     for n in 0..app.config.pipeline.workers {
         let app = Arc::clone(&app);
         let worker = format!("{worker}/{n}");
-        let mut stopping = stopping.clone();
+        let stopping = stopping.clone();
         tasks.spawn(async move {
             let mut done = 0u64;
             let settings = app.config.pipeline.clone();
-            while !*stopping.borrow() {
+            while !stopping.is_cancelled() {
                 match app.store.claim(&worker, settings.lease).await {
                     Ok(Some(episode)) => {
                         let id = episode.id;
-                        let run = EpisodeRun { app: &app, settings: &settings, worker_id: &worker };
+                        let run = EpisodeRun { app: &app, settings: &settings, worker_id: &worker, stop: &stopping };
                         match run.run(episode).await {
                             Ok(status) => tracing::info!(episode = id, status = status.as_str(), "episode done"),
                             Err(err) => tracing::error!(episode = id, error = %err, "episode failed in the daemon"),
@@ -87,11 +87,11 @@ pub async fn serve(app: Arc<App>, stop: impl Future<Output = ()>) -> Result<Serv
                         done += 1;
                     }
                     Ok(None) => {
-                        let _ = tokio::time::timeout(settings.poll_interval, stopping.changed()).await;
+                        let _ = tokio::time::timeout(settings.poll_interval, stopping.cancelled()).await;
                     }
                     Err(err) => {
                         tracing::warn!(error = %err, "could not claim an episode");
-                        let _ = tokio::time::timeout(settings.poll_interval, stopping.changed()).await;
+                        let _ = tokio::time::timeout(settings.poll_interval, stopping.cancelled()).await;
                     }
                 }
             }
@@ -123,7 +123,7 @@ pub async fn serve(app: Arc<App>, stop: impl Future<Output = ()>) -> Result<Serv
     stop.await;
     cancels.abort();
     tracing::info!("stopping: no new claims, cancelling running attempts");
-    let _ = stopping_tx.send(true);
+    stopping.cancel();
     app.runtime
         .cancel_all("daemon shutting down", Duration::from_secs(5))
         .await;

@@ -62,8 +62,8 @@ enum Command {
         /// Only attempts in this status: attempted, resolved, awaiting_human, cancelled, interrupted.
         #[arg(long, value_parser = parse_status)]
         status: Option<AttemptStatus>,
-        /// At most this many attempts.
-        #[arg(long, default_value_t = 20)]
+        /// At most this many attempts (1 to 100000).
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=100_000))]
         limit: u64,
     },
     /// Print one attempt's steps as a timeline.
@@ -78,7 +78,7 @@ enum Command {
     /// the browser reach), then runs the heuristic agent in headless Chromium on each
     /// of its episode pages: direct links, og:audio, buttons, a German ⋮ menu, a
     /// streaming player, a consent layer, pages with no audio, a page that never
-    /// answers (tool deadline 5 s here) and a redirect to 169.254.169.254.
+    /// answers (tool deadline 5 s here) and a redirect to an internal address.
     /// `--scripted` runs browser-free scripted attempts instead. Everything is written
     /// to the configured database.
     Demo {
@@ -281,7 +281,11 @@ pub(crate) async fn start_admin(
         .map_err(|e| anyhow::anyhow!("hashing the admin password: {e}"))?;
     let state = std::sync::Arc::new(ragtime::admin::AdminState {
         app: std::sync::Arc::clone(app),
-        sessions: ragtime::admin::Sessions::new(hash, settings.session_ttl),
+        sessions: ragtime::admin::Sessions::with_limits(
+            hash,
+            settings.session_ttl,
+            settings.login_limits(),
+        ),
     });
     let server = ragtime::admin::AdminServer::start(&settings.listen, state)
         .await

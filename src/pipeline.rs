@@ -8,11 +8,12 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use ragtime_browser::download::{DownloadError, DownloadRequest, download};
+use ragtime_egress::{DownloadError, DownloadRequest, FetchError, FetchLimits, download};
 use ragtime_store::entity::episode;
 use ragtime_store::{EpisodeStatus, EpisodeUpdate, StepFailure};
 use scraper::{Html, Selector};
 use serde::{Deserialize, Serialize};
+use tokio_util::sync::CancellationToken;
 use url::Url;
 
 use crate::App;
@@ -41,9 +42,11 @@ pub struct PipelineSettings {
     /// How long an idle worker waits before looking for work again.
     #[serde(with = "humantime_serde")]
     pub poll_interval: Duration,
-    /// Deadline of the page fetch in `fetch_details`.
+    /// Deadline of the page fetch in `fetch_details`, from request to last byte.
     #[serde(with = "humantime_serde")]
     pub fetch_timeout: Duration,
+    /// How much of an episode page `fetch_details` reads; the rest is not fetched.
+    pub max_page_bytes: u64,
     /// What runs when a step fails, in order.
     pub recovery_chain: Vec<Strategy>,
     /// Most recovery attempts per episode and step.
@@ -59,6 +62,7 @@ impl Default for PipelineSettings {
             lease: Duration::from_secs(60),
             poll_interval: Duration::from_millis(500),
             fetch_timeout: Duration::from_secs(20),
+            max_page_bytes: 5 * 1024 * 1024,
             recovery_chain: vec![Strategy::Agent, Strategy::Human],
             max_attempts_per_step: 5,
             max_tries: 5,
@@ -163,6 +167,9 @@ pub struct EpisodeRun<'a> {
     pub app: &'a App,
     pub settings: &'a PipelineSettings,
     pub worker_id: &'a str,
+    /// Cancelled when the daemon stops: a fetch or download in progress ends at
+    /// once and the episode goes back to `queued`.
+    pub stop: &'a CancellationToken,
 }
 
 impl EpisodeRun<'_> {
@@ -206,9 +213,29 @@ impl EpisodeRun<'_> {
         })
     }
 
+    /// `work`, unless the daemon stops first.
+    async fn unless_stopped<T>(&self, work: impl Future<Output = T>) -> Option<T> {
+        tokio::select! {
+            done = work => Some(done),
+            () = self.stop.cancelled() => None,
+        }
+    }
+
+    /// The daemon is stopping: the episode waits for the next one.
+    async fn requeue(&self, episode_id: i64) -> Result<EpisodeStatus, crate::AppError> {
+        self.app
+            .store
+            .set_episode_status(episode_id, EpisodeStatus::Queued, EpisodeUpdate::default())
+            .await?;
+        Ok(EpisodeStatus::Queued)
+    }
+
     async fn steps(&self, episode: &episode::Model) -> Result<EpisodeStatus, crate::AppError> {
         let store = &self.app.store;
-        let details = match self.fetch_details(&episode.url).await {
+        let Some(fetched) = self.unless_stopped(self.fetch_details(&episode.url)).await else {
+            return self.requeue(episode.id).await;
+        };
+        let details = match fetched {
             Ok(details) => details,
             Err(fail) => return self.recover(episode, fail, Details::default()).await,
         };
@@ -230,9 +257,13 @@ impl EpisodeRun<'_> {
             );
             return self.recover(episode, fail, details).await;
         };
-        match self.download(episode.id, &audio_url).await {
-            Ok(file) => self.downloaded(episode.id, file).await,
-            Err(fail) => self.recover(episode, fail, details).await,
+        match self
+            .unless_stopped(self.download(episode.id, &audio_url))
+            .await
+        {
+            None => self.requeue(episode.id).await,
+            Some(Ok(file)) => self.downloaded(episode.id, file).await,
+            Some(Err(fail)) => self.recover(episode, fail, details).await,
         }
     }
 
@@ -256,32 +287,29 @@ impl EpisodeRun<'_> {
         let step = "fetch_details";
         let url = Url::parse(page)
             .map_err(|e| failure(step, "validation", format!("not a URL: {e}"), None))?;
-        let policy = self.app.browser().policy();
-        policy
-            .check_resolved(&url)
-            .await
-            .map_err(|r| failure(step, "validation", format!("blocked: {r}"), None))?;
-        let request = self
-            .app
-            .downloads()
-            .get(url.clone())
-            .timeout(self.settings.fetch_timeout);
-        let timeout = self.settings.fetch_timeout;
-        let response = request.send().await.map_err(|e| {
-            if let Some(why) = ragtime_browser::download::blocked_in_chain(&e) {
-                failure(step, "validation", format!("blocked: {why}"), None)
-            } else if e.is_timeout() {
-                failure(
-                    step,
-                    "timeout",
-                    format!("no answer within {}", humantime::format_duration(timeout)),
-                    None,
-                )
-            } else {
-                failure(step, "network", e.without_url().to_string(), None)
+        let browser = &self.app.config.browser;
+        let limits = FetchLimits {
+            deadline: self.settings.fetch_timeout,
+            min_rate: browser.min_rate,
+            rate_window: browser.min_rate_window,
+            max_bytes: self.settings.max_page_bytes,
+        };
+        let fetch_failure = |err: FetchError| match err {
+            FetchError::Blocked(refused) => {
+                failure(step, "validation", format!("blocked: {refused}"), None)
             }
-        })?;
-        let status = response.status();
+            FetchError::Deadline(_) | FetchError::Stalled(_) => {
+                failure(step, "timeout", err.to_string(), None)
+            }
+            other => failure(step, "network", other.to_string(), None),
+        };
+        let fetched = self
+            .app
+            .fetcher()
+            .get(&url, None, limits)
+            .await
+            .map_err(fetch_failure)?;
+        let status = fetched.status();
         if !status.is_success() {
             let kind = if status.as_u16() == 404 || status.as_u16() == 410 {
                 "not_found"
@@ -295,19 +323,14 @@ impl EpisodeRun<'_> {
                 Some(i32::from(status.as_u16())),
             ));
         }
-        let final_url = response.url().clone();
-        let body = tokio::time::timeout(self.settings.fetch_timeout, response.text())
-            .await
-            .map_err(|_| {
-                failure(
-                    step,
-                    "timeout",
-                    "the page body did not arrive in time",
-                    None,
-                )
-            })?
-            .map_err(|e| failure(step, "network", e.without_url().to_string(), None))?;
-        Ok(parse_details(&body, &final_url))
+        let final_url = fetched.final_url().clone();
+        // A page larger than the cap is read only as far as the cap: the details are
+        // near the top (head, player), and the rest is never fetched.
+        let (body, cut) = fetched.prefix().await.map_err(fetch_failure)?;
+        if cut {
+            tracing::info!(page, bytes = body.len(), "episode page cut at the size cap");
+        }
+        Ok(parse_details(&String::from_utf8_lossy(&body), &final_url))
     }
 
     async fn download(&self, episode_id: i64, audio_url: &str) -> Result<String, StepFailure> {
@@ -318,11 +341,11 @@ impl EpisodeRun<'_> {
         let request = DownloadRequest {
             url: &url,
             cookies: None,
-            max_bytes: settings.max_download_bytes,
+            limits: settings.download_limits(),
             dir: &settings.media_dir,
             stem: format!("episode-{episode_id}"),
         };
-        match download(self.app.downloads(), self.app.browser().policy(), request).await {
+        match download(self.app.fetcher(), request).await {
             Ok(saved) => Ok(saved.path.display().to_string()),
             Err(DownloadError::Blocked(why)) => {
                 Err(failure(step, "validation", format!("blocked: {why}"), None))
@@ -381,15 +404,7 @@ impl EpisodeRun<'_> {
                     };
                     let report = self.app.start_agent_attempt(request).await?.wait().await;
                     if report.status == ragtime_core::AttemptStatus::Cancelled {
-                        // The daemon is stopping: the episode waits for the next one.
-                        store
-                            .set_episode_status(
-                                episode.id,
-                                EpisodeStatus::Queued,
-                                EpisodeUpdate::default(),
-                            )
-                            .await?;
-                        return Ok(EpisodeStatus::Queued);
+                        return self.requeue(episode.id).await;
                     }
                     if let Some(audio_url) = report.audio_url.filter(|_| report.success) {
                         let update = EpisodeUpdate {
@@ -399,9 +414,13 @@ impl EpisodeRun<'_> {
                         store
                             .set_episode_status(episode.id, EpisodeStatus::Downloading, update)
                             .await?;
-                        match self.download(episode.id, &audio_url).await {
-                            Ok(file) => return self.downloaded(episode.id, file).await,
-                            Err(again) => {
+                        match self
+                            .unless_stopped(self.download(episode.id, &audio_url))
+                            .await
+                        {
+                            None => return self.requeue(episode.id).await,
+                            Some(Ok(file)) => return self.downloaded(episode.id, file).await,
+                            Some(Err(again)) => {
                                 store.record_failure(episode.id, &again).await?;
                             }
                         }

@@ -1,17 +1,25 @@
 //! Login with one password (stored only as an argon2 hash), sessions in memory with
 //! an expiry, and a CSRF token per session for every POST.
+//!
+//! Login attempts are throttled per client address and in all (a token bucket each,
+//! from governor), and the hash is checked on the blocking pool: a flood of wrong
+//! passwords gets 429s and never slows the live pages or the attempts.
 
 use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::num::NonZeroU32;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use axum::Form;
-use axum::extract::{Request, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota, RateLimiter};
 use maud::{Markup, html};
 use rand_core::{OsRng, RngCore};
 use serde::Deserialize;
@@ -52,30 +60,102 @@ struct Session {
     expires: Instant,
 }
 
-/// The password hash and the live sessions.
+/// How many login attempts are let through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoginLimits {
+    /// Attempts one client address may make at once; then one more per
+    /// `window / per_client`.
+    pub per_client: u32,
+    /// The same for all clients together.
+    pub global: u32,
+    pub window: Duration,
+}
+
+impl Default for LoginLimits {
+    fn default() -> Self {
+        LoginLimits {
+            per_client: 10,
+            global: 60,
+            window: Duration::from_secs(60),
+        }
+    }
+}
+
+/// Token buckets for login attempts: one per client address, one for everyone.
+struct LoginThrottle {
+    per_client: DefaultKeyedRateLimiter<IpAddr>,
+    global: DefaultDirectRateLimiter,
+    clock: DefaultClock,
+}
+
+impl LoginThrottle {
+    fn new(limits: LoginLimits) -> LoginThrottle {
+        let quota = |attempts: u32| {
+            let burst = NonZeroU32::new(attempts.max(1)).unwrap_or(NonZeroU32::MIN);
+            let every = (limits.window / burst.get()).max(Duration::from_millis(1));
+            Quota::with_period(every)
+                .unwrap_or_else(|| Quota::per_second(NonZeroU32::MIN))
+                .allow_burst(burst)
+        };
+        LoginThrottle {
+            per_client: RateLimiter::keyed(quota(limits.per_client)),
+            global: RateLimiter::direct(quota(limits.global)),
+            clock: DefaultClock::default(),
+        }
+    }
+
+    /// Takes one attempt from both buckets, or says how long to wait.
+    fn admit(&self, client: IpAddr) -> Result<(), Duration> {
+        if self.per_client.len() > 10_000 {
+            self.per_client.retain_recent();
+        }
+        let now = self.clock.now();
+        self.per_client
+            .check_key(&client)
+            .map_err(|until| until.wait_time_from(now))?;
+        self.global
+            .check()
+            .map_err(|until| until.wait_time_from(now))
+    }
+}
+
+/// The password hash, the live sessions, and the login throttle.
 pub struct Sessions {
     password_hash: String,
     ttl: Duration,
     live: Mutex<HashMap<String, Session>>,
+    throttle: LoginThrottle,
 }
 
 impl Sessions {
     pub fn new(password_hash: String, ttl: Duration) -> Self {
+        Sessions::with_limits(password_hash, ttl, LoginLimits::default())
+    }
+
+    pub fn with_limits(password_hash: String, ttl: Duration, limits: LoginLimits) -> Self {
         Sessions {
             password_hash,
             ttl,
             live: Mutex::new(HashMap::new()),
+            throttle: LoginThrottle::new(limits),
         }
     }
 
-    fn verify(&self, password: &str) -> bool {
-        PasswordHash::new(&self.password_hash)
-            .map(|hash| {
-                Argon2::default()
-                    .verify_password(password.as_bytes(), &hash)
-                    .is_ok()
-            })
-            .unwrap_or(false)
+    /// Checks the password on the blocking pool: argon2 takes tens of milliseconds of
+    /// CPU by design, which must not stall the async workers.
+    async fn verify(&self, password: String) -> bool {
+        let hash = self.password_hash.clone();
+        tokio::task::spawn_blocking(move || {
+            PasswordHash::new(&hash)
+                .map(|hash| {
+                    Argon2::default()
+                        .verify_password(password.as_bytes(), &hash)
+                        .is_ok()
+                })
+                .unwrap_or(false)
+        })
+        .await
+        .unwrap_or(false)
     }
 
     fn open(&self) -> String {
@@ -131,7 +211,12 @@ pub async fn require_session(
         .and_then(|t| state.sessions.csrf(&t))
         .is_some();
     if live {
-        next.run(request).await
+        let mut response = next.run(request).await;
+        // Pages of a session must not outlive it in a cache.
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        response
     } else if request.method() == axum::http::Method::GET {
         Redirect::to("/login").into_response()
     } else {
@@ -180,8 +265,26 @@ pub struct LoginForm {
     password: String,
 }
 
-pub async fn login(State(state): State<Shared>, Form(form): Form<LoginForm>) -> Response {
-    if !state.sessions.verify(&form.password) {
+pub async fn login(
+    State(state): State<Shared>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    Form(form): Form<LoginForm>,
+) -> Response {
+    if let Err(wait) = state.sessions.throttle.admit(client.ip()) {
+        let seconds = wait.as_secs() + 1;
+        let mut response = (
+            StatusCode::TOO_MANY_REQUESTS,
+            login_form(Some(&format!(
+                "Too many login attempts; try again in {seconds} s."
+            ))),
+        )
+            .into_response();
+        if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        return response;
+    }
+    if !state.sessions.verify(form.password).await {
         return (
             StatusCode::UNAUTHORIZED,
             login_form(Some("Wrong password.")),

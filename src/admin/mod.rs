@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
-pub use auth::{Sessions, generate_password, hash_password};
+pub use auth::{LoginLimits, Sessions, generate_password, hash_password};
 
 /// The `[admin]` table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,6 +37,23 @@ pub struct AdminSettings {
     /// How long a login lasts.
     #[serde(with = "humantime_serde")]
     pub session_ttl: Duration,
+    /// Login attempts one client address may make in `login_window` (the rest get
+    /// 429 until the window lets one more through).
+    pub login_attempts: u32,
+    /// Login attempts of all clients together in `login_window`.
+    pub login_attempts_global: u32,
+    #[serde(with = "humantime_serde")]
+    pub login_window: Duration,
+}
+
+impl AdminSettings {
+    pub fn login_limits(&self) -> LoginLimits {
+        LoginLimits {
+            per_client: self.login_attempts,
+            global: self.login_attempts_global,
+            window: self.login_window,
+        }
+    }
 }
 
 impl Default for AdminSettings {
@@ -45,6 +62,9 @@ impl Default for AdminSettings {
             listen: "127.0.0.1:8080".to_string(),
             password: None,
             session_ttl: Duration::from_secs(12 * 3600),
+            login_attempts: 10,
+            login_attempts_global: 60,
+            login_window: Duration::from_secs(60),
         }
     }
 }
@@ -136,7 +156,9 @@ impl AdminServer {
         let addr = listener.local_addr()?;
         let app = router(state);
         let task = tokio::spawn(async move {
-            if let Err(err) = axum::serve(listener, app).await {
+            // The client's address feeds the login throttle.
+            let service = app.into_make_service_with_connect_info::<SocketAddr>();
+            if let Err(err) = axum::serve(listener, service).await {
                 tracing::error!(error = %err, "admin server stopped");
             }
         });

@@ -207,6 +207,11 @@ async fn every_page_needs_a_session_and_forms_need_the_csrf_token() {
     ] {
         let response = a.get(path, &cookie).await;
         assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(
+            response.headers()["cache-control"],
+            "no-store",
+            "{path}: a session's page is not cached"
+        );
         let csp = response.headers()["content-security-policy"]
             .to_str()
             .expect("csp")
@@ -336,7 +341,8 @@ async fn a_live_timeline_updates_itself_in_a_real_browser() {
     let pool = BrowserPool::new(BrowserSettings {
         allow_hosts: vec!["127.0.0.1".into()],
         ..BrowserSettings::default()
-    });
+    })
+    .expect("valid browser settings");
     let browser = pool.open_context().await.expect("browser");
     let (page, mark) = browser.page().await.expect("page");
     a.log_in_browser(&page).await;
@@ -587,4 +593,71 @@ async fn cancel_and_retry_need_the_csrf_token_and_work() {
     }
     a.app.close(Duration::from_secs(5)).await.expect("close");
     a.db.cleanup().await;
+}
+
+/// A flood of wrong passwords from one client gets 429 with Retry-After once its
+/// bucket is empty; the right password works again once the window lets it through.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn login_attempts_are_throttled_and_the_right_password_works_after_the_window() {
+    use ragtime::admin::LoginLimits;
+    let db = TestDb::sqlite(Duration::from_secs(5)).await;
+    let app = Arc::new(
+        App::open(db.config(RuntimeSettings::default()))
+            .await
+            .expect("open"),
+    );
+    let limits = LoginLimits {
+        per_client: 3,
+        global: 1000,
+        window: Duration::from_millis(1500),
+    };
+    let state = Arc::new(AdminState {
+        app: Arc::clone(&app),
+        sessions: Sessions::with_limits(
+            hash_password(PASSWORD).expect("hash"),
+            Duration::from_secs(600),
+            limits,
+        ),
+    });
+    let server = AdminServer::start("127.0.0.1:0", state)
+        .await
+        .expect("admin");
+    let login = |password: &'static str| {
+        let url = format!("http://{}/login", server.addr);
+        async move {
+            client()
+                .post(url)
+                .form(&[("password", password)])
+                .send()
+                .await
+                .expect("login")
+        }
+    };
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        statuses.push(login("guess").await.status().as_u16());
+    }
+    assert_eq!(&statuses[..3], &[401, 401, 401], "{statuses:?}");
+    assert!(statuses[3..].iter().all(|s| *s == 429), "{statuses:?}");
+    let throttled = login(PASSWORD).await;
+    assert_eq!(
+        throttled.status(),
+        429,
+        "the bucket is empty for everyone's password"
+    );
+    let retry: u64 = throttled.headers()["retry-after"]
+        .to_str()
+        .expect("retry-after")
+        .parse()
+        .expect("seconds");
+    assert!((1..=2).contains(&retry), "retry after {retry} s");
+    crate::common::eventually(
+        Duration::from_secs(10),
+        "the right password to work again",
+        || async { (login(PASSWORD).await.status() == 303).then_some(()) },
+    )
+    .await;
+    drop(server);
+    app.close(Duration::from_secs(5)).await.expect("close");
+    db.cleanup().await;
 }

@@ -51,7 +51,8 @@ async fn the_attempts_list_updates_itself_in_a_real_browser() {
     let pool = BrowserPool::new(BrowserSettings {
         allow_hosts: vec!["127.0.0.1".into()],
         ..BrowserSettings::default()
-    });
+    })
+    .expect("valid browser settings");
     let browser = pool.open_context().await.expect("browser");
     let (page, mark) = browser.page().await.expect("page");
     let ended_before = start_scripted(&a.app, "/before", vec![Decision::escalate("over")])

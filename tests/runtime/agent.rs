@@ -75,7 +75,7 @@ async fn recover(slug: &str) {
                     .tool_output
                     .as_deref()
                     .unwrap_or("")
-                    .contains("169.254.169.254")
+                    .contains("127.0.0.3")
             );
         }
         "script-text" => {
@@ -144,6 +144,8 @@ fixture_tests!(
     never_answers => "never-answers",
     huge_page => "huge-page",
     script_text => "script-text",
+    alert_dialog => "alert-dialog",
+    file_frame => "file-frame",
     redirect_metadata => "redirect-metadata",
 );
 
@@ -163,11 +165,8 @@ async fn screenshots_are_stored_once_by_reference() {
     config.browser.allow_hosts = vec!["127.0.0.1".to_string()];
     let app = App::open(config).await.expect("open");
     let context = app.browser().open_context().await.expect("browser");
-    let client =
-        ragtime_browser::download::client(Arc::clone(app.browser().policy())).expect("client");
     let tools = registry(Arc::new(BrowserTools {
         browser: Arc::new(context),
-        client,
     }));
     let script = vec![
         Decision::call(

@@ -1,11 +1,14 @@
 //! `BrowserPool`: one Chromium per daemon; `AttemptBrowser`: one incognito context
 //! and page per attempt.
 //!
-//! The browser starts on first use and is started again when it has died. Each
-//! attempt gets its own browser context (cookies and storage die with it) whose page
-//! sends every request through [`NavigationPolicy`] (CDP request interception) and
-//! reports audio responses to the interception tool. A call the supervisor cut off
-//! leaves the page possibly wedged, so the next call replaces the page.
+//! The browser starts on first use and is started again when it has died. Chromium
+//! reaches the network only through the [egress gate](ragtime_egress::EgressGate):
+//! the whole browser is started with a gate listener as its proxy (loopback
+//! included), and each attempt's browser context gets a listener of its own, which
+//! its downloads share, so every refusal is the attempt's. The page's audio responses
+//! are noted for the interception tool, and its JavaScript dialogs are dismissed so
+//! they never block a tool. A call the supervisor cut off leaves the page possibly
+//! wedged, so the next call replaces the page.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,19 +16,18 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use chromiumoxide::Page;
 use chromiumoxide::browser::{Browser, BrowserConfig};
 use chromiumoxide::cdp::browser_protocol::browser::BrowserContextId;
-use chromiumoxide::cdp::browser_protocol::fetch::{
-    ContinueRequestParams, EventRequestPaused, FailRequestParams,
+use chromiumoxide::cdp::browser_protocol::network::EventResponseReceived;
+use chromiumoxide::cdp::browser_protocol::page::{
+    DialogType, EventJavascriptDialogOpening, HandleJavaScriptDialogParams,
 };
-use chromiumoxide::cdp::browser_protocol::network::{ErrorReason, EventResponseReceived};
 use chromiumoxide::cdp::browser_protocol::target::{
     CreateBrowserContextParams, CreateTargetParams,
 };
 use futures_util::StreamExt;
+use ragtime_egress::{EgressClient, EgressGate, EgressPolicy, GateListener, RefusalLog};
 use tokio::sync::Mutex;
 use tokio::task::JoinHandle;
-use url::Url;
 
-use crate::policy::{NavigationPolicy, Refused};
 use crate::settings::BrowserSettings;
 
 /// What can go wrong with the browser itself (not with a page).
@@ -37,6 +39,10 @@ pub enum BrowserError {
     Launch { path: String, reason: String },
     #[error("browser: {0}")]
     Cdp(String),
+    #[error("invalid [browser] settings: {0}")]
+    Settings(String),
+    #[error("the egress gate cannot listen: {0}")]
+    Gate(String),
 }
 
 fn cdp(err: impl std::fmt::Display) -> BrowserError {
@@ -47,36 +53,70 @@ struct Running {
     browser: Browser,
     /// The profile directory, removed when the browser is gone.
     _profile: tempfile::TempDir,
+    /// The proxy of everything outside an attempt's context.
+    _gate: GateListener,
     handler: JoinHandle<()>,
     alive: Arc<AtomicBool>,
 }
 
+/// Chromium's proxy rules: every connection through the gate, loopback included
+/// (Chromium bypasses proxies for loopback unless told not to).
+const PROXY_BYPASS: &str = "<-loopback>";
+
 /// The daemon's one browser process, shared by every attempt.
 pub struct BrowserPool {
     settings: BrowserSettings,
-    policy: Arc<NavigationPolicy>,
+    gate: EgressGate,
+    /// Whether Chromium goes through the gate; false only in the gate's benchmark.
+    gated: bool,
     running: Mutex<Option<Running>>,
 }
 
 impl BrowserPool {
-    pub fn new(settings: BrowserSettings) -> Arc<BrowserPool> {
-        let policy = Arc::new(NavigationPolicy::new(&settings.allow_hosts));
-        Arc::new(BrowserPool {
+    /// A pool that launches Chromium on first use; fails on an invalid `allow_hosts`.
+    pub fn new(settings: BrowserSettings) -> Result<Arc<BrowserPool>, BrowserError> {
+        BrowserPool::build(settings, true)
+    }
+
+    fn build(settings: BrowserSettings, gated: bool) -> Result<Arc<BrowserPool>, BrowserError> {
+        let policy = EgressPolicy::new(&settings.allow_hosts)
+            .map_err(|e| BrowserError::Settings(e.to_string()))?;
+        Ok(Arc::new(BrowserPool {
             settings,
-            policy,
+            gate: EgressGate::new(Arc::new(policy)),
+            gated,
             running: Mutex::new(None),
-        })
+        }))
+    }
+
+    /// A pool whose Chromium connects directly, without the egress gate: only for
+    /// the benchmark that prices the gate (`cargo bench --bench browser`). Nothing
+    /// in ragtime uses it, and pages in it may reach anything.
+    #[doc(hidden)]
+    pub fn ungated_for_benchmarks(
+        settings: BrowserSettings,
+    ) -> Result<Arc<BrowserPool>, BrowserError> {
+        BrowserPool::build(settings, false)
     }
 
     pub fn settings(&self) -> &BrowserSettings {
         &self.settings
     }
 
-    pub fn policy(&self) -> &Arc<NavigationPolicy> {
-        &self.policy
+    /// The gate every connection of the browser and of downloads goes through.
+    pub fn gate(&self) -> &EgressGate {
+        &self.gate
     }
 
-    fn config(&self, profile: &std::path::Path) -> Result<BrowserConfig, BrowserError> {
+    pub fn policy(&self) -> &Arc<EgressPolicy> {
+        self.gate.policy()
+    }
+
+    fn config(
+        &self,
+        profile: &std::path::Path,
+        proxy: &str,
+    ) -> Result<BrowserConfig, BrowserError> {
         let mut builder = BrowserConfig::builder()
             .chrome_executable(&self.settings.executable)
             .new_headless_mode()
@@ -84,16 +124,27 @@ impl BrowserPool {
             .user_data_dir(profile)
             .launch_timeout(self.settings.launch_timeout)
             .request_timeout(std::time::Duration::from_secs(600))
-            .enable_request_intercept()
+            // chromiumoxide would tell Chromium to accept any certificate.
+            .respect_https_errors()
             // chromiumoxide adds the leading `--` itself.
             .args([
                 "disable-gpu",
                 "disable-background-networking",
                 "disable-component-update",
                 "disable-sync",
+                // QUIC is UDP, which an HTTP proxy does not carry.
+                "disable-quic",
             ])
             .args(["no-first-run", "disable-dev-shm-usage", "mute-audio"])
             .arg(("autoplay-policy", "no-user-gesture-required"));
+        if self.gated {
+            builder = builder
+                .arg(("proxy-server", proxy))
+                .arg(("proxy-bypass-list", PROXY_BYPASS))
+                // WebRTC would otherwise send UDP around the proxy.
+                .arg(("force-webrtc-ip-handling-policy", "disable_non_proxied_udp"))
+                .arg(("webrtc-ip-handling-policy", "disable_non_proxied_udp"));
+        }
         for extra in &self.settings.extra_args {
             let bare = extra.trim().trim_start_matches('-');
             builder = match bare.split_once('=') {
@@ -149,12 +200,18 @@ impl BrowserPool {
                 path: path.clone(),
                 reason: format!("no profile directory: {e}"),
             })?;
-        let (browser, mut handler) = Browser::launch(self.config(profile.path())?)
+        let gate = self
+            .gate
+            .listen()
             .await
-            .map_err(|e| BrowserError::Launch {
-                path,
-                reason: e.to_string(),
-            })?;
+            .map_err(|e| BrowserError::Gate(e.to_string()))?;
+        let (browser, mut handler) =
+            Browser::launch(self.config(profile.path(), &gate.proxy_url())?)
+                .await
+                .map_err(|e| BrowserError::Launch {
+                    path,
+                    reason: e.to_string(),
+                })?;
         let alive = Arc::new(AtomicBool::new(true));
         let flag = Arc::clone(&alive);
         let handler = tokio::spawn(async move {
@@ -172,26 +229,42 @@ impl BrowserPool {
         Ok(Running {
             browser,
             _profile: profile,
+            _gate: gate,
             handler,
             alive,
         })
     }
 
-    /// A fresh incognito context for one attempt; its first page opens on first use.
+    /// A fresh incognito context for one attempt, behind a gate listener of its own
+    /// that its downloads share; its first page opens on first use.
     pub async fn open_context(self: &Arc<Self>) -> Result<AttemptBrowser, BrowserError> {
+        let gate = Arc::new(
+            self.gate
+                .listen()
+                .await
+                .map_err(|e| BrowserError::Gate(e.to_string()))?,
+        );
+        let client = EgressClient::through(Arc::clone(&gate))
+            .map_err(|e| BrowserError::Gate(e.to_string()))?;
+        let params = if self.gated {
+            CreateBrowserContextParams::builder()
+                .proxy_server(gate.proxy_url())
+                .proxy_bypass_list(PROXY_BYPASS)
+                .build()
+        } else {
+            CreateBrowserContextParams::default()
+        };
         let context = self
-            .with_browser(async |b| {
-                b.create_browser_context(CreateBrowserContextParams::default())
-                    .await
-                    .map_err(cdp)
-            })
+            .with_browser(async |b| b.create_browser_context(params).await.map_err(cdp))
             .await?;
         Ok(AttemptBrowser {
             pool: Arc::clone(self),
             context,
+            gate,
+            client,
             page: Mutex::new(None),
             in_call: AtomicBool::new(false),
-            observed: Arc::new(std::sync::Mutex::new(Observed::default())),
+            audio: Arc::new(std::sync::Mutex::new(Vec::new())),
             closed: AtomicBool::new(false),
         })
     }
@@ -243,13 +316,8 @@ impl BrowserPool {
     }
 }
 
-/// What the page's requests showed: refused URLs, and responses that were audio.
-#[derive(Debug, Default)]
-pub struct Observed {
-    pub refused: Vec<Refused>,
-    /// (url, mime type)
-    pub audio: Vec<(String, String)>,
-}
+/// A response of the page that was audio: (url, mime type).
+pub type HeardAudio = (String, String);
 
 struct LivePage {
     page: Page,
@@ -260,9 +328,12 @@ struct LivePage {
 pub struct AttemptBrowser {
     pool: Arc<BrowserPool>,
     context: BrowserContextId,
+    /// This attempt's gate listener: the context's proxy, and its downloads'.
+    gate: Arc<GateListener>,
+    client: EgressClient,
     page: Mutex<Option<LivePage>>,
     in_call: AtomicBool,
-    observed: Arc<std::sync::Mutex<Observed>>,
+    audio: Arc<std::sync::Mutex<Vec<HeardAudio>>>,
     closed: AtomicBool,
 }
 
@@ -302,8 +373,19 @@ impl AttemptBrowser {
         &self.pool
     }
 
-    pub fn observed(&self) -> std::sync::MutexGuard<'_, Observed> {
-        self.observed.lock().unwrap_or_else(|p| p.into_inner())
+    /// Audio responses the page received since they were last taken.
+    pub fn heard_audio(&self) -> std::sync::MutexGuard<'_, Vec<HeardAudio>> {
+        self.audio.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Every request of this attempt the gate refused (browser and downloads).
+    pub fn refusals(&self) -> &Arc<RefusalLog> {
+        self.gate.refusals()
+    }
+
+    /// The HTTP client of this attempt's downloads, behind its gate listener.
+    pub fn client(&self) -> &EgressClient {
+        &self.client
     }
 
     /// The attempt's page, opened (or replaced, after a cut-off call) as needed, and
@@ -326,69 +408,45 @@ impl AttemptBrowser {
         }
     }
 
-    /// Answers every paused request by the policy, and notes audio responses.
+    /// Notes the page's audio responses and dismisses its JavaScript dialogs (a
+    /// `beforeunload` prompt is accepted, so navigation goes on).
     async fn watch(&self, page: &Page) -> Result<Vec<JoinHandle<()>>, BrowserError> {
-        let mut paused = page
-            .event_listener::<EventRequestPaused>()
+        let mut dialogs = page
+            .event_listener::<EventJavascriptDialogOpening>()
             .await
             .map_err(cdp)?;
         let mut responses = page
             .event_listener::<EventResponseReceived>()
             .await
             .map_err(cdp)?;
-        let policy = Arc::clone(&self.pool.policy);
-        let observed = Arc::clone(&self.observed);
-        let gate_page = page.clone();
-        let gate = tokio::spawn(async move {
-            while let Some(event) = paused.next().await {
-                let verdict = match Url::parse(&event.request.url) {
-                    Ok(url) => policy.check_resolved(&url).await,
-                    Err(err) => Err(Refused {
-                        url: event.request.url.chars().take(200).collect(),
-                        reason: err.to_string(),
-                    }),
-                };
-                let sent = match verdict {
-                    Ok(()) => gate_page
-                        .execute(ContinueRequestParams::new(event.request_id.clone()))
-                        .await
-                        .map(|_| ()),
-                    Err(refused) => {
-                        tracing::info!(url = %refused.url, reason = %refused.reason, "request refused by the navigation policy");
-                        observed
-                            .lock()
-                            .unwrap_or_else(|p| p.into_inner())
-                            .refused
-                            .push(refused);
-                        gate_page
-                            .execute(FailRequestParams::new(
-                                event.request_id.clone(),
-                                ErrorReason::BlockedByClient,
-                            ))
-                            .await
-                            .map(|_| ())
-                    }
-                };
-                if let Err(err) = sent {
-                    tracing::debug!(error = %err, "could not answer a paused request");
+        let dialog_page = page.clone();
+        let answer = tokio::spawn(async move {
+            while let Some(dialog) = dialogs.next().await {
+                let leave = dialog.r#type == DialogType::Beforeunload;
+                if let Err(err) = dialog_page
+                    .execute(HandleJavaScriptDialogParams::new(leave))
+                    .await
+                {
+                    tracing::debug!(error = %err, "could not answer a dialog");
                 }
             }
         });
-        let observed = Arc::clone(&self.observed);
+        let audio = Arc::clone(&self.audio);
         let listen = tokio::spawn(async move {
             while let Some(event) = responses.next().await {
                 let mime = event.response.mime_type.to_ascii_lowercase();
                 let url = event.response.url.clone();
-                if mime.starts_with("audio/") || crate::download::looks_like_audio_url(&url) {
-                    observed
+                if mime.starts_with("audio/")
+                    || ragtime_egress::download::looks_like_audio_url(&url)
+                {
+                    audio
                         .lock()
                         .unwrap_or_else(|p| p.into_inner())
-                        .audio
                         .push((url, mime));
                 }
             }
         });
-        Ok(vec![gate, listen])
+        Ok(vec![answer, listen])
     }
 
     /// The page if one is open, without opening one.

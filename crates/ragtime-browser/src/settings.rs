@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use ragtime_egress::FetchLimits;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -10,8 +11,10 @@ use serde::{Deserialize, Serialize};
 pub struct BrowserSettings {
     /// The Chromium binary (Debian's package installs /usr/bin/chromium).
     pub executable: PathBuf,
-    /// Hosts the browser and downloads may reach although they are loopback, private
-    /// or link-local, e.g. `["127.0.0.1"]` for a local test site. Empty in production.
+    /// Hosts the browser and downloads may reach although the address table refuses
+    /// them (loopback, private, link-local, ...): `"host"` opens every port of it,
+    /// `"host:port"` (`"[::1]:8000"`) one port. A name opens what it resolves to; an
+    /// address opens that address, whatever name leads to it. Empty in production.
     pub allow_hosts: Vec<String>,
     /// How long `click_element` waits for its selector to match before failing.
     #[serde(with = "humantime_serde")]
@@ -24,6 +27,14 @@ pub struct BrowserSettings {
     pub launch_timeout: Duration,
     /// Largest download accepted, in bytes.
     pub max_download_bytes: u64,
+    /// Longest a download may take, from request to last byte.
+    #[serde(with = "humantime_serde")]
+    pub download_deadline: Duration,
+    /// A download or page fetch slower than this many bytes per second, measured
+    /// over `min_rate_window`, is cut off.
+    pub min_rate: u64,
+    #[serde(with = "humantime_serde")]
+    pub min_rate_window: Duration,
     /// Where downloaded audio is saved.
     pub media_dir: PathBuf,
     /// Extra command-line arguments for Chromium.
@@ -39,8 +50,23 @@ impl Default for BrowserSettings {
             intercept_window: Duration::from_millis(1500),
             launch_timeout: Duration::from_secs(20),
             max_download_bytes: 200 * 1024 * 1024,
+            download_deadline: Duration::from_secs(600),
+            min_rate: 1024,
+            min_rate_window: Duration::from_secs(10),
             media_dir: PathBuf::from("media"),
             extra_args: Vec::new(),
+        }
+    }
+}
+
+impl BrowserSettings {
+    /// The limits of one download.
+    pub fn download_limits(&self) -> FetchLimits {
+        FetchLimits {
+            deadline: self.download_deadline,
+            min_rate: self.min_rate,
+            rate_window: self.min_rate_window,
+            max_bytes: self.max_download_bytes,
         }
     }
 }

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use async_trait::async_trait;
 use chromiumoxide::Page;
+use chromiumoxide::cdp::browser_protocol::network::GetCookiesParams;
 use chromiumoxide::cdp::browser_protocol::page::CaptureScreenshotFormat;
 use chromiumoxide::layout::Point;
 use chromiumoxide::page::ScreenshotParams;
@@ -15,16 +16,18 @@ use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use url::Url;
 
-use crate::download::{DownloadError, DownloadRequest, download, safe_stem};
+use ragtime_egress::download::safe_stem;
+use ragtime_egress::{CookieSource, DownloadError, DownloadRequest, Refused, download};
+
 use crate::pool::{AttemptBrowser, BrowserError};
 use crate::scripts;
 use crate::selector::{self, Locator};
+use crate::settle;
 use crate::translate;
 
 /// What every browser tool of one attempt shares.
 pub struct BrowserTools {
     pub browser: Arc<AttemptBrowser>,
-    pub client: reqwest::Client,
 }
 
 /// The registry of browser tools for one attempt.
@@ -135,25 +138,28 @@ impl Tool for NavigateToUrl {
             url: String,
         }
         let url = parse_url(&args::<Args>(a)?.url)?;
-        let policy = self.0.browser.pool().policy();
-        policy
-            .check_resolved(&url)
-            .await
+        let browser = &self.0.browser;
+        browser
+            .pool()
+            .policy()
+            .check_url(&url)
             .map_err(|r| ToolError::Blocked(r.to_string()))?;
         let (page, mark) = page_of(&self.0).await?;
-        self.0.browser.observed().refused.clear();
-        let navigated = page.goto(url.as_str()).await;
-        let refused = std::mem::take(&mut self.0.browser.observed().refused);
+        let since = browser.refusals().mark();
+        let navigated = settle::navigate(&page, url.as_str()).await;
         let info: Option<PageText> = js(&page, scripts::PAGE_TEXT, &[json!(2000)]).await.ok();
         mark.done();
-        let landed_on_error = info
-            .as_ref()
-            .is_none_or(|i| i.url.starts_with("chrome-error:"));
-        if let Some(first) = refused
-            .first()
-            .filter(|_| navigated.is_err() || landed_on_error)
-        {
-            return Err(ToolError::Blocked(format!("navigation refused: {first}")));
+        let refused = browser.refusals().since(since);
+        let landed = info.as_ref().map(|i| i.url.as_str()).unwrap_or("");
+        let broke = navigated.is_err() || landed.is_empty() || landed.starts_with("chrome-error:");
+        // The document itself refused: the gate answered for it (plain HTTP), or the
+        // navigation failed after a refusal (a refused tunnel, a refused redirect).
+        let document = refused
+            .iter()
+            .find(|r| same_target(r, landed))
+            .or_else(|| refused.first().filter(|_| broke));
+        if let Some(refusal) = document {
+            return Err(ToolError::Blocked(format!("navigation refused: {refusal}")));
         }
         navigated.map_err(|e| failed(format!("navigation failed: {e}")))?;
         let info = info.ok_or_else(|| failed("the page gave no text"))?;
@@ -165,6 +171,24 @@ impl Tool for NavigateToUrl {
             ));
         }
         Ok(ToolOutput::text(text))
+    }
+}
+
+/// Whether a refusal was of `url` (same host and port; a tunnel names only those).
+fn same_target(refused: &Refused, url: &str) -> bool {
+    let authority = |u: &Url| {
+        format!(
+            "{}:{}",
+            u.host_str().unwrap_or(""),
+            u.port_or_known_default().unwrap_or(0)
+        )
+    };
+    let Ok(url) = Url::parse(url) else {
+        return false;
+    };
+    match Url::parse(&refused.target) {
+        Ok(target) if target.has_host() => authority(&target) == authority(&url),
+        _ => refused.target == authority(&url),
     }
 }
 
@@ -487,7 +511,7 @@ impl Tool for InterceptAudioRequests {
     async fn call(&self, a: &Value, _ctx: &ToolContext) -> Result<ToolOutput, ToolError> {
         let SelectorArgs { selector } = args(a)?;
         let (page, mark) = page_of(&self.0).await?;
-        self.0.browser.observed().audio.clear();
+        self.0.browser.heard_audio().clear();
         let before: Vec<String> = audio_links(&page)
             .await?
             .into_iter()
@@ -502,10 +526,10 @@ impl Tool for InterceptAudioRequests {
         };
         let window = self.0.browser.pool().settings().intercept_window;
         let started = Instant::now();
-        while started.elapsed() < window && self.0.browser.observed().audio.is_empty() {
+        while started.elapsed() < window && self.0.browser.heard_audio().is_empty() {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        let heard = std::mem::take(&mut self.0.browser.observed().audio);
+        let heard = std::mem::take(&mut *self.0.browser.heard_audio());
         let appeared: Vec<AudioLink> = audio_links(&page)
             .await?
             .into_iter()
@@ -528,11 +552,29 @@ impl Tool for InterceptAudioRequests {
 
 pub struct DownloadFile(Arc<BrowserTools>);
 
+/// The cookies the attempt's browser would send to a URL (its domain, path and
+/// secure rules, through `Network.getCookies`), never a page's cookies for another site.
+struct BrowserCookies(Page);
+
+#[async_trait]
+impl CookieSource for BrowserCookies {
+    async fn cookie_header(&self, url: &Url) -> Option<String> {
+        let params = GetCookiesParams::builder().url(url.as_str()).build();
+        let cookies = self.0.execute(params).await.ok()?.result.cookies;
+        let header = cookies
+            .iter()
+            .map(|c| format!("{}={}", c.name, c.value))
+            .collect::<Vec<_>>()
+            .join("; ");
+        (!header.is_empty()).then_some(header)
+    }
+}
+
 #[async_trait]
 impl Tool for DownloadFile {
     describe_tool!(
         "download_file",
-        "Downloads an MP3 (audio/mpeg, or .mp3 without a type) with the page's cookies into the media directory.",
+        "Downloads an MP3 (audio/mpeg, or .mp3 without a type) into the media directory, with the cookies the browser holds for that URL.",
         json!({"type": "object", "properties": {"url": {"type": "string"}}, "required": ["url"]})
     );
 
@@ -542,17 +584,9 @@ impl Tool for DownloadFile {
             url: String,
         }
         let url = parse_url(&args::<Args>(a)?.url)?;
-        let cookies = match self.0.browser.current_page().await {
-            Some(page) => page.get_cookies().await.ok().map(|cookies| {
-                cookies
-                    .iter()
-                    .map(|c| format!("{}={}", c.name, c.value))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            }),
-            None => None,
-        };
-        let settings = self.0.browser.pool().settings();
+        let browser = &self.0.browser;
+        let cookies = browser.current_page().await.map(BrowserCookies);
+        let settings = browser.pool().settings();
         let name = url
             .path_segments()
             .and_then(|mut s| s.next_back())
@@ -560,20 +594,25 @@ impl Tool for DownloadFile {
             .trim_end_matches(".mp3");
         let request = DownloadRequest {
             url: &url,
-            cookies,
-            max_bytes: settings.max_download_bytes,
+            cookies: cookies.as_ref().map(|c| c as &dyn CookieSource),
+            limits: settings.download_limits(),
             dir: &settings.media_dir,
             stem: safe_stem(&format!("attempt-{}-{}", ctx.attempt_id, name)),
         };
-        match download(&self.0.client, self.0.browser.pool().policy(), request).await {
+        match download(browser.client(), request).await {
             Ok(saved) => Ok(ToolOutput::text(format!(
                 "saved {} bytes to {} ({}) from {}",
                 saved.bytes,
                 saved.path.display(),
                 saved.content_type.as_deref().unwrap_or("no content type"),
-                saved.final_url
+                saved
+                    .hops
+                    .iter()
+                    .map(Url::as_str)
+                    .collect::<Vec<_>>()
+                    .join(" -> ")
             ))),
-            Err(DownloadError::Blocked(why)) => Err(ToolError::Blocked(why)),
+            Err(DownloadError::Blocked(refused)) => Err(ToolError::Blocked(refused.to_string())),
             Err(other) => Err(failed(other)),
         }
     }

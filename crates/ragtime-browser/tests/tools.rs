@@ -16,18 +16,21 @@ struct Setup {
 }
 
 async fn setup() -> Setup {
+    setup_allowing(&["127.0.0.1"]).await
+}
+
+async fn setup_allowing(hosts: &[&str]) -> Setup {
     let site = FixtureSite::start().await.expect("fixture site");
     let media = tempfile::tempdir().expect("media dir");
     let settings = BrowserSettings {
-        allow_hosts: vec!["127.0.0.1".into()],
+        allow_hosts: hosts.iter().map(|h| h.to_string()).collect(),
         media_dir: media.path().to_path_buf(),
         max_download_bytes: 1024 * 1024,
         ..BrowserSettings::default()
     };
-    let pool = BrowserPool::new(settings);
+    let pool = BrowserPool::new(settings).expect("valid browser settings");
     let browser = Arc::new(pool.open_context().await.expect("browser context"));
-    let client = ragtime_browser::download::client(Arc::clone(pool.policy())).expect("client");
-    let shared = Arc::new(BrowserTools { browser, client });
+    let shared = Arc::new(BrowserTools { browser });
     Setup {
         site,
         pool,
@@ -141,12 +144,13 @@ async fn the_policy_holds_for_redirects_and_downloads() {
     )
     .await;
     match redirect {
-        Err(ToolError::Blocked(why)) => assert!(why.contains("169.254.169.254"), "{why}"),
+        Err(ToolError::Blocked(why)) => assert!(why.contains("127.0.0.3"), "{why}"),
         other => panic!("expected blocked, got {other:?}"),
     }
     for bad in [
         "file:///etc/passwd",
-        "http://169.254.169.254/latest/meta-data/",
+        "http://127.0.0.3/latest/meta-data/",
+        "http://[::1]:9/",
         "http://localhost:1/",
     ] {
         assert!(
@@ -171,7 +175,7 @@ async fn the_policy_holds_for_redirects_and_downloads() {
     )
     .await;
     assert!(
-        matches!(hop, Err(ToolError::Blocked(ref why)) if why.contains("169.254.169.254")),
+        matches!(hop, Err(ToolError::Blocked(ref why)) if why.contains("127.0.0.3")),
         "{hop:?}"
     );
     let html = call(
@@ -230,5 +234,67 @@ async fn a_dead_browser_is_started_again() {
     mark.done();
     assert_ne!(s.pool.pid().await, Some(pid));
     context.close().await;
+    s.pool.shutdown().await;
+}
+
+/// A download gets the cookies the browser would send to its URL: the page's session
+/// cookie goes to the page's own host, never to another host.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_download_gets_only_the_cookies_the_browser_would_send_there() {
+    let s = setup_allowing(&["127.0.0.1", "localhost"]).await;
+    call(
+        &s,
+        "navigate_to_url",
+        json!({"url": s.site.episode_url("cookie-jar")}),
+    )
+    .await
+    .expect("navigate");
+    let port = s.site.addr().port();
+    let elsewhere = format!("localhost:{port}/audio/elsewhere.mp3");
+    let own = format!("127.0.0.1:{port}/audio/members.mp3");
+    for target in [&elsewhere, &own] {
+        call(
+            &s,
+            "download_file",
+            json!({"url": format!("http://{target}")}),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{target}: {e}"));
+    }
+    let seen = s.site.log().cookies_seen();
+    assert!(
+        !seen.iter().any(|(at, _)| at == &elsewhere),
+        "the page's cookie went to another host: {seen:?}"
+    );
+    assert!(
+        seen.iter()
+            .any(|(at, cookie)| at == &own && cookie.contains("session=page-secret")),
+        "the page's own host gets its cookie: {seen:?}"
+    );
+    s.shared.browser.close().await;
+    s.pool.shutdown().await;
+}
+
+/// JavaScript dialogs are dismissed, and a frame the browser refuses to load does not
+/// hold the navigation up.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dialogs_and_refused_frames_never_block_a_navigation() {
+    let s = setup().await;
+    for slug in ["alert-dialog", "file-frame"] {
+        let opened = call(
+            &s,
+            "navigate_to_url",
+            json!({"url": s.site.episode_url(slug)}),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{slug}: {e}"));
+        assert!(opened.contains("title: Episode"), "{slug}: {opened}");
+        let links = call(&s, "find_audio_links", json!({})).await.expect("find");
+        assert!(
+            links.contains(&format!("/audio/{slug}.mp3")),
+            "{slug}: {links}"
+        );
+    }
+    s.shared.browser.close().await;
     s.pool.shutdown().await;
 }

@@ -5,19 +5,23 @@
 //! and read [`episodes`] to know what each page should come to. The audio it serves is
 //! real (tiny, silent) MP3 with `audio/mpeg`.
 
+pub mod attack;
+pub mod hostile;
 mod mp3;
 mod pages;
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::Path;
-use axum::http::{StatusCode, header};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
+pub use hostile::SiteLog;
 pub use mp3::silent_mp3;
 
 /// How a recovery attempt on an episode page should end.
@@ -93,8 +97,18 @@ pub fn episodes() -> &'static [FixtureEpisode] {
             expected: Resolved,
         },
         FixtureEpisode {
+            slug: "alert-dialog",
+            about: "alert() and confirm() while the page loads",
+            expected: Resolved,
+        },
+        FixtureEpisode {
+            slug: "file-frame",
+            about: "an iframe of file:///etc/passwd next to the link",
+            expected: Resolved,
+        },
+        FixtureEpisode {
             slug: "redirect-metadata",
-            about: "redirects to the cloud metadata address 169.254.169.254",
+            about: "redirects to an internal address (127.0.0.3 stands in for the cloud metadata address)",
             expected: AwaitingHuman,
         },
     ];
@@ -104,6 +118,7 @@ pub fn episodes() -> &'static [FixtureEpisode] {
 /// A running fixture site. Stopped when dropped.
 pub struct FixtureSite {
     addr: SocketAddr,
+    log: Arc<SiteLog>,
     server: JoinHandle<()>,
 }
 
@@ -116,12 +131,19 @@ impl FixtureSite {
     pub async fn start_on(addr: SocketAddr) -> std::io::Result<FixtureSite> {
         let listener = TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
+        let log = Arc::new(SiteLog::default());
+        let app = router().with_state(Arc::clone(&log));
         let server = tokio::spawn(async move {
-            if let Err(err) = axum::serve(listener, router()).await {
+            if let Err(err) = axum::serve(listener, app).await {
                 eprintln!("fixture site stopped: {err}");
             }
         });
-        Ok(FixtureSite { addr, server })
+        Ok(FixtureSite { addr, log, server })
+    }
+
+    /// What the site sent and saw.
+    pub fn log(&self) -> &SiteLog {
+        &self.log
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -145,17 +167,21 @@ impl Drop for FixtureSite {
     }
 }
 
-fn router() -> Router {
+fn router() -> Router<Arc<SiteLog>> {
     Router::new()
         .route("/", get(index))
         .route("/episodes/never-answers", get(never_answers))
         .route("/episodes/redirect-metadata", get(redirect_to_metadata))
+        .route("/episodes/huge-body", get(hostile::huge_page))
+        .route("/episodes/cookie-jar", get(cookie_jar))
+        .route("/episodes/slow-audio", get(hostile::slow_audio_page))
         .route("/episodes/{slug}", get(episode))
         .route("/audio/{file}", get(audio_file))
         .route("/stream/{name}", get(stream))
         .route("/files/not-audio.mp3", get(not_audio))
         .route("/files/redirect-metadata.mp3", get(redirect_to_metadata))
         .route("/files/big.mp3", get(big_audio))
+        .route("/files/{name}", get(hostile::file))
 }
 
 async fn index() -> Response {
@@ -174,16 +200,40 @@ async fn never_answers() -> Response {
     StatusCode::GATEWAY_TIMEOUT.into_response()
 }
 
+/// Where an attacker's page would send the browser: the cloud metadata service. A
+/// loopback address that no test allows stands in for 169.254.169.254, so that even
+/// a connection the gate failed to refuse would never leave this machine.
+pub const INTERNAL_STAND_IN: &str = "http://127.0.0.3/latest/meta-data/";
+
 async fn redirect_to_metadata() -> Redirect {
-    Redirect::temporary("http://169.254.169.254/latest/meta-data/")
+    Redirect::temporary(INTERNAL_STAND_IN)
 }
 
-async fn audio_file(Path(file): Path<String>) -> Response {
+async fn audio_file(
+    State(log): State<Arc<SiteLog>>,
+    headers: HeaderMap,
+    Path(file): Path<String>,
+) -> Response {
+    log.saw_cookie(&headers, &format!("/audio/{file}"));
     if file.ends_with(".mp3") {
         mp3_response(silent_mp3(20))
     } else {
         (StatusCode::NOT_FOUND, "no such file").into_response()
     }
+}
+
+/// A page that sets an HttpOnly session cookie for its own host, as a logged-in
+/// site would; a download from another host must not receive it.
+async fn cookie_jar() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::SET_COOKIE, "session=page-secret; Path=/; HttpOnly"),
+        ],
+        "<!doctype html><html lang=\"en\"><head><title>Members</title></head><body>\
+         <a href=\"/audio/members.mp3\">Download</a></body></html>",
+    )
+        .into_response()
 }
 
 /// Audio without an extension; only its content type says what it is.

@@ -142,6 +142,24 @@ pub fn episode(slug: &str) -> Option<String> {
                 ),
             )
         }
+        "alert-dialog" => page(
+            "en",
+            "Episode 11: Welcome!",
+            "<script>alert('Welcome to our podcast!'); confirm('Subscribe to the newsletter?');</script>",
+            &format!(
+                "<h1>Episode 11: A page that talks back</h1>{SHOW_NOTES}\
+                 <p><a href=\"/audio/alert-dialog.mp3\">Download the episode</a></p>"
+            ),
+        ),
+        "file-frame" => page(
+            "en",
+            "Episode 12: A frame that goes nowhere",
+            "",
+            &format!(
+                "<h1>Episode 12: Embedded</h1>{SHOW_NOTES}<iframe src=\"file:///etc/passwd\" title=\"local\"></iframe>\
+                 <p><a href=\"/audio/file-frame.mp3\">Download</a></p>"
+            ),
+        ),
         "script-text" => page(
             "en",
             "Episode 10: &lt;script&gt;alert(1)&lt;/script&gt;",

@@ -1,0 +1,29 @@
+//! What the benchmarks share: medians and percentiles, and memory figures from /proc.
+
+#![allow(dead_code)]
+
+/// The median of `samples` (sorted in place); NaN when there are none.
+pub fn median(samples: &mut [f64]) -> f64 {
+    percentile(samples, 0.5)
+}
+
+/// The `p` quantile (0 to 1) of `samples` (sorted in place); NaN when there are none.
+pub fn percentile(samples: &mut [f64], p: f64) -> f64 {
+    if samples.is_empty() {
+        return f64::NAN;
+    }
+    samples.sort_by(f64::total_cmp);
+    samples[((samples.len() - 1) as f64 * p).round() as usize]
+}
+
+/// A `kB` field of `/proc/{pid}/status` (`VmRSS`, `VmHWM`), in KiB; 0 when unreadable.
+pub fn status_kib(pid: &str, field: &str) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(field) && l[field.len()..].starts_with(':'))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}

@@ -1,0 +1,186 @@
+//! Downloads of episode audio: MP3 only, size-capped, through the egress gate.
+//!
+//! The body streams into a temporary `.part` file next to its destination, which is
+//! renamed only when the whole body arrived and starts like an MP3. The temporary file
+//! is removed on every other way out, a dropped future (the supervisor cutting the
+//! tool call off) included.
+
+use std::path::{Path, PathBuf};
+
+use tokio::io::AsyncWriteExt;
+use url::Url;
+
+use crate::client::{CookieSource, EgressClient, FetchError, FetchLimits};
+use crate::policy::Refused;
+
+/// Why a download did not produce a file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DownloadError {
+    /// The egress gate refused the URL or a hop of its redirects.
+    #[error("blocked: {0}")]
+    Blocked(Refused),
+    /// The server answered, but not with an acceptable MP3.
+    #[error("{0}")]
+    Rejected(String),
+    /// The network or the disk failed, or a limit cut the body off.
+    #[error("download failed: {0}")]
+    Failed(String),
+}
+
+impl From<FetchError> for DownloadError {
+    fn from(err: FetchError) -> Self {
+        match err {
+            FetchError::Blocked(refused) => DownloadError::Blocked(refused),
+            FetchError::TooLarge(why) => DownloadError::Rejected(why),
+            other => DownloadError::Failed(other.to_string()),
+        }
+    }
+}
+
+/// A saved file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Downloaded {
+    pub path: PathBuf,
+    pub bytes: u64,
+    pub content_type: Option<String>,
+    /// The requested URL and every redirect target; the last one served the file.
+    pub hops: Vec<Url>,
+}
+
+impl Downloaded {
+    pub fn final_url(&self) -> Option<&Url> {
+        self.hops.last()
+    }
+}
+
+/// Whether a URL names an audio file by its extension.
+pub fn looks_like_audio_url(url: &str) -> bool {
+    let path = url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    [
+        ".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".wav", ".flac",
+    ]
+    .iter()
+    .any(|ext| path.ends_with(ext))
+}
+
+fn is_mp3_name(url: &Url) -> bool {
+    url.path().to_ascii_lowercase().ends_with(".mp3")
+}
+
+/// Whether bytes start like an MP3: an ID3 tag or an MPEG audio frame sync.
+pub fn starts_like_mp3(first: &[u8]) -> bool {
+    first.starts_with(b"ID3") || (first.len() >= 2 && first[0] == 0xFF && first[1] & 0xE0 == 0xE0)
+}
+
+/// What one download may do.
+pub struct DownloadRequest<'a> {
+    pub url: &'a Url,
+    /// Where the cookies for each hop come from (the attempt's browser), if anywhere.
+    pub cookies: Option<&'a dyn CookieSource>,
+    pub limits: FetchLimits,
+    pub dir: &'a Path,
+    /// File name without extension.
+    pub stem: String,
+}
+
+pub async fn download(
+    client: &EgressClient,
+    req: DownloadRequest<'_>,
+) -> Result<Downloaded, DownloadError> {
+    let fetched = client.get(req.url, req.cookies, req.limits).await?;
+    let final_url = fetched.final_url().clone();
+    if !fetched.status().is_success() {
+        return Err(DownloadError::Rejected(format!(
+            "HTTP {} from {final_url}",
+            fetched.status()
+        )));
+    }
+    let content_type = fetched.content_type();
+    match content_type.as_deref() {
+        Some("audio/mpeg" | "audio/mp3") => {}
+        None if is_mp3_name(&final_url) => {}
+        Some(other) => {
+            return Err(DownloadError::Rejected(format!(
+                "not MP3: content type {other}"
+            )));
+        }
+        None => {
+            return Err(DownloadError::Rejected(
+                "not MP3: no content type and no .mp3 name".to_string(),
+            ));
+        }
+    }
+    if let Some(length) = fetched.content_length()
+        && length > req.limits.max_bytes
+    {
+        return Err(DownloadError::Rejected(format!(
+            "{length} bytes is over the {} byte limit",
+            req.limits.max_bytes
+        )));
+    }
+    let hops = fetched.hops.clone();
+    tokio::fs::create_dir_all(req.dir)
+        .await
+        .map_err(|e| DownloadError::Failed(format!("{}: {e}", req.dir.display())))?;
+    // Removed when dropped: on an error below, or when the caller's future is dropped.
+    let partial = tempfile::Builder::new()
+        .prefix(&format!("{}.", req.stem))
+        .suffix(".mp3.part")
+        .tempfile_in(req.dir)
+        .map_err(|e| DownloadError::Failed(format!("{}: {e}", req.dir.display())))?;
+    let (file, partial_path) = partial.into_parts();
+    let mut file = tokio::fs::File::from_std(file);
+    let mut body = fetched.body();
+    let mut first = Vec::with_capacity(3);
+    while let Some(chunk) = body.next_chunk().await? {
+        if first.len() < 3 {
+            first.extend(chunk.iter().take(3 - first.len()));
+        }
+        file.write_all(&chunk)
+            .await
+            .map_err(|e| DownloadError::Failed(e.to_string()))?;
+    }
+    file.flush()
+        .await
+        .map_err(|e| DownloadError::Failed(e.to_string()))?;
+    drop(file);
+    if !starts_like_mp3(&first) {
+        return Err(DownloadError::Rejected(
+            "not MP3: the body has no ID3 tag or MPEG frame".to_string(),
+        ));
+    }
+    let path = req.dir.join(format!("{}.mp3", req.stem));
+    partial_path
+        .persist(&path)
+        .map_err(|e| DownloadError::Failed(format!("{}: {}", path.display(), e.error)))?;
+    Ok(Downloaded {
+        path,
+        bytes: body.total(),
+        content_type,
+        hops,
+    })
+}
+
+/// A file name stem safe on every filesystem.
+pub fn safe_stem(text: &str) -> String {
+    let stem: String = text
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(80)
+        .collect();
+    if stem.trim_matches('_').is_empty() {
+        "audio".to_string()
+    } else {
+        stem
+    }
+}
