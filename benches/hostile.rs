@@ -35,7 +35,10 @@ async fn healthz_latency(
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    (percentile(&mut samples, 0.5), percentile(&mut samples, 0.99))
+    (
+        percentile(&mut samples, 0.5),
+        percentile(&mut samples, 0.99),
+    )
 }
 
 async fn login_flood() {

@@ -134,8 +134,7 @@ impl EgressPolicy {
             return Err(refuse("no host".to_string()));
         };
         let port = url.port_or_known_default();
-        self.check_host(&host_text(&host), port)
-            .map_err(refuse)
+        self.check_host(&host_text(&host), port).map_err(refuse)
     }
 
     /// [`check_url`](Self::check_url)'s host rule, for a host and port (a tunnel).

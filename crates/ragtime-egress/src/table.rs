@@ -33,7 +33,12 @@ struct Entry<Bits> {
     block: Block,
 }
 
-const fn block(prefix: &'static str, name: &'static str, source: &'static str, reachable: bool) -> Block {
+const fn block(
+    prefix: &'static str,
+    name: &'static str,
+    source: &'static str,
+    reachable: bool,
+) -> Block {
     Block {
         prefix,
         name,
@@ -42,14 +47,36 @@ const fn block(prefix: &'static str, name: &'static str, source: &'static str, r
     }
 }
 
-const fn v4(a: [u8; 4], len: u8, prefix: &'static str, name: &'static str, source: &'static str, reachable: bool) -> Entry<u32> {
+const fn v4(
+    a: [u8; 4],
+    len: u8,
+    prefix: &'static str,
+    name: &'static str,
+    source: &'static str,
+    reachable: bool,
+) -> Entry<u32> {
     let bits = Ipv4Addr::new(a[0], a[1], a[2], a[3]).to_bits();
-    Entry { bits, len, block: block(prefix, name, source, reachable) }
+    Entry {
+        bits,
+        len,
+        block: block(prefix, name, source, reachable),
+    }
 }
 
-const fn v6(s: [u16; 8], len: u8, prefix: &'static str, name: &'static str, source: &'static str, reachable: bool) -> Entry<u128> {
+const fn v6(
+    s: [u16; 8],
+    len: u8,
+    prefix: &'static str,
+    name: &'static str,
+    source: &'static str,
+    reachable: bool,
+) -> Entry<u128> {
     let bits = Ipv6Addr::new(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]).to_bits();
-    Entry { bits, len, block: block(prefix, name, source, reachable) }
+    Entry {
+        bits,
+        len,
+        block: block(prefix, name, source, reachable),
+    }
 }
 
 #[rustfmt::skip]
@@ -121,9 +148,17 @@ const IPV6: &[Entry<u128>] = &[
 ];
 
 /// The longest prefix of `table` that holds `bits` (an address of `width` bits).
-fn most_specific<Bits>(table: &'static [Entry<Bits>], bits: Bits, width: u32) -> Option<&'static Block>
+fn most_specific<Bits>(
+    table: &'static [Entry<Bits>],
+    bits: Bits,
+    width: u32,
+) -> Option<&'static Block>
 where
-    Bits: Copy + std::ops::BitXor<Output = Bits> + std::ops::Shr<u32, Output = Bits> + PartialEq + From<u8>,
+    Bits: Copy
+        + std::ops::BitXor<Output = Bits>
+        + std::ops::Shr<u32, Output = Bits>
+        + PartialEq
+        + From<u8>,
 {
     table
         .iter()

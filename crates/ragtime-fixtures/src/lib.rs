@@ -6,6 +6,7 @@
 //! real (tiny, silent) MP3 with `audio/mpeg`.
 
 pub mod attack;
+pub mod corpus;
 pub mod hostile;
 mod mp3;
 mod pages;
@@ -14,7 +15,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -118,8 +119,25 @@ pub fn episodes() -> &'static [FixtureEpisode] {
 /// A running fixture site. Stopped when dropped.
 pub struct FixtureSite {
     addr: SocketAddr,
+    player_addr: SocketAddr,
+    origins: corpus::Origins,
     log: Arc<SiteLog>,
-    server: JoinHandle<()>,
+    servers: Vec<JoinHandle<()>>,
+}
+
+impl axum::extract::FromRef<Site> for Arc<SiteLog> {
+    fn from_ref(site: &Site) -> Self {
+        Arc::clone(&site.log)
+    }
+}
+
+/// What every handler of the site can reach.
+#[derive(Clone)]
+struct Site {
+    log: Arc<SiteLog>,
+    origins: Arc<corpus::Origins>,
+    /// Whether this listener is the player host rather than the site.
+    player_host: bool,
 }
 
 impl FixtureSite {
@@ -128,17 +146,68 @@ impl FixtureSite {
         FixtureSite::start_on(SocketAddr::from(([127, 0, 0, 1], 0))).await
     }
 
+    /// Serves on `addr`, and the player host on a free port of the same address
+    /// (written `localhost:PORT` in pages, so embedded players are another site).
     pub async fn start_on(addr: SocketAddr) -> std::io::Result<FixtureSite> {
         let listener = TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
+        let player = TcpListener::bind(SocketAddr::new(addr.ip(), 0)).await?;
+        let player_addr = player.local_addr()?;
+        let origins = corpus::Origins {
+            site: format!("http://{addr}"),
+            player: format!("http://localhost:{}", player_addr.port()),
+        };
         let log = Arc::new(SiteLog::default());
-        let app = router().with_state(Arc::clone(&log));
-        let server = tokio::spawn(async move {
-            if let Err(err) = axum::serve(listener, app).await {
-                eprintln!("fixture site stopped: {err}");
+        let shared = Arc::new(origins.clone());
+        let mut servers = Vec::new();
+        for (listener, player_host) in [(listener, false), (player, true)] {
+            let app = router().with_state(Site {
+                log: Arc::clone(&log),
+                origins: Arc::clone(&shared),
+                player_host,
+            });
+            servers.push(tokio::spawn(async move {
+                if let Err(err) = axum::serve(listener, app).await {
+                    eprintln!("fixture site stopped: {err}");
+                }
+            }));
+        }
+        Ok(FixtureSite {
+            addr,
+            player_addr,
+            origins,
+            log,
+            servers,
+        })
+    }
+
+    /// The `allow_hosts` entries that open this site and its player host, and only them.
+    pub fn allow_hosts(&self) -> Vec<String> {
+        vec![
+            self.addr.to_string(),
+            format!("localhost:{}", self.player_addr.port()),
+        ]
+    }
+
+    /// The site's and the player host's origins, as corpus pages write them.
+    pub fn origins(&self) -> &corpus::Origins {
+        &self.origins
+    }
+
+    /// A corpus page's URL.
+    pub fn corpus_url(&self, slug: &str) -> String {
+        self.url(&format!("/corpus/{slug}"))
+    }
+
+    /// The URL a corpus page's audio must come from, `None` where it has none.
+    pub fn corpus_audio_url(&self, expected: corpus::CorpusExpect) -> Option<String> {
+        match expected {
+            corpus::CorpusExpect::SiteAudio(path) => Some(format!("{}{path}", self.origins.site)),
+            corpus::CorpusExpect::PlayerAudio(path) => {
+                Some(format!("{}{path}", self.origins.player))
             }
-        });
-        Ok(FixtureSite { addr, log, server })
+            corpus::CorpusExpect::AwaitingHuman => None,
+        }
     }
 
     /// What the site sent and saw.
@@ -163,12 +232,21 @@ impl FixtureSite {
 impl Drop for FixtureSite {
     fn drop(&mut self) {
         // Aborting (not a graceful shutdown) also ends the request that never answers.
-        self.server.abort();
+        for server in &self.servers {
+            server.abort();
+        }
     }
 }
 
-fn router() -> Router<Arc<SiteLog>> {
+fn router() -> Router<Site> {
     Router::new()
+        .route("/corpus/{slug}", get(corpus_page))
+        .route(
+            "/corpus/{slug}/{*rest}",
+            get(corpus_resource).post(corpus_resource),
+        )
+        .route("/media/{*path}", get(media))
+        .route("/hop/{name}/{*rest}", get(hop))
         .route("/", get(index))
         .route("/episodes/never-answers", get(never_answers))
         .route("/episodes/redirect-metadata", get(redirect_to_metadata))
@@ -207,6 +285,82 @@ pub const INTERNAL_STAND_IN: &str = "http://127.0.0.3/latest/meta-data/";
 
 async fn redirect_to_metadata() -> Redirect {
     Redirect::temporary(INTERNAL_STAND_IN)
+}
+
+async fn corpus_page(
+    State(site): State<Site>,
+    Path(slug): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    corpus_answer(&site, &slug, "", query.as_deref(), &headers)
+}
+
+async fn corpus_resource(
+    State(site): State<Site>,
+    Path((slug, rest)): Path<(String, String)>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    corpus_answer(&site, &slug, &rest, query.as_deref(), &headers)
+}
+
+fn corpus_answer(
+    site: &Site,
+    slug: &str,
+    rest: &str,
+    query: Option<&str>,
+    headers: &HeaderMap,
+) -> Response {
+    let request = corpus::CorpusRequest {
+        slug,
+        rest,
+        query,
+        headers,
+        origins: &site.origins,
+        on_player_host: site.player_host,
+    };
+    corpus::respond(&request)
+        .unwrap_or_else(|| (StatusCode::NOT_FOUND, "not found").into_response())
+}
+
+/// Audio of the corpus: any `.mp3` path is a valid silent MP3; other audio types are
+/// served with their own type (and are not MP3).
+async fn media(State(site): State<Site>, headers: HeaderMap, Path(path): Path<String>) -> Response {
+    site.log.saw_cookie(&headers, &format!("/media/{path}"));
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".mp3") {
+        mp3_response(silent_mp3(20))
+    } else if lower.ends_with(".m4a") || lower.ends_with(".mp4") {
+        ([(header::CONTENT_TYPE, "audio/mp4")], vec![0u8; 512]).into_response()
+    } else if lower.ends_with(".m3u8") {
+        (
+            [(header::CONTENT_TYPE, "application/vnd.apple.mpegurl")],
+            "#EXTM3U\n",
+        )
+            .into_response()
+    } else {
+        (StatusCode::NOT_FOUND, "no such file").into_response()
+    }
+}
+
+/// A tracking prefix: `/hop/{name}/{rest}` redirects to `/{rest}` on the same host,
+/// as `dts.podtrac.com/redirect.mp3/...` or `op3.dev/e/...` do; hops chain.
+async fn hop(
+    State(site): State<Site>,
+    Path((_name, rest)): Path<(String, String)>,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let origin = if site.player_host {
+        &site.origins.player
+    } else {
+        &site.origins.site
+    };
+    let location = match query {
+        Some(q) => format!("{origin}/{rest}?{q}"),
+        None => format!("{origin}/{rest}"),
+    };
+    (StatusCode::FOUND, [(header::LOCATION, location)]).into_response()
 }
 
 async fn audio_file(

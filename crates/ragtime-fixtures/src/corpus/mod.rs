@@ -1,0 +1,161 @@
+//! The evaluation corpus: episode pages modeled on how real podcast hosts and
+//! broadcasters publish episodes, for `ragtime eval`.
+//!
+//! Each page imitates a real publisher's markup (named in [`CorpusPage::imitates`] and
+//! in a comment over the page): hosted players in iframes on another site, web
+//! components with shadow roots, broadcaster pages with menus and localized labels,
+//! consent managers, single-page apps that load the player late, tracking-prefix
+//! redirects, and pages with no audio or behind a login. Pages are served on the site
+//! (`http://127.0.0.1:PORT/corpus/{slug}`); embedded players come from a second site,
+//! the "player host" (`http://localhost:PORT2/corpus/{slug}/...`), so frames are
+//! cross-site as they are in the world. Audio is served under `/media/` of either
+//! host, and `/hop/{name}/{rest}` redirects to `/{rest}` the way tracking prefixes do.
+//!
+//! The pages of [`tuned`] were written first and may be used to tune the agent; the
+//! pages of [`held_out`] were written apart from the agent and are reported
+//! separately: they estimate how the agent does on pages nobody tuned it for.
+
+use axum::http::HeaderMap;
+use axum::response::Response;
+
+pub mod held_out;
+pub mod tuned;
+
+/// Where a corpus page's audio must come from when the agent recovers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CorpusExpect {
+    /// The downloaded MP3 comes from this path on the site (the requested URL or any
+    /// hop of its redirects), e.g. `/media/podigee-31.mp3`.
+    SiteAudio(&'static str),
+    /// The same, on the player host.
+    PlayerAudio(&'static str),
+    /// There is no audio to recover (none, only a preview, or behind a login): the
+    /// right outcome is `awaiting_human`.
+    AwaitingHuman,
+}
+
+/// One page of the corpus.
+#[derive(Debug, Clone, Copy)]
+pub struct CorpusPage {
+    /// The page is `/corpus/{slug}` on the site.
+    pub slug: &'static str,
+    /// The real publisher and markup it imitates.
+    pub imitates: &'static str,
+    pub expected: CorpusExpect,
+    /// Kept out of tuning.
+    pub held_out: bool,
+}
+
+/// The two origins of the fixture site, as pages must write them.
+#[derive(Debug, Clone)]
+pub struct Origins {
+    /// `http://127.0.0.1:PORT`, where episode pages live.
+    pub site: String,
+    /// `http://localhost:PORT2`, another site, where embedded players live.
+    pub player: String,
+}
+
+/// A request for a corpus page or one of its resources.
+pub struct CorpusRequest<'a> {
+    pub slug: &'a str,
+    /// The path below `/corpus/{slug}` without the leading slash; empty for the page.
+    pub rest: &'a str,
+    pub query: Option<&'a str>,
+    pub headers: &'a HeaderMap,
+    pub origins: &'a Origins,
+    /// Whether the request came to the player host rather than the site.
+    pub on_player_host: bool,
+}
+
+/// Every corpus page: the tuned ones, then the held-out ones.
+pub fn pages() -> Vec<CorpusPage> {
+    tuned::PAGES
+        .iter()
+        .chain(held_out::PAGES)
+        .copied()
+        .collect()
+}
+
+/// The answer to a corpus request, `None` for a page or resource that does not exist.
+pub fn respond(request: &CorpusRequest<'_>) -> Option<Response> {
+    tuned::respond(request).or_else(|| held_out::respond(request))
+}
+
+/// Helpers for writing pages.
+pub mod kit {
+    use axum::http::{StatusCode, header};
+    use axum::response::{IntoResponse, Response};
+
+    /// An HTML response.
+    pub fn html(body: impl Into<String>) -> Response {
+        (
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            body.into(),
+        )
+            .into_response()
+    }
+
+    /// A JSON response (an API a player calls).
+    pub fn json(body: impl Into<String>) -> Response {
+        (
+            [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+            body.into(),
+        )
+            .into_response()
+    }
+
+    /// A JavaScript response (a player's script).
+    pub fn javascript(body: impl Into<String>) -> Response {
+        (
+            [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+            body.into(),
+        )
+            .into_response()
+    }
+
+    /// A redirect (302) to `location`.
+    pub fn redirect(location: &str) -> Response {
+        (
+            StatusCode::FOUND,
+            [(header::LOCATION, location.to_string())],
+        )
+            .into_response()
+    }
+
+    /// A status with a short text body (401 for a login wall, 404, ...).
+    pub fn status(code: StatusCode, text: &str) -> Response {
+        (code, text.to_string()).into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_unique_and_every_page_answers() {
+        let origins = Origins {
+            site: "http://127.0.0.1:1".into(),
+            player: "http://localhost:2".into(),
+        };
+        let headers = HeaderMap::new();
+        let all = pages();
+        for (i, page) in all.iter().enumerate() {
+            assert!(
+                !all[..i].iter().any(|p| p.slug == page.slug),
+                "{} twice",
+                page.slug
+            );
+            let request = CorpusRequest {
+                slug: page.slug,
+                rest: "",
+                query: None,
+                headers: &headers,
+                origins: &origins,
+                on_player_host: false,
+            };
+            assert!(respond(&request).is_some(), "{} has no page", page.slug);
+            assert!(!page.imitates.is_empty());
+        }
+    }
+}
