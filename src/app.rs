@@ -147,7 +147,8 @@ impl App {
         let context = self.browser.open_context().await?;
         let tools = registry(Arc::new(BrowserTools {
             browser: Arc::new(context),
-        }));
+        }))
+        .with(ragtime_agent::TranslateText);
         self.start_attempt(request, Arc::new(HeuristicPlanner), Arc::new(tools))
             .await
     }

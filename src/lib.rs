@@ -9,6 +9,7 @@ pub mod admin;
 pub mod app;
 pub mod config;
 pub mod daemon;
+pub mod eval;
 pub mod pipeline;
 pub mod scenarios;
 

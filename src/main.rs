@@ -13,6 +13,7 @@ use ragtime_timeline::clean;
 use tracing_subscriber::EnvFilter;
 
 mod demo;
+mod evaluate;
 mod live;
 mod recover;
 
@@ -66,6 +67,25 @@ enum Command {
         #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=100_000))]
         limit: u64,
     },
+    /// Run the agent over a list of episode pages and judge each outcome.
+    ///
+    /// Each case is a real attempt in headless Chromium through the normal runtime
+    /// and sinks. Prints a table (case, outcome, expected, steps, seconds) and a
+    /// summary per group; exits 1 when a case came out wrong. Attempts are recorded
+    /// in sqlite://ragtime-eval.db unless --database-url says otherwise.
+    Eval {
+        /// TOML file of [[case]] tables: name, url, and either audio = "URL the MP3
+        /// must come from" or outcome = "awaiting_human"; group = "..." to report
+        /// cases by group.
+        #[arg(required_unless_present = "corpus", conflicts_with = "corpus")]
+        file: Option<PathBuf>,
+        /// Evaluate the built-in corpus on the fixture site (127.0.0.1) instead.
+        #[arg(long)]
+        corpus: bool,
+        /// Cases run at once.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=32))]
+        jobs: u64,
+    },
     /// Print one attempt's steps as a timeline.
     Timeline {
         /// The attempt's id, as `ragtime attempts` shows it.
@@ -108,7 +128,7 @@ fn parse_status(text: &str) -> Result<AttemptStatus, String> {
 #[tokio::main]
 async fn main() -> ExitCode {
     match run().await {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(err) => {
             eprintln!("error: {err:#}");
             ExitCode::FAILURE
@@ -116,7 +136,7 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn run() -> Result<()> {
+async fn run() -> Result<ExitCode> {
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env()
@@ -141,6 +161,10 @@ async fn run() -> Result<()> {
     }));
     let cli = Cli::parse();
     let mut config = Config::load_with_env(cli.config.as_deref(), std::env::vars())?;
+    if let Command::Eval { .. } = cli.command {
+        // Evaluation attempts stay out of the daemon's database unless asked.
+        config.database.url = "sqlite://ragtime-eval.db".to_string();
+    }
     if let Some(url) = cli.database_url {
         config.database.url = url;
     }
@@ -218,6 +242,14 @@ async fn run() -> Result<()> {
             print!("{timeline}");
             store.close().await?;
         }
+        Command::Eval { file, corpus, jobs } => {
+            let jobs = usize::try_from(jobs).unwrap_or(1);
+            let code = match file {
+                Some(path) if !corpus => evaluate::file(config, &path, jobs).await?,
+                _ => evaluate::corpus(config, jobs).await?,
+            };
+            return Ok(code);
+        }
         Command::Demo {
             scripted: true,
             only,
@@ -229,7 +261,7 @@ async fn run() -> Result<()> {
             exit,
         } => demo::fixture_site(config, only, !exit).await?,
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 pub(crate) fn checked_url(text: &str) -> Result<url::Url> {

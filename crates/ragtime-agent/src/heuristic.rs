@@ -1,35 +1,34 @@
-//! `HeuristicPlanner`: navigate, look for audio links, download; otherwise dismiss a
-//! consent layer and click the likely controls (by label in the page's language and
-//! by symbol) while watching the network; then escalate, saying what it tried.
-
-use std::collections::HashSet;
+//! `HeuristicPlanner`: an explorer. It opens the episode page, looks at it as a user
+//! sees it (every frame and open shadow root), downloads any audio that turned up,
+//! and otherwise clicks the most promising control it has not tried on the page as it
+//! is now, then looks again; when nothing is left, it escalates, saying what it tried
+//! and what it saw.
+//!
+//! It holds no state: every decision is derived from the history of calls, so a
+//! replayed history gives the same decisions. It never clicks a link to another site,
+//! never repeats a call on a page that has not changed since, and stops after
+//! [`MAX_CLICKS`] clicks.
 
 use async_trait::async_trait;
+use ragtime_browser::observe::{AudioLink, Control, Observation};
 use ragtime_core::{
     AttemptContext, Decision, Planner, PlannerError, StepOutcome, ToolCallRecord, ToolSpec,
 };
 use serde_json::{Value, json};
+use url::Url;
 
-/// Labels worth clicking, in English; `translate_text` gives them in the page's language.
-const CONTROL_LABELS: [&str; 5] = [
-    "Download",
-    "Play",
-    "Listen",
-    "More information",
-    "Information",
+use crate::labels::{self, Kind};
+
+/// Most clicks one attempt makes before it escalates.
+pub const MAX_CLICKS: usize = 16;
+
+/// Tools that act on the page (and make the last observation stale).
+const ACTIONS: [&str; 4] = [
+    "navigate_to_url",
+    "click_element",
+    "intercept_audio_requests",
+    "click_at_coordinates",
 ];
-const CONSENT_LABELS: [&str; 2] = ["Accept all", "Accept"];
-const CONSENT_WORDS: [&str; 6] = [
-    "accept",
-    "agree",
-    "zustimmen",
-    "einverstanden",
-    "akzeptieren",
-    "ok",
-];
-/// Menus and players drawn as symbols.
-const SYMBOLS: [&str; 8] = ["⋮", "⋯", "…", "▶", "►", "⏵", "☰", "≡"];
-const CONTROLS_SELECTOR: &str = "button, a, [role=button], [role=menuitem], summary";
 
 #[derive(Debug, Clone, Default)]
 pub struct HeuristicPlanner;
@@ -37,23 +36,9 @@ pub struct HeuristicPlanner;
 /// What the history says so far.
 struct Seen<'a> {
     history: &'a [ToolCallRecord],
-    failed: HashSet<(String, String)>,
 }
 
 impl<'a> Seen<'a> {
-    fn new(history: &'a [ToolCallRecord]) -> Self {
-        let failed = history
-            .iter()
-            .filter(|r| r.outcome != StepOutcome::Success)
-            .map(|r| (r.call.tool.clone(), r.call.args.to_string()))
-            .collect();
-        Seen { history, failed }
-    }
-
-    fn calls(&self, tool: &'a str) -> impl Iterator<Item = &'a ToolCallRecord> + 'a {
-        self.history.iter().filter(move |r| r.call.tool == tool)
-    }
-
     fn succeeded(&self, tool: &str) -> Option<&'a ToolCallRecord> {
         self.history
             .iter()
@@ -61,133 +46,317 @@ impl<'a> Seen<'a> {
             .find(|r| r.call.tool == tool && r.outcome == StepOutcome::Success)
     }
 
-    /// Whether this exact call was made already (a failed one is never repeated; a
-    /// successful one has nothing new to say).
-    fn made(&self, tool: &str, args: &Value) -> bool {
-        self.failed.contains(&(tool.to_string(), args.to_string()))
-            || self
-                .history
-                .iter()
-                .any(|r| r.call.tool == tool && r.call.args == *args)
+    fn calls(&self, tool: &'a str) -> impl DoubleEndedIterator<Item = &'a ToolCallRecord> + 'a {
+        self.history.iter().filter(move |r| r.call.tool == tool)
     }
 
-    /// Audio URLs any successful call reported, in the order they were seen.
-    fn audio_urls(&self) -> Vec<String> {
-        let mut urls: Vec<String> = Vec::new();
-        for r in self
+    /// The observation made at `record`, when it is a successful `observe_page`.
+    fn observation(record: &ToolCallRecord) -> Option<Observation> {
+        if record.call.tool != "observe_page" || record.outcome != StepOutcome::Success {
+            return None;
+        }
+        serde_json::from_value(record.data.clone()?).ok()
+    }
+
+    /// The last observation and the one before it, with their positions.
+    fn observations(&self) -> Vec<(usize, Observation)> {
+        self.history
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| Self::observation(r).map(|o| (i, o)))
+            .collect()
+    }
+
+    /// Whether a call acted on the page after the last observation (or none was made).
+    fn stale(&self) -> bool {
+        let observed = self
+            .history
+            .iter()
+            .rposition(|r| r.call.tool == "observe_page" && r.outcome == StepOutcome::Success);
+        let acted = self.history.iter().rposition(|r| {
+            ACTIONS.contains(&r.call.tool.as_str()) && r.outcome == StepOutcome::Success
+        });
+        match (observed, acted) {
+            (None, _) => true,
+            (Some(o), Some(a)) => a > o,
+            (Some(_), None) => false,
+        }
+    }
+
+    /// The control a click call clicked: its observation's control by number.
+    fn clicked(&self, at: usize) -> Option<(Control, String)> {
+        let record = &self.history[at];
+        let number = record.call.args.get("element")?.as_u64()? as usize;
+        let (_, observation) = self
+            .history
+            .iter()
+            .enumerate()
+            .take(at)
+            .rev()
+            .find_map(|(i, r)| Self::observation(r).map(|o| (i, o)))?;
+        let control = observation
+            .controls
+            .into_iter()
+            .find(|c| c.number == number)?;
+        Some((control, observation.fingerprint))
+    }
+
+    /// Every click made on a control: (key, fingerprint of the page it was on, outcome).
+    fn clicks(&self) -> Vec<(String, String, StepOutcome)> {
+        (0..self.history.len())
+            .filter(|i| {
+                matches!(
+                    self.history[*i].call.tool.as_str(),
+                    "click_element" | "intercept_audio_requests"
+                )
+            })
+            .filter_map(|i| {
+                self.clicked(i)
+                    .map(|(c, fingerprint)| (key(&c), fingerprint, self.history[i].outcome))
+            })
+            .collect()
+    }
+
+    /// Every audio URL any call turned up, with where it came from.
+    fn audio(&self) -> Vec<AudioLink> {
+        let mut found: Vec<AudioLink> = Vec::new();
+        let mut add = |url: &str, via: &str| {
+            if !found.iter().any(|l| l.url == url) {
+                found.push(AudioLink {
+                    url: url.to_string(),
+                    via: via.to_string(),
+                });
+            }
+        };
+        for record in self
             .history
             .iter()
             .filter(|r| r.outcome == StepOutcome::Success)
         {
-            if !matches!(
-                r.call.tool.as_str(),
-                "find_audio_links" | "intercept_audio_requests"
-            ) {
-                continue;
-            }
-            for line in r.output.lines() {
-                let url = line.split_whitespace().next().unwrap_or("");
-                if (url.starts_with("http://") || url.starts_with("https://"))
-                    && !urls.iter().any(|u| u == url)
-                {
-                    urls.push(url.to_string());
+            let Some(data) = &record.data else { continue };
+            match record.call.tool.as_str() {
+                "observe_page" => {
+                    for link in data["audio"].as_array().into_iter().flatten() {
+                        add(
+                            link["url"].as_str().unwrap_or(""),
+                            link["via"].as_str().unwrap_or(""),
+                        );
+                    }
+                }
+                "find_audio_links" => {
+                    for link in data.as_array().into_iter().flatten() {
+                        add(
+                            link["url"].as_str().unwrap_or(""),
+                            link["via"].as_str().unwrap_or(""),
+                        );
+                    }
+                }
+                _ => {
+                    for heard in data["heard"].as_array().into_iter().flatten() {
+                        let via = format!(
+                            "heard on the network ({})",
+                            heard["mime"].as_str().unwrap_or("")
+                        );
+                        add(heard["url"].as_str().unwrap_or(""), &via);
+                    }
+                    for link in data["appeared"].as_array().into_iter().flatten() {
+                        add(
+                            link["url"].as_str().unwrap_or(""),
+                            link["via"].as_str().unwrap_or(""),
+                        );
+                    }
                 }
             }
         }
-        // MP3 by name first: the download tool only accepts MP3.
-        urls.sort_by_key(|u| {
-            !u.split(['?', '#'])
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase()
-                .ends_with(".mp3")
-        });
-        urls
+        found.retain(|l| !l.url.is_empty());
+        found
     }
 
-    fn language(&self, context: &AttemptContext) -> String {
-        let from_page = self.succeeded("navigate_to_url").and_then(|r| {
-            r.output
-                .lines()
-                .find_map(|l| l.strip_prefix("language: "))
-                .map(|l| l.trim().to_string())
-        });
-        from_page
-            .filter(|l| !l.is_empty())
-            .or_else(|| context.language.clone())
-            .map(|l| {
-                l.split(['-', '_'])
-                    .next()
-                    .unwrap_or("")
-                    .to_ascii_lowercase()
-            })
-            .unwrap_or_else(|| "en".to_string())
-    }
-
-    /// The page's control labels, from the one `extract_text_by_selector` call.
-    fn labels(&self) -> Option<Vec<String>> {
-        let r = self
-            .calls("extract_text_by_selector")
-            .find(|r| r.outcome == StepOutcome::Success)?;
-        Some(
-            r.output
-                .lines()
-                .skip(1)
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_string)
-                .collect(),
-        )
-    }
-
-    /// English label => page-language label, from `translate_text`.
-    fn translations(&self) -> Vec<(String, String)> {
-        let Some(r) = self.succeeded("translate_text") else {
-            return Vec::new();
-        };
-        r.output
-            .lines()
-            .filter_map(|l| l.split_once(" => "))
-            .filter(|(_, to)| !to.starts_with('('))
-            .map(|(from, to)| (from.trim().to_string(), to.trim().to_string()))
-            .collect()
+    fn downloaded(&self, url: &str) -> bool {
+        self.calls("download_file")
+            .any(|r| r.call.args.get("url").and_then(Value::as_str) == Some(url))
     }
 }
 
-fn text_selector(label: &str) -> String {
+/// What identifies a control across observations: its role, label, shown text and frame.
+fn key(c: &Control) -> String {
     format!(
-        "text={}",
-        serde_json::to_string(label).unwrap_or_else(|_| format!("\"{label}\""))
+        "{}|{}|{}|{}",
+        c.role,
+        c.label,
+        c.text.as_deref().unwrap_or(""),
+        c.frame
     )
 }
 
+/// How promising an audio URL is to download; `None` for a preview clip.
+fn audio_rank(link: &AudioLink) -> Option<i32> {
+    let path = link
+        .url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if path.contains("preview") {
+        return None;
+    }
+    let via = link.via.to_ascii_lowercase();
+    let mut rank = if path.ends_with(".mp3") || via.contains("audio/mpeg") {
+        100
+    } else {
+        10
+    };
+    for (hint, bonus) in [
+        ("download link", 25),
+        ("link", 10),
+        ("meta og:audio", 15),
+        ("currentsrc", 10),
+        ("heard on the network", 5),
+        ("source", 8),
+    ] {
+        if via.contains(hint) {
+            rank += bonus;
+            break;
+        }
+    }
+    if ["trailer", "teaser", "promo"]
+        .iter()
+        .any(|w| path.contains(w))
+    {
+        rank -= 50;
+    }
+    Some(rank)
+}
+
+/// Whether two hosts belong to one site: equal, or one a subdomain of the other.
+fn same_site(a: &str, b: &str) -> bool {
+    let strip = |h: &str| h.trim_start_matches("www.").to_ascii_lowercase();
+    let (a, b) = (strip(a), strip(b));
+    a == b || a.ends_with(&format!(".{b}")) || b.ends_with(&format!(".{a}"))
+}
+
+/// Whether clicking a link stays on the episode's page or site and may help; links
+/// elsewhere are never clicked.
+fn link_allowed(href: &str, episode: &Url, label_kinds: &[Kind]) -> bool {
+    let lower = href.trim().to_ascii_lowercase();
+    if lower.is_empty() || lower.starts_with('#') || lower.starts_with("javascript:") {
+        return true;
+    }
+    let Ok(target) = episode.join(href) else {
+        return false;
+    };
+    if !matches!(target.scheme(), "http" | "https") {
+        return false;
+    }
+    let (Some(to), Some(from)) = (target.host_str(), episode.host_str()) else {
+        return false;
+    };
+    if !same_site(to, from) {
+        return false;
+    }
+    // Same page (another anchor), or a link that says it downloads or plays.
+    (target.path() == episode.path() && target.query() == episode.query())
+        || label_kinds
+            .iter()
+            .any(|k| matches!(k, Kind::Download | Kind::Play))
+}
+
+/// How promising a control is to click; `None` for one never to click.
+fn control_rank(c: &Control, episode: &Url, new: bool) -> Option<i32> {
+    if !(c.visible && c.enabled) || matches!(c.role.as_str(), "audio" | "video") {
+        return None;
+    }
+    let label = format!("{} {}", c.label, c.text.as_deref().unwrap_or(""));
+    if labels::avoided(&label) {
+        return None;
+    }
+    let mut kinds = labels::kinds(&label);
+    if kinds.is_empty()
+        && let Some(hint) = &c.hint
+    {
+        // Icon-only controls: words in their class names ("download-btn").
+        kinds = labels::kinds(hint);
+    }
+    if let Some(href) = &c.href
+        && !link_allowed(href, episode, &kinds)
+    {
+        return None;
+    }
+    let mut rank = if labels::accepts_consent(&c.label) {
+        100
+    } else if kinds.contains(&Kind::Download) {
+        80
+    } else if kinds.contains(&Kind::Play) {
+        60
+    } else if kinds.contains(&Kind::More) {
+        40
+    } else if c.label.trim().is_empty() && c.role != "link" {
+        // Unlabelled buttons are often a player's icons.
+        5
+    } else {
+        return None;
+    };
+    if new {
+        rank += 15;
+    }
+    if c.frame > 0 {
+        rank += 2;
+    }
+    Some(rank)
+}
+
 fn summary(seen: &Seen<'_>) -> String {
-    let mut parts = Vec::new();
-    for r in seen.history {
-        let what = match r.call.tool.as_str() {
-            "intercept_audio_requests" | "click_element" => {
-                format!(
-                    "clicked {}",
-                    r.call
-                        .args
-                        .get("selector")
-                        .and_then(Value::as_str)
-                        .unwrap_or("?")
-                )
-            }
-            "download_file" => format!(
-                "download {}",
+    let mut clicked = Vec::new();
+    for (i, record) in seen.history.iter().enumerate() {
+        if let Some((control, _)) = seen.clicked(i) {
+            let label = if control.label.is_empty() {
+                control
+                    .text
+                    .clone()
+                    .or(control.hint.clone())
+                    .unwrap_or_default()
+            } else {
+                control.label.clone()
+            };
+            clicked.push(format!("{label:?} ({})", record.outcome.as_str()));
+        }
+    }
+    let downloads: Vec<String> = seen
+        .calls("download_file")
+        .map(|r| {
+            format!(
+                "{} ({}: {})",
                 r.call
                     .args
                     .get("url")
                     .and_then(Value::as_str)
-                    .unwrap_or("?")
-            ),
-            other => other.to_string(),
-        };
-        parts.push(format!("{what} ({})", r.outcome.as_str()));
+                    .unwrap_or("?"),
+                r.outcome.as_str(),
+                r.output.lines().next().unwrap_or("")
+            )
+        })
+        .collect();
+    let observations = seen.observations();
+    let saw = observations.last().map_or_else(
+        || "the page could not be observed".to_string(),
+        |(_, o)| {
+            format!(
+                "the page showed {} control(s) in {} frame(s)",
+                o.total,
+                o.frames.len()
+            )
+        },
+    );
+    let mut parts = vec![saw];
+    parts.push(if clicked.is_empty() {
+        "nothing worth clicking".to_string()
+    } else {
+        format!("clicked {}", clicked.join(", "))
+    });
+    if !downloads.is_empty() {
+        parts.push(format!("downloads failed: {}", downloads.join(", ")));
     }
-    parts.join(", ")
+    parts.join("; ")
 }
 
 impl HeuristicPlanner {
@@ -206,7 +375,7 @@ impl HeuristicPlanner {
             }
             return Decision::call("navigate_to_url", json!({"url": page_url}));
         }
-        // 2. Download the first audio URL any call has turned up.
+        // 2. A download that worked ends the attempt.
         if let Some(done) = seen.succeeded("download_file") {
             let url = done
                 .call
@@ -222,111 +391,101 @@ impl HeuristicPlanner {
                 url,
             );
         }
-        let mut candidates = seen.audio_urls();
-        if let Some(known) = context.extra.get("audio_url").and_then(Value::as_str) {
-            candidates.push(known.to_string());
+        // 3. Audio that turned up and was not tried yet: the most promising first.
+        let mut candidates: Vec<(i32, AudioLink)> = seen
+            .audio()
+            .into_iter()
+            .filter(|l| !seen.downloaded(&l.url))
+            .filter_map(|l| audio_rank(&l).map(|r| (r, l)))
+            .collect();
+        if let Some(known) = context.extra.get("audio_url").and_then(Value::as_str)
+            && !seen.downloaded(known)
+            && !candidates.iter().any(|(_, l)| l.url == known)
+        {
+            candidates.push((
+                1,
+                AudioLink {
+                    url: known.to_string(),
+                    via: "the pipeline".to_string(),
+                },
+            ));
         }
-        for url in candidates {
-            let args = json!({"url": url});
-            if !seen.made("download_file", &args) {
-                return Decision::call("download_file", args)
-                    .with_note("an audio URL turned up; try to download it");
-            }
+        candidates.sort_by_key(|(rank, _)| -rank);
+        if let Some((_, best)) = candidates.first() {
+            return Decision::call("download_file", json!({"url": best.url}))
+                .with_note(format!("audio turned up ({}); download it", best.via));
         }
-        // 3. Look for audio links on the page as loaded (and again after consent).
-        let finds = seen.calls("find_audio_links").count();
-        let consent_clicks = seen
-            .calls("click_element")
-            .filter(|r| r.outcome == StepOutcome::Success)
-            .count();
-        if finds == 0 || finds <= consent_clicks {
-            return Decision::call("find_audio_links", json!({}));
-        }
-        // 4. Read the controls, and their labels in the page's language.
-        let Some(labels) = seen.labels() else {
-            if seen.calls("extract_text_by_selector").next().is_some() {
+        // 4. Look again after every action.
+        if seen.stale() {
+            let failed_looks = seen
+                .calls("observe_page")
+                .rev()
+                .take_while(|r| r.outcome != StepOutcome::Success)
+                .count();
+            if failed_looks >= 2 {
                 return Decision::escalate(format!(
-                    "no audio found and the page's controls could not be read; tried: {}",
-                    summary(seen)
+                    "the page could not be observed: {}",
+                    seen.calls("observe_page")
+                        .last()
+                        .map_or("", |r| r.output.as_str())
                 ));
             }
-            return Decision::call(
-                "extract_text_by_selector",
-                json!({"selector": CONTROLS_SELECTOR, "limit": 80}),
-            )
-            .with_note("no audio links on the page; look for controls that may reveal the audio");
-        };
-        let language = seen.language(context);
-        if language != "en" && seen.calls("translate_text").next().is_none() {
-            let wanted: Vec<&str> = CONTROL_LABELS
-                .iter()
-                .chain(CONSENT_LABELS.iter())
-                .copied()
-                .collect();
-            return Decision::call("translate_text", json!({"text": wanted, "to": language}))
-                .with_note(format!("the page is in {language}; look for its labels"));
+            return Decision::call("observe_page", json!({}));
         }
-        let translations = seen.translations();
-        let translated = |english: &str| -> Vec<String> {
-            let mut out = vec![english.to_lowercase()];
-            out.extend(
-                translations
-                    .iter()
-                    .filter(|(from, _)| from.eq_ignore_ascii_case(english))
-                    .map(|(_, to)| to.to_lowercase()),
-            );
-            out
+        // 5. Click the most promising control not tried on the page as it is now.
+        let observations = seen.observations();
+        let Some((_, latest)) = observations.last() else {
+            return Decision::escalate(format!("no audio found; {}", summary(seen)));
         };
-        // 5. A consent layer first: it covers everything else.
-        let consent_words: Vec<String> = CONSENT_LABELS
+        let clicks = seen.clicks();
+        if clicks.len() >= MAX_CLICKS {
+            return Decision::escalate(format!(
+                "no audio found after {MAX_CLICKS} clicks; {}",
+                summary(seen)
+            ));
+        }
+        let episode = Url::parse(&latest.url)
+            .or_else(|_| Url::parse(page_url))
+            .ok();
+        let earlier: Vec<String> = observations
             .iter()
-            .flat_map(|l| translated(l))
-            .chain(CONSENT_WORDS.iter().map(|w| w.to_string()))
-            .collect();
-        for label in &labels {
-            let folded = label.to_lowercase();
-            if label.chars().count() <= 40
-                && consent_words
-                    .iter()
-                    .any(|w| folded == *w || folded.starts_with(&format!("{w} ")))
-            {
-                let args = json!({"selector": text_selector(label)});
-                if !seen.made("click_element", &args) {
-                    return Decision::call("click_element", args)
-                        .with_note("dismiss the consent layer first");
-                }
-            }
+            .rev()
+            .nth(1)
+            .map(|(_, o)| o.controls.iter().map(key).collect())
+            .unwrap_or_default();
+        let best = latest
+            .controls
+            .iter()
+            .filter(|c| {
+                let k = key(c);
+                let times = clicks.iter().filter(|(ck, _, _)| *ck == k).count();
+                times < 2
+                    && !clicks
+                        .iter()
+                        .any(|(ck, fp, _)| *ck == k && *fp == latest.fingerprint)
+            })
+            .filter_map(|c| {
+                let new = !earlier.is_empty() && !earlier.contains(&key(c));
+                episode
+                    .as_ref()
+                    .and_then(|e| control_rank(c, e, new))
+                    .map(|r| (r, c))
+            })
+            .max_by_key(|(rank, c)| (*rank, std::cmp::Reverse(c.number)));
+        if let Some((_, control)) = best {
+            let label = if control.label.is_empty() {
+                control
+                    .text
+                    .clone()
+                    .or(control.hint.clone())
+                    .unwrap_or_default()
+            } else {
+                control.label.clone()
+            };
+            return Decision::call("click_element", json!({"element": control.number}))
+                .with_note(format!("click {label:?} and look again"));
         }
-        // 6. Likely controls, by label (in priority order), then by symbol.
-        let mut order: Vec<&String> = Vec::new();
-        for english in CONTROL_LABELS {
-            let words = translated(english);
-            for label in &labels {
-                let folded = label.to_lowercase();
-                if label.chars().count() <= 40
-                    && words.iter().any(|w| folded.contains(w.as_str()))
-                    && !order.contains(&label)
-                {
-                    order.push(label);
-                }
-            }
-        }
-        for label in &labels {
-            if SYMBOLS.iter().any(|s| label.contains(s))
-                && label.chars().count() <= 4
-                && !order.contains(&label)
-            {
-                order.push(label);
-            }
-        }
-        for label in order {
-            let args = json!({"selector": text_selector(label)});
-            if !seen.made("intercept_audio_requests", &args) {
-                return Decision::call("intercept_audio_requests", args)
-                    .with_note(format!("click {label:?} and watch the network for audio"));
-            }
-        }
-        Decision::escalate(format!("no audio found; tried: {}", summary(seen)))
+        Decision::escalate(format!("no audio found; {}", summary(seen)))
     }
 }
 
@@ -338,125 +497,9 @@ impl Planner for HeuristicPlanner {
         history: &[ToolCallRecord],
         _tools: &[ToolSpec],
     ) -> Result<Decision, PlannerError> {
-        Ok(self.decide(context, &Seen::new(history)))
+        Ok(self.decide(context, &Seen { history }))
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use ragtime_core::{Action, ToolCall};
-
-    fn record(
-        step: u32,
-        tool: &str,
-        args: Value,
-        outcome: StepOutcome,
-        output: &str,
-    ) -> ToolCallRecord {
-        ToolCallRecord {
-            step,
-            call: ToolCall::new(tool, args),
-            outcome,
-            output: output.to_string(),
-        }
-    }
-
-    fn context() -> AttemptContext {
-        AttemptContext {
-            url: Some("http://podcasts.example/ep/1".into()),
-            ..Default::default()
-        }
-    }
-
-    fn next_call(history: &[ToolCallRecord]) -> Action {
-        HeuristicPlanner
-            .decide(&context(), &Seen::new(history))
-            .action
-    }
-
-    #[test]
-    fn a_failed_call_is_never_repeated_and_the_escalation_says_what_was_tried() {
-        let click = json!({"selector": "text=\"More information\""});
-        let history = vec![
-            record(
-                1,
-                "navigate_to_url",
-                json!({"url": "http://podcasts.example/ep/1"}),
-                StepOutcome::Success,
-                "title: x\nlanguage: en",
-            ),
-            record(
-                2,
-                "find_audio_links",
-                json!({}),
-                StepOutcome::Success,
-                "no audio links found",
-            ),
-            record(
-                3,
-                "extract_text_by_selector",
-                json!({}),
-                StepOutcome::Success,
-                "1 match(es):\nMore information",
-            ),
-            record(
-                4,
-                "intercept_audio_requests",
-                click.clone(),
-                StepOutcome::Timeout,
-                "no answer",
-            ),
-        ];
-        match next_call(&history[..3]) {
-            Action::Call(call) => assert_eq!(
-                (call.tool.as_str(), &call.args),
-                ("intercept_audio_requests", &click)
-            ),
-            other => panic!("expected the click, got {other:?}"),
-        }
-        match next_call(&history) {
-            Action::Finish(end) => {
-                assert!(!end.resolved);
-                assert!(
-                    end.message
-                        .contains("clicked text=\"More information\" (timeout)"),
-                    "{}",
-                    end.message
-                );
-            }
-            other => panic!("expected escalation, got {other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_failed_download_moves_on_to_the_next_url() {
-        let history = vec![
-            record(
-                1,
-                "navigate_to_url",
-                json!({}),
-                StepOutcome::Success,
-                "language: en",
-            ),
-            record(
-                2,
-                "find_audio_links",
-                json!({}),
-                StepOutcome::Success,
-                "http://a.example/x.m4a (link)\nhttp://a.example/y.mp3 (link)",
-            ),
-            record(
-                3,
-                "download_file",
-                json!({"url": "http://a.example/y.mp3"}),
-                StepOutcome::Error,
-                "HTTP 404",
-            ),
-        ];
-        match next_call(&history) {
-            Action::Call(call) => assert_eq!(call.args["url"], "http://a.example/x.m4a"),
-            other => panic!("expected the next download, got {other:?}"),
-        }
-    }
-}
+mod tests;

@@ -5,14 +5,16 @@
 //! over it. Every connection the browser makes, and every download, passes the
 //! [egress gate](ragtime_egress), with a gate listener per attempt.
 
+mod frames;
+mod network;
+pub mod observe;
 pub mod orphans;
 mod pool;
 mod scripts;
 mod selector;
 mod settings;
-mod settle;
+pub mod settle;
 pub mod tools;
-pub mod translate;
 
 pub use pool::{AttemptBrowser, BrowserError, BrowserPool};
 pub use settings::BrowserSettings;

@@ -16,7 +16,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use chromiumoxide::Page;
 use chromiumoxide::browser::{Browser, BrowserConfig};
 use chromiumoxide::cdp::browser_protocol::browser::BrowserContextId;
-use chromiumoxide::cdp::browser_protocol::network::EventResponseReceived;
 use chromiumoxide::cdp::browser_protocol::page::{
     DialogType, EventJavascriptDialogOpening, HandleJavaScriptDialogParams,
 };
@@ -28,6 +27,8 @@ use ragtime_egress::{EgressClient, EgressGate, EgressPolicy, GateListener, Refus
 use tokio::sync::Mutex;
 use tokio::task::JoinHandle;
 
+use crate::network::{NetworkLog, SharedLog};
+use crate::observe::ObservedElement;
 use crate::settings::BrowserSettings;
 
 /// What can go wrong with the browser itself (not with a page).
@@ -136,7 +137,13 @@ impl BrowserPool {
                 "disable-quic",
             ])
             .args(["no-first-run", "disable-dev-shm-usage", "mute-audio"])
-            .arg(("autoplay-policy", "no-user-gesture-required"));
+            .arg(("autoplay-policy", "no-user-gesture-required"))
+            // Frames of other sites stay in the page's process, where the tools can see
+            // into them (their frame tree, their network events). The browser holds no
+            // secrets worth isolating: each attempt has its own context, and the gate
+            // confines what any of its frames can reach.
+            .arg("disable-site-isolation-trials")
+            .arg(("disable-features", "IsolateOrigins,site-per-process"));
         if self.gated {
             builder = builder
                 .arg(("proxy-server", proxy))
@@ -264,7 +271,8 @@ impl BrowserPool {
             client,
             page: Mutex::new(None),
             in_call: AtomicBool::new(false),
-            audio: Arc::new(std::sync::Mutex::new(Vec::new())),
+            network: SharedLog::default(),
+            observed: std::sync::Mutex::new(Vec::new()),
             closed: AtomicBool::new(false),
         })
     }
@@ -316,9 +324,6 @@ impl BrowserPool {
     }
 }
 
-/// A response of the page that was audio: (url, mime type).
-pub type HeardAudio = (String, String);
-
 struct LivePage {
     page: Page,
     watchers: Vec<JoinHandle<()>>,
@@ -333,7 +338,9 @@ pub struct AttemptBrowser {
     client: EgressClient,
     page: Mutex<Option<LivePage>>,
     in_call: AtomicBool,
-    audio: Arc<std::sync::Mutex<Vec<HeardAudio>>>,
+    network: SharedLog,
+    /// The elements of the last observation, by number (0 is element 1).
+    observed: std::sync::Mutex<Vec<ObservedElement>>,
     closed: AtomicBool,
 }
 
@@ -373,9 +380,14 @@ impl AttemptBrowser {
         &self.pool
     }
 
-    /// Audio responses the page received since they were last taken.
-    pub fn heard_audio(&self) -> std::sync::MutexGuard<'_, Vec<HeardAudio>> {
-        self.audio.lock().unwrap_or_else(|p| p.into_inner())
+    /// The page's network activity: audio heard, requests under way.
+    pub fn network(&self) -> std::sync::MutexGuard<'_, NetworkLog> {
+        self.network.lock()
+    }
+
+    /// The elements of the last observation, by number (0 is element 1).
+    pub(crate) fn observed(&self) -> std::sync::MutexGuard<'_, Vec<ObservedElement>> {
+        self.observed.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// Every request of this attempt the gate refused (browser and downloads).
@@ -408,15 +420,11 @@ impl AttemptBrowser {
         }
     }
 
-    /// Notes the page's audio responses and dismisses its JavaScript dialogs (a
+    /// Follows the page's network activity and dismisses its JavaScript dialogs (a
     /// `beforeunload` prompt is accepted, so navigation goes on).
     async fn watch(&self, page: &Page) -> Result<Vec<JoinHandle<()>>, BrowserError> {
         let mut dialogs = page
             .event_listener::<EventJavascriptDialogOpening>()
-            .await
-            .map_err(cdp)?;
-        let mut responses = page
-            .event_listener::<EventResponseReceived>()
             .await
             .map_err(cdp)?;
         let dialog_page = page.clone();
@@ -431,22 +439,11 @@ impl AttemptBrowser {
                 }
             }
         });
-        let audio = Arc::clone(&self.audio);
-        let listen = tokio::spawn(async move {
-            while let Some(event) = responses.next().await {
-                let mime = event.response.mime_type.to_ascii_lowercase();
-                let url = event.response.url.clone();
-                if mime.starts_with("audio/")
-                    || ragtime_egress::download::looks_like_audio_url(&url)
-                {
-                    audio
-                        .lock()
-                        .unwrap_or_else(|p| p.into_inner())
-                        .push((url, mime));
-                }
-            }
-        });
-        Ok(vec![answer, listen])
+        let mut watchers = crate::network::watch(page, &self.network)
+            .await
+            .map_err(cdp)?;
+        watchers.push(answer);
+        Ok(watchers)
     }
 
     /// The page if one is open, without opening one.

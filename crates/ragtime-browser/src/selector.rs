@@ -52,12 +52,27 @@ pub fn parse(selector: &str) -> Result<Locator, String> {
     })
 }
 
+/// The text inside matching quotes, with backslash escapes undone (`\"`, `\'`,
+/// `\\`), as Playwright reads `text="Say \"hello\""`.
 fn unquote(text: &str) -> Option<String> {
     let text = text.trim();
     for quote in ['"', '\''] {
-        if let Some(inner) = text.strip_prefix(quote).and_then(|t| t.strip_suffix(quote)) {
-            return Some(inner.to_string());
+        let Some(inner) = text
+            .strip_prefix(quote)
+            .and_then(|t| t.strip_suffix(quote))
+            .filter(|_| text.len() >= 2)
+        else {
+            continue;
+        };
+        let mut out = String::with_capacity(inner.len());
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => out.push(chars.next().unwrap_or('\\')),
+                other => out.push(other),
+            }
         }
+        return Some(out);
     }
     None
 }
@@ -107,6 +122,15 @@ mod tests {
                 text: None,
                 exact: false
             })
+        );
+        assert_eq!(
+            parse(r#"text="Say \"hello\"""#).map(|l| l.text),
+            Ok(Some("Say \"hello\"".to_string())),
+            "escaped quotes are unescaped"
+        );
+        assert_eq!(
+            parse(r#"text='l\'épisode'"#).map(|l| l.text),
+            Ok(Some("l'épisode".to_string()))
         );
         assert!(parse("  ").is_err());
         assert!(parse("button:has-text(\"x\"").is_err());

@@ -16,12 +16,17 @@ pub struct BrowserSettings {
     /// `"host:port"` (`"[::1]:8000"`) one port. A name opens what it resolves to; an
     /// address opens that address, whatever name leads to it. Empty in production.
     pub allow_hosts: Vec<String>,
-    /// How long `click_element` waits for its selector to match before failing.
+    /// How long `click_element` waits for a selector that matches nothing yet (an
+    /// element that exists but is hidden fails at once).
     #[serde(with = "humantime_serde")]
     pub click_wait: Duration,
-    /// How long `intercept_audio_requests` watches the network after its click.
+    /// After a navigation or a click, the page counts as settled once nothing has
+    /// changed (DOM, requests, animations) for this long.
     #[serde(with = "humantime_serde")]
-    pub intercept_window: Duration,
+    pub settle_quiet: Duration,
+    /// The longest wait for a page to settle.
+    #[serde(with = "humantime_serde")]
+    pub settle_cap: Duration,
     /// How long starting Chromium may take.
     #[serde(with = "humantime_serde")]
     pub launch_timeout: Duration,
@@ -47,7 +52,8 @@ impl Default for BrowserSettings {
             executable: PathBuf::from("/usr/bin/chromium"),
             allow_hosts: Vec::new(),
             click_wait: Duration::from_secs(2),
-            intercept_window: Duration::from_millis(1500),
+            settle_quiet: Duration::from_millis(200),
+            settle_cap: Duration::from_secs(3),
             launch_timeout: Duration::from_secs(20),
             max_download_bytes: 200 * 1024 * 1024,
             download_deadline: Duration::from_secs(600),

@@ -63,3 +63,96 @@ pub async fn navigate(page: &Page, url: &str) -> Result<(), NavigateError> {
     .await;
     Ok(())
 }
+
+/// How long a page must be still to count as settled, and the longest wait for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SettleLimits {
+    pub quiet: Duration,
+    pub cap: Duration,
+}
+
+/// How a wait for the page ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Settled {
+    /// Nothing moved since the action, or nothing for the quiet window after it did.
+    Quiet(Duration),
+    /// Audio was heard on the network (a watched click stops there).
+    Audio(Duration),
+    /// Still changing when the cap was reached.
+    Busy(Duration),
+}
+
+impl Settled {
+    pub fn describe(self) -> String {
+        match self {
+            Settled::Quiet(d) => format!("the page settled after {} ms", d.as_millis()),
+            Settled::Audio(d) => format!("audio was heard after {} ms", d.as_millis()),
+            Settled::Busy(d) => format!("the page was still changing after {} ms", d.as_millis()),
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct Activity {
+    now: f64,
+    #[serde(rename = "changedAt")]
+    changed_at: f64,
+    animations: u32,
+}
+
+/// Waits until the page is quiet after an action that ended at `since`: no DOM change
+/// in `worlds` (ragtime's world of the frames that matter) after the action, or none
+/// for `limits.quiet` since the last one; no request loading; no finite animation
+/// running. Checks once every two animation frames; gives up at `limits.cap`. With
+/// `watch_audio`, returns as soon as audio is heard on the network.
+pub async fn settle(
+    browser: &crate::pool::AttemptBrowser,
+    page: &Page,
+    worlds: &[chromiumoxide::cdp::js_protocol::runtime::ExecutionContextId],
+    since: std::time::Instant,
+    limits: SettleLimits,
+    watch_audio: bool,
+) -> Settled {
+    let quiet_ms = limits.quiet.as_millis() as f64;
+    let activity_script = crate::scripts::activity();
+    loop {
+        let elapsed = since.elapsed();
+        let heard = !browser.network().heard.is_empty();
+        if watch_audio && heard {
+            return Settled::Audio(elapsed);
+        }
+        if elapsed >= limits.cap {
+            return Settled::Busy(elapsed);
+        }
+        let mut still = true;
+        for world in worlds {
+            let activity: Result<Activity, _> =
+                crate::frames::call(page, *world, &activity_script, &[]).await;
+            // A frame that went away (its document replaced) is not moving any more.
+            let Ok(activity) = activity else { continue };
+            let idle = activity.now - activity.changed_at;
+            let since_action = since.elapsed().as_millis() as f64;
+            let changed_after = activity.changed_at > 0.0 && idle < since_action;
+            if activity.animations > 0 || (changed_after && idle < quiet_ms) {
+                still = false;
+            }
+        }
+        let loading = {
+            let network = browser.network();
+            let now = std::time::Instant::now();
+            let recent_request = network
+                .last_event()
+                .is_some_and(|at| at > since && now.duration_since(at) < limits.quiet);
+            network.loading(now) > 0 || recent_request
+        };
+        if loading {
+            still = false;
+        }
+        if still {
+            return Settled::Quiet(since.elapsed());
+        }
+        if worlds.is_empty() {
+            tokio::time::sleep(Duration::from_millis(16)).await;
+        }
+    }
+}

@@ -20,13 +20,22 @@ async fn setup() -> Setup {
 }
 
 async fn setup_allowing(hosts: &[&str]) -> Setup {
+    setup_with(|_| BrowserSettings {
+        allow_hosts: hosts.iter().map(|h| h.to_string()).collect(),
+        ..BrowserSettings::default()
+    })
+    .await
+}
+
+/// A browser on the fixture site, with settings made from the running site.
+async fn setup_with(settings: impl FnOnce(&FixtureSite) -> BrowserSettings) -> Setup {
     let site = FixtureSite::start().await.expect("fixture site");
     let media = tempfile::tempdir().expect("media dir");
+    let base = settings(&site);
     let settings = BrowserSettings {
-        allow_hosts: hosts.iter().map(|h| h.to_string()).collect(),
         media_dir: media.path().to_path_buf(),
         max_download_bytes: 1024 * 1024,
-        ..BrowserSettings::default()
+        ..base
     };
     let pool = BrowserPool::new(settings).expect("valid browser settings");
     let browser = Arc::new(pool.open_context().await.expect("browser context"));
@@ -60,9 +69,11 @@ async fn tools_find_click_and_download_on_real_pages() {
     .await
     .expect("navigate");
     assert!(nav.contains("language: de"), "{nav}");
-    assert_eq!(
-        call(&s, "find_audio_links", json!({})).await.expect("find"),
-        "no audio links found"
+    // The menu's markup sits in the page's script before anyone opens the menu.
+    let found = call(&s, "find_audio_links", json!({})).await.expect("find");
+    assert!(
+        found.contains("/audio/german-menu.mp3 (script text)"),
+        "{found}"
     );
     let dead = call(
         &s,
@@ -71,15 +82,15 @@ async fn tools_find_click_and_download_on_real_pages() {
     )
     .await
     .expect("click");
-    assert!(dead.contains("no audio requests"), "{dead}");
-    let menu = call(
-        &s,
-        "intercept_audio_requests",
-        json!({"selector": "text=\"⋮\""}),
-    )
-    .await
-    .expect("menu");
-    assert!(menu.contains("/audio/german-menu.mp3"), "{menu}");
+    assert!(dead.contains("no audio heard"), "{dead}");
+    call(&s, "click_element", json!({"selector": "text=\"⋮\""}))
+        .await
+        .expect("menu");
+    let menu = call(&s, "find_audio_links", json!({})).await.expect("find");
+    assert!(
+        menu.contains("/audio/german-menu.mp3 (link \"Herunterladen\")"),
+        "the link the menu revealed: {menu}"
+    );
     let missing = call(&s, "click_element", json!({"selector": "#nope"}))
         .await
         .expect_err("missing");
@@ -294,6 +305,148 @@ async fn dialogs_and_refused_frames_never_block_a_navigation() {
             links.contains(&format!("/audio/{slug}.mp3")),
             "{slug}: {links}"
         );
+    }
+    s.shared.browser.close().await;
+    s.pool.shutdown().await;
+}
+
+/// The controls `observe_page` listed, by label: (number, frame, in a shadow root).
+fn controls(observed: &Value) -> Vec<(String, u64, u64, bool)> {
+    observed["controls"]
+        .as_array()
+        .map(|all| {
+            all.iter()
+                .map(|c| {
+                    (
+                        c["label"].as_str().unwrap_or("").to_string(),
+                        c["number"].as_u64().unwrap_or(0),
+                        c["frame"].as_u64().unwrap_or(0),
+                        c["shadow"].as_bool().unwrap_or(false),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+async fn observe(s: &Setup) -> Value {
+    let ctx = ToolContext {
+        attempt_id: 1,
+        step: 1,
+    };
+    let tool = s.tools.get("observe_page").expect("tool exists");
+    tool.call(&json!({}), &ctx)
+        .await
+        .expect("observe")
+        .data
+        .expect("observation data")
+}
+
+/// Observation sees into a frame of another site and into an open shadow root, and
+/// a click by number reaches an element in either; labels keep their quotes and
+/// accents, and a selector with escaped quotes clicks.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn observe_and_click_inside_frames_and_shadow_roots() {
+    let s = setup_with(|site| BrowserSettings {
+        allow_hosts: site.allow_hosts(),
+        ..BrowserSettings::default()
+    })
+    .await;
+    call(
+        &s,
+        "navigate_to_url",
+        json!({"url": s.site.url("/tools/frames-and-shadow")}),
+    )
+    .await
+    .expect("navigate");
+    let seen = observe(&s).await;
+    let listed = controls(&seen);
+    let find = |label: &str| {
+        listed
+            .iter()
+            .find(|c| c.0 == label)
+            .cloned()
+            .unwrap_or_else(|| panic!("{label:?} not observed in {listed:?}"))
+    };
+    let (_, plain, plain_frame, _) = find("Say \"hello\"");
+    assert_eq!(plain_frame, 0);
+    let (_, shadow, shadow_frame, in_shadow) = find("Télécharger l’épisode");
+    assert!(in_shadow && shadow_frame == 0, "{listed:?}");
+    let (_, framed, framed_frame, _) = find("▶ Listen to “Ça va?”");
+    assert_eq!(framed_frame, 1, "the cross-site frame is frame 1");
+    assert!(
+        seen["frames"][1]
+            .as_str()
+            .unwrap_or("")
+            .starts_with(&s.site.origins().player),
+        "{seen}"
+    );
+    for number in [shadow, framed] {
+        call(&s, "click_element", json!({"element": number}))
+            .await
+            .unwrap_or_else(|e| panic!("click {number}: {e}"));
+    }
+    let links = call(&s, "find_audio_links", json!({})).await.expect("find");
+    assert!(
+        links.contains("/media/tools/shadow.mp3 (link in a shadow root"),
+        "{links}"
+    );
+    assert!(
+        links.contains("/media/tools/frame.mp3") && links.contains("in frame 1"),
+        "{links}"
+    );
+    call(&s, "click_element", json!({"element": plain}))
+        .await
+        .expect("click by number");
+    let title = call(&s, "get_page_content", json!({})).await.expect("text");
+    assert!(title.contains("title: hello clicked"), "{title}");
+    call(
+        &s,
+        "navigate_to_url",
+        json!({"url": s.site.url("/tools/frames-and-shadow")}),
+    )
+    .await
+    .expect("navigate again");
+    call(
+        &s,
+        "click_element",
+        json!({"selector": "text=\"Say \\\"hello\\\"\""}),
+    )
+    .await
+    .expect("click by a selector with escaped quotes");
+    let title = call(&s, "get_page_content", json!({})).await.expect("text");
+    assert!(title.contains("title: hello clicked"), "{title}");
+    let stale = call(&s, "click_element", json!({"element": 999})).await;
+    assert!(matches!(stale, Err(ToolError::InvalidArgs(_))), "{stale:?}");
+    s.shared.browser.close().await;
+    s.pool.shutdown().await;
+}
+
+/// Settling ends as soon as a page is still, and at the cap on a page that never is.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn settling_returns_early_on_a_quiet_page_and_at_the_cap_on_a_busy_one() {
+    let s = setup_with(|_| BrowserSettings {
+        allow_hosts: vec!["127.0.0.1".into()],
+        settle_cap: std::time::Duration::from_millis(1500),
+        ..BrowserSettings::default()
+    })
+    .await;
+    for (page, expect) in [
+        ("quiet", "the page settled"),
+        ("busy", "still changing after"),
+    ] {
+        call(
+            &s,
+            "navigate_to_url",
+            json!({"url": s.site.url(&format!("/tools/{page}"))}),
+        )
+        .await
+        .expect("navigate");
+        let clicked = call(&s, "click_element", json!({"selector": "#noop"}))
+            .await
+            .expect("click");
+        assert!(clicked.contains(expect), "{page}: {clicked}");
+        println!("{page}: {clicked}");
     }
     s.shared.browser.close().await;
     s.pool.shutdown().await;

@@ -27,13 +27,16 @@ pub struct AttemptContext {
     pub extra: Value,
 }
 
-/// One finished call as the planner sees it: the full output, not the sink's truncation.
+/// One finished call as the planner sees it: the full output, not the sink's
+/// truncation, and the tool's structured facts when it gave any.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ToolCallRecord {
     pub step: u32,
     pub call: ToolCall,
     pub outcome: StepOutcome,
     pub output: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<Value>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

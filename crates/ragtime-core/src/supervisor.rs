@@ -468,12 +468,22 @@ impl SupervisorState {
         if let Some(note) = screenshot_note {
             output = format!("{output}\n(screenshot not stored: {note})");
         }
-        self.complete_in_flight(outcome, output);
+        self.complete_call(outcome, output, ret.data);
         let _ = myself.cast(AttemptMsg::PlanNext);
     }
 
     /// Reports the end of the call in flight, if any, and records it for the planner.
     fn complete_in_flight(&mut self, outcome: StepOutcome, output: String) {
+        self.complete_call(outcome, output, None);
+    }
+
+    /// [`complete_in_flight`](Self::complete_in_flight) with the tool's structured facts.
+    fn complete_call(
+        &mut self,
+        outcome: StepOutcome,
+        output: String,
+        data: Option<serde_json::Value>,
+    ) {
         let Some(flight) = self.in_flight.take() else {
             return;
         };
@@ -493,6 +503,7 @@ impl SupervisorState {
             call: flight.call,
             outcome,
             output,
+            data,
         });
     }
 

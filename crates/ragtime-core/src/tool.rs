@@ -31,11 +31,14 @@ impl ToolCall {
     }
 }
 
-/// What a tool returns: text the planner can read, and optionally a PNG screenshot
-/// that the runtime stores once and reports by reference.
+/// What a tool returns: text the planner can read (and every sink shows), optionally
+/// the same facts as JSON for a planner that reads structure rather than prose, and
+/// optionally a PNG screenshot that the runtime stores once and reports by reference.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ToolOutput {
     pub text: String,
+    /// Structured facts for planners; not sent to sinks.
+    pub data: Option<Value>,
     pub screenshot_png: Option<Vec<u8>>,
 }
 
@@ -43,8 +46,14 @@ impl ToolOutput {
     pub fn text(text: impl Into<String>) -> Self {
         ToolOutput {
             text: text.into(),
-            screenshot_png: None,
+            ..ToolOutput::default()
         }
+    }
+
+    /// Text plus the same facts as JSON.
+    pub fn with_data(mut self, data: Value) -> Self {
+        self.data = Some(data);
+        self
     }
 }
 

@@ -30,6 +30,8 @@ pub enum StoredScreenshot {
 pub struct ToolReturn {
     pub step: u32,
     pub result: Result<String, ToolError>,
+    /// The tool's structured facts, for the planner.
+    pub data: Option<serde_json::Value>,
     pub screenshot: Option<StoredScreenshot>,
 }
 
@@ -74,20 +76,21 @@ impl Actor for ToolActor {
             ))),
             Some(tool) => tool.call(&call.args, &ctx).await,
         };
-        let (result, screenshot) = match outcome {
+        let (result, data, screenshot) = match outcome {
             Ok(output) => {
                 let screenshot = match output.screenshot_png {
                     Some(png) => Some(state.store_screenshot(step, &png).await),
                     None => None,
                 };
-                (Ok(output.text), screenshot)
+                (Ok(output.text), output.data, screenshot)
             }
-            Err(err) => (Err(err), None),
+            Err(err) => (Err(err), None, None),
         };
         // The supervisor may already have given up on this step; it ignores stale steps.
         let _ = state.supervisor.cast(AttemptMsg::ToolReturned(ToolReturn {
             step,
             result,
+            data,
             screenshot,
         }));
         Ok(())

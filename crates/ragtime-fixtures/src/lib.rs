@@ -10,6 +10,7 @@ pub mod corpus;
 pub mod hostile;
 mod mp3;
 mod pages;
+mod tool_pages;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -246,6 +247,7 @@ fn router() -> Router<Site> {
             get(corpus_resource).post(corpus_resource),
         )
         .route("/media/{*path}", get(media))
+        .route("/tools/{name}", get(tool_pages::page))
         .route("/hop/{name}/{*rest}", get(hop))
         .route("/", get(index))
         .route("/episodes/never-answers", get(never_answers))

@@ -176,6 +176,7 @@ impl Tool for ScreenshotTool {
         };
         Ok(ToolOutput {
             text: format!("screenshot of {} bytes", png.len()),
+            data: None,
             screenshot_png: Some(png),
         })
     }

@@ -1,0 +1,273 @@
+//! The explorer's decisions on histories written by hand.
+
+use super::*;
+use ragtime_core::{Action, ToolCall};
+
+fn record(
+    tool: &str,
+    args: Value,
+    outcome: StepOutcome,
+    output: &str,
+    data: Option<Value>,
+) -> ToolCallRecord {
+    ToolCallRecord {
+        step: 0,
+        call: ToolCall::new(tool, args),
+        outcome,
+        output: output.to_string(),
+        data,
+    }
+}
+
+fn context() -> AttemptContext {
+    AttemptContext {
+        url: Some("http://podcasts.example/ep/1".into()),
+        ..Default::default()
+    }
+}
+
+fn control(number: usize, role: &str, label: &str, href: Option<&str>) -> Control {
+    Control {
+        number,
+        role: role.into(),
+        label: label.into(),
+        text: None,
+        hint: None,
+        visible: true,
+        enabled: true,
+        href: href.map(str::to_string),
+        frame: 0,
+        shadow: false,
+    }
+}
+
+fn observed(fingerprint: &str, controls: Vec<Control>, audio: Vec<AudioLink>) -> ToolCallRecord {
+    let observation = Observation {
+        title: "Episode 1".into(),
+        url: "http://podcasts.example/ep/1".into(),
+        language: "en".into(),
+        frames: vec!["http://podcasts.example/ep/1".into()],
+        audio,
+        total: controls.len(),
+        controls,
+        fingerprint: fingerprint.into(),
+    };
+    let data = serde_json::to_value(&observation).ok();
+    record(
+        "observe_page",
+        json!({}),
+        StepOutcome::Success,
+        "observed",
+        data,
+    )
+}
+
+fn opened() -> ToolCallRecord {
+    record(
+        "navigate_to_url",
+        json!({"url": "http://podcasts.example/ep/1"}),
+        StepOutcome::Success,
+        "title: Episode 1",
+        None,
+    )
+}
+
+fn next(history: &[ToolCallRecord]) -> Action {
+    HeuristicPlanner
+        .decide(&context(), &Seen { history })
+        .action
+}
+
+fn call_of(action: Action) -> ToolCall {
+    match action {
+        Action::Call(call) => call,
+        other => panic!("expected a call, got {other:?}"),
+    }
+}
+
+#[test]
+fn it_opens_then_looks_then_downloads_what_turned_up() {
+    assert_eq!(call_of(next(&[])).tool, "navigate_to_url");
+    assert_eq!(call_of(next(&[opened()])).tool, "observe_page");
+    let audio = vec![
+        AudioLink {
+            url: "http://cdn.example/a.m4a".into(),
+            via: "link".into(),
+        },
+        AudioLink {
+            url: "http://cdn.example/ep1.mp3".into(),
+            via: "meta og:audio".into(),
+        },
+        AudioLink {
+            url: "http://cdn.example/preview/ep1.mp3".into(),
+            via: "link".into(),
+        },
+    ];
+    let history = vec![opened(), observed("f1", vec![], audio)];
+    let download = call_of(next(&history));
+    assert_eq!(
+        (download.tool.as_str(), &download.args),
+        (
+            "download_file",
+            &json!({"url": "http://cdn.example/ep1.mp3"})
+        )
+    );
+    let mut failed = history.clone();
+    failed.push(record(
+        "download_file",
+        download.args.clone(),
+        StepOutcome::Error,
+        "HTTP 404",
+        None,
+    ));
+    let second = call_of(next(&failed));
+    assert_eq!(
+        second.args,
+        json!({"url": "http://cdn.example/a.m4a"}),
+        "the preview clip is never taken"
+    );
+}
+
+#[test]
+fn a_failed_click_is_not_repeated_on_an_unchanged_page_and_the_escalation_says_what_was_tried() {
+    let controls = vec![
+        control(1, "button", "Share", None),
+        control(2, "button", "More information", None),
+    ];
+    let mut history = vec![opened(), observed("f1", controls, vec![])];
+    let click = call_of(next(&history));
+    assert_eq!(
+        (click.tool.as_str(), &click.args),
+        ("click_element", &json!({"element": 2})),
+        "Share is never clicked"
+    );
+    history.push(record(
+        "click_element",
+        click.args.clone(),
+        StepOutcome::Timeout,
+        "no answer",
+        None,
+    ));
+    match next(&history) {
+        Action::Finish(end) => {
+            assert!(!end.resolved);
+            assert!(
+                end.message.contains("\"More information\" (timeout)"),
+                "{}",
+                end.message
+            );
+        }
+        other => panic!("expected an escalation, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_click_that_reveals_controls_leads_to_them_and_a_control_is_retried_only_on_a_changed_page() {
+    let menu = control(1, "button", "Options", None);
+    let mut history = vec![opened(), observed("f1", vec![menu.clone()], vec![])];
+    let first = call_of(next(&history));
+    assert_eq!(first.args, json!({"element": 1}));
+    history.push(record(
+        "click_element",
+        first.args.clone(),
+        StepOutcome::Success,
+        "clicked",
+        None,
+    ));
+    assert_eq!(
+        call_of(next(&history)).tool,
+        "observe_page",
+        "it looks again after acting"
+    );
+    history.push(observed(
+        "f2",
+        vec![
+            menu.clone(),
+            control(2, "link", "Herunterladen", Some("/download/ep1")),
+        ],
+        vec![],
+    ));
+    let second = call_of(next(&history));
+    assert_eq!(
+        second.args,
+        json!({"element": 2}),
+        "the revealed download link comes next"
+    );
+    history.push(record(
+        "click_element",
+        second.args.clone(),
+        StepOutcome::Error,
+        "covered",
+        None,
+    ));
+    // The menu was clicked on f1, not on f2: it may be clicked once more.
+    let third = call_of(next(&history));
+    assert_eq!(third.args, json!({"element": 1}));
+    history.push(record(
+        "click_element",
+        third.args.clone(),
+        StepOutcome::Success,
+        "clicked",
+        None,
+    ));
+    history.push(observed(
+        "f2",
+        vec![
+            menu,
+            control(2, "link", "Herunterladen", Some("/download/ep1")),
+        ],
+        vec![],
+    ));
+    match next(&history) {
+        Action::Finish(end) => assert!(!end.resolved, "no control is clicked a third time"),
+        other => panic!("expected an escalation, got {other:?}"),
+    }
+}
+
+#[test]
+fn consent_comes_first_and_links_to_other_sites_are_never_clicked() {
+    let controls = vec![
+        control(
+            1,
+            "link",
+            "Download",
+            Some("https://apps.other.example/get"),
+        ),
+        control(
+            2,
+            "link",
+            "Listen on Spotify",
+            Some("https://open.spotify.example/ep"),
+        ),
+        control(3, "button", "Play", None),
+        control(4, "button", "Alle akzeptieren", None),
+    ];
+    let history = vec![opened(), observed("f1", controls.clone(), vec![])];
+    assert_eq!(call_of(next(&history)).args, json!({"element": 4}));
+    let without_consent: Vec<Control> = controls.into_iter().take(3).collect();
+    let history = vec![opened(), observed("f1", without_consent, vec![])];
+    assert_eq!(
+        call_of(next(&history)).args,
+        json!({"element": 3}),
+        "off-site links are skipped"
+    );
+}
+
+#[test]
+fn a_page_that_cannot_be_opened_is_escalated_at_once() {
+    let history = vec![record(
+        "navigate_to_url",
+        json!({"url": "http://podcasts.example/ep/1"}),
+        StepOutcome::Blocked,
+        "navigation refused: 127.0.0.3 is in 127.0.0.0/8",
+        None,
+    )];
+    match next(&history) {
+        Action::Finish(end) => assert!(
+            end.message.contains("could not be opened (blocked)"),
+            "{}",
+            end.message
+        ),
+        other => panic!("expected an escalation, got {other:?}"),
+    }
+}

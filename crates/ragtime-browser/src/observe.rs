@@ -1,0 +1,284 @@
+//! Looking at the page as a user sees it: every frame (of any origin) and open shadow
+//! root, its interactive elements numbered, and the audio it mentions.
+//!
+//! `observe` runs the observation script in ragtime's world of each frame and keeps,
+//! per element number, which frame and which of that frame's elements it is, so
+//! `click_element` can click element N wherever it lives.
+
+use std::hash::{Hash, Hasher};
+
+use chromiumoxide::Page;
+use chromiumoxide::cdp::js_protocol::runtime::ExecutionContextId;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::frames::{self, FrameError, FrameRef};
+use crate::pool::AttemptBrowser;
+use crate::scripts;
+
+/// Most frames looked into; pages with more are ad farms, not players.
+const MAX_FRAMES: usize = 20;
+
+/// An element of the last observation, by number.
+#[derive(Debug, Clone)]
+pub(crate) struct ObservedElement {
+    pub frame: FrameRef,
+    pub world: ExecutionContextId,
+    /// Its index among the frame's observed elements.
+    pub index: usize,
+    pub label: String,
+}
+
+/// An interactive element as the observation reports it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Control {
+    /// What `click_element {"element": N}` takes.
+    pub number: usize,
+    pub role: String,
+    /// Its accessible name: `aria-label`, labelled-by text, text, `title` or `alt`.
+    pub label: String,
+    /// Its visible text, when that differs from the label (an icon such as "⋮").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Words from its id and classes, when it has no label at all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    pub visible: bool,
+    pub enabled: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
+    /// Index of its frame in [`Observation::frames`] (0 is the page itself).
+    pub frame: usize,
+    pub shadow: bool,
+}
+
+/// An audio URL and where it was found.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct AudioLink {
+    pub url: String,
+    pub via: String,
+}
+
+/// What `observe_page` sees.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Observation {
+    pub title: String,
+    pub url: String,
+    pub language: String,
+    /// URLs of the page (first) and of each frame in it.
+    pub frames: Vec<String>,
+    pub audio: Vec<AudioLink>,
+    pub controls: Vec<Control>,
+    /// Interactive elements found, of which `controls` shows the first.
+    pub total: usize,
+    /// Changes when the page visibly changes: URL, controls, audio.
+    pub fingerprint: String,
+}
+
+#[derive(Deserialize)]
+struct FrameControls {
+    url: String,
+    title: String,
+    lang: String,
+    total: usize,
+    elements: Vec<RawControl>,
+}
+
+#[derive(Deserialize)]
+struct RawControl {
+    role: String,
+    label: String,
+    text: String,
+    hint: String,
+    visible: bool,
+    enabled: bool,
+    href: Option<String>,
+    shadow: bool,
+}
+
+/// Runs `script` in every frame; frames that cannot run it (gone, still loading) are
+/// skipped, the page itself must.
+async fn each_frame<T: serde::de::DeserializeOwned>(
+    page: &Page,
+    script: &str,
+    args: &[serde_json::Value],
+) -> Result<Vec<(FrameRef, ExecutionContextId, T)>, FrameError> {
+    let mut out = Vec::new();
+    for frame in frames::frames(page).await?.into_iter().take(MAX_FRAMES) {
+        let answer = async {
+            let world = frames::world(page, &frame.id).await?;
+            let value: T = frames::call(page, world, script, args).await?;
+            Ok::<_, FrameError>((world, value))
+        }
+        .await;
+        match answer {
+            Ok((world, value)) => out.push((frame, world, value)),
+            Err(err) if frame.depth == 0 => return Err(err),
+            Err(err) => tracing::debug!(frame = %frame.url, error = %err, "frame skipped"),
+        }
+    }
+    Ok(out)
+}
+
+/// Audio URLs in every frame, then those heard on the network.
+pub async fn audio_links(
+    browser: &AttemptBrowser,
+    page: &Page,
+) -> Result<Vec<AudioLink>, FrameError> {
+    let found: Vec<(FrameRef, ExecutionContextId, Vec<AudioLink>)> =
+        each_frame(page, &scripts::find_audio(), &[]).await?;
+    let mut links: Vec<AudioLink> = Vec::new();
+    for (index, (frame, _, frame_links)) in found.into_iter().enumerate() {
+        for mut link in frame_links {
+            if index > 0 {
+                link.via = format!("{} in frame {index} ({})", link.via, short(&frame.url));
+            }
+            if !links.iter().any(|l| l.url == link.url) {
+                links.push(link);
+            }
+        }
+    }
+    for (url, mime) in browser.network().heard_all.iter() {
+        if !links.iter().any(|l| l.url == *url) {
+            links.push(AudioLink {
+                url: url.clone(),
+                via: format!("heard on the network ({mime})"),
+            });
+        }
+    }
+    Ok(links)
+}
+
+/// Looks at every frame: its controls (numbered, at most `limit`) and audio.
+pub async fn observe(
+    browser: &AttemptBrowser,
+    page: &Page,
+    limit: usize,
+) -> Result<Observation, FrameError> {
+    let found: Vec<(FrameRef, ExecutionContextId, FrameControls)> =
+        each_frame(page, &scripts::observe(), &[json!(limit)]).await?;
+    let mut controls = Vec::new();
+    let mut elements = Vec::new();
+    let mut frames = Vec::new();
+    let mut total = 0;
+    let (mut title, mut url, mut language) = (String::new(), String::new(), String::new());
+    for (index, (frame, world, seen)) in found.into_iter().enumerate() {
+        if index == 0 {
+            (title, url, language) = (seen.title.clone(), seen.url.clone(), seen.lang.clone());
+        }
+        frames.push(seen.url.clone());
+        total += seen.total;
+        for (local, raw) in seen.elements.into_iter().enumerate() {
+            if controls.len() >= limit {
+                break;
+            }
+            let number = controls.len() + 1;
+            elements.push(ObservedElement {
+                frame: frame.clone(),
+                world,
+                index: local,
+                label: raw.label.clone(),
+            });
+            let text = (!raw.text.is_empty() && raw.text != raw.label).then_some(raw.text);
+            let hint = (raw.label.is_empty() && !raw.hint.is_empty()).then_some(raw.hint);
+            controls.push(Control {
+                number,
+                role: raw.role,
+                label: raw.label,
+                text,
+                hint,
+                visible: raw.visible,
+                enabled: raw.enabled,
+                href: raw.href,
+                frame: index,
+                shadow: raw.shadow,
+            });
+        }
+    }
+    *browser.observed() = elements;
+    let audio = audio_links(browser, page).await?;
+    let fingerprint = fingerprint(&url, &controls, &audio);
+    Ok(Observation {
+        title,
+        url,
+        language,
+        frames,
+        audio,
+        controls,
+        total,
+        fingerprint,
+    })
+}
+
+fn fingerprint(url: &str, controls: &[Control], audio: &[AudioLink]) -> String {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    url.hash(&mut hasher);
+    for c in controls {
+        (&c.role, &c.label, &c.text, c.visible, c.enabled, c.frame).hash(&mut hasher);
+    }
+    for a in audio {
+        a.url.hash(&mut hasher);
+    }
+    format!("{:08x}", hasher.finish() as u32)
+}
+
+/// A URL cut for display.
+fn short(url: &str) -> String {
+    url.chars().take(80).collect()
+}
+
+/// The observation as the text a planner (or a person) reads.
+pub fn describe(o: &Observation) -> String {
+    let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    let mut text = format!(
+        "title: {}\nurl: {}\nlanguage: {}\npage: {}\n",
+        o.title,
+        o.url,
+        if o.language.is_empty() {
+            "unknown"
+        } else {
+            &o.language
+        },
+        o.fingerprint
+    );
+    for (i, frame) in o.frames.iter().enumerate().skip(1) {
+        text.push_str(&format!("frame {i}: {}\n", short(frame)));
+    }
+    if o.audio.is_empty() {
+        text.push_str("audio: none found\n");
+    }
+    for link in &o.audio {
+        text.push_str(&format!("audio: {} ({})\n", link.url, link.via));
+    }
+    text.push_str(&format!(
+        "controls: {} shown of {} (hidden and disabled ones marked)\n",
+        o.controls.len(),
+        o.total
+    ));
+    for c in &o.controls {
+        text.push_str(&format!("[{}] {} {}", c.number, c.role, quote(&c.label)));
+        if let Some(shown) = &c.text {
+            text.push_str(&format!(" shows {}", quote(shown)));
+        }
+        if let Some(hint) = &c.hint {
+            text.push_str(&format!(" class {}", quote(hint)));
+        }
+        if let Some(href) = &c.href {
+            text.push_str(&format!(" -> {}", short(href)));
+        }
+        if c.frame > 0 {
+            text.push_str(&format!(" (frame {})", c.frame));
+        }
+        if c.shadow {
+            text.push_str(" (shadow root)");
+        }
+        if !c.visible {
+            text.push_str(" hidden");
+        }
+        if !c.enabled {
+            text.push_str(" disabled");
+        }
+        text.push('\n');
+    }
+    text
+}

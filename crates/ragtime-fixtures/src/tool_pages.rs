@@ -1,0 +1,60 @@
+//! Small pages for the browser tools' own tests (not episodes, not corpus): frames of
+//! another site and open shadow roots to observe and click into, labels with quotes
+//! and non-ASCII text, and pages that are quiet or never stop changing.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use crate::Site;
+use crate::corpus::kit::html;
+
+/// `/tools/{name}` on the site, and on the player host for the frame.
+pub(crate) async fn page(State(site): State<Site>, Path(name): Path<String>) -> Response {
+    let player = &site.origins.player;
+    match (name.as_str(), site.player_host) {
+        ("frames-and-shadow", false) => html(format!(
+            r#"<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Frames and shadow</title></head>
+<body><h1>Épisode 7</h1>
+<button id="plain">Say "hello"</button>
+<episode-tools></episode-tools>
+<div style="height: 400px"></div>
+<iframe id="player" src="{player}/tools/frame" width="480" height="240" style="margin: 20px; border: 4px solid #999"></iframe>
+<script>
+customElements.define('episode-tools', class extends HTMLElement {{
+  constructor() {{
+    super();
+    const root = this.attachShadow({{ mode: 'open' }});
+    root.innerHTML = '<div class="bar"><button aria-label="Télécharger l’épisode">⤓</button><span id="out"></span></div>';
+    root.querySelector('button').addEventListener('click', () => {{
+      root.getElementById('out').innerHTML = '<a href="/media/tools/shadow.mp3">fichier MP3</a>';
+    }});
+  }}
+}});
+document.getElementById('plain').addEventListener('click', () => {{ document.title = 'hello clicked'; }});
+</script></body></html>"#
+        )),
+        ("frame", true) => html(
+            r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Player</title></head>
+<body style="margin:0"><div style="height: 60px"></div>
+<div role="button" tabindex="0" id="listen" style="cursor: pointer; display: inline-block; padding: 8px">▶ Listen to “Ça va?”</div>
+<p id="links"></p>
+<script>
+document.getElementById('listen').addEventListener('click', () => {
+  document.getElementById('links').innerHTML = '<a href="/media/tools/frame.mp3">Download MP3</a>';
+});
+</script></body></html>"#,
+        ),
+        ("quiet", false) => html(
+            "<!doctype html><html lang=\"en\"><head><title>Quiet</title></head><body><p>Nothing moves here.</p>\
+             <button id=\"noop\">Does nothing</button></body></html>",
+        ),
+        ("busy", false) => html(
+            "<!doctype html><html lang=\"en\"><head><title>Busy</title></head><body><p id=\"clock\">0</p>\
+             <button id=\"noop\">Does nothing</button>\
+             <script>let n = 0; setInterval(() => { document.getElementById('clock').textContent = String(++n); }, 40);</script>\
+             </body></html>",
+        ),
+        _ => (StatusCode::NOT_FOUND, "no such page").into_response(),
+    }
+}
