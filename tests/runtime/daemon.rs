@@ -428,7 +428,9 @@ fn bad_config_and_bad_urls_get_one_clear_line() {
     let bad = dir.path().join("bad.toml");
     std::fs::write(&bad, "[pipeline]\nworkerz = 3\n").expect("write");
     let db = format!("sqlite://{}", dir.path().join("x.db").display());
-    let cases: [(Vec<String>, &str); 5] = [
+    let bad_cases = dir.path().join("cases.toml");
+    std::fs::write(&bad_cases, "[[case]]\nname = \"a\"\nurl = \"https://e.example/1\"\n").expect("write");
+    let cases: [(Vec<String>, &str); 7] = [
         (
             vec![
                 "--config".into(),
@@ -464,8 +466,16 @@ fn bad_config_and_bad_urls_get_one_clear_line() {
             "cannot open database",
         ),
         (
-            vec!["--database-url".into(), db, "timeline".into(), "42".into()],
+            vec!["--database-url".into(), db.clone(), "timeline".into(), "42".into()],
             "no recovery attempt with id 42",
+        ),
+        (
+            vec!["--database-url".into(), db.clone(), "eval".into(), "missing.toml".into()],
+            "cannot read the case file missing.toml",
+        ),
+        (
+            vec!["--database-url".into(), db, "eval".into(), bad_cases.display().to_string()],
+            "say where the audio must come from",
         ),
     ];
     for (args, expected) in cases {

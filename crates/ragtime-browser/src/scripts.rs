@@ -72,8 +72,8 @@ const COMMON: &str = r#"
   const describe = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
     + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\s+/).slice(0, 2).join('.') : '');
   if (!R.watching && document.documentElement) {
-    R.changedAt = 0;
-    new MutationObserver(() => { R.changedAt = performance.now(); })
+    R.changes = [];
+    new MutationObserver(() => { R.changes.push(performance.now()); if (R.changes.length > 32) R.changes.shift(); })
       .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     R.watching = true;
   }
@@ -252,17 +252,26 @@ pub fn locate() -> String {
     )
 }
 
-/// When this frame's DOM last changed, after waiting two animation frames:
-/// `{now, changedAt, animations}` in the page's clock (`changedAt` 0: not since the
-/// MutationObserver that every frame script installs was installed), and how many
-/// finite animations are running.
+/// How this frame's DOM has been changing around an action that started `agoStart` ms
+/// and ended `agoEnd` ms before this call, looked at after the next animation frame
+/// (with `frame` false: once the tasks already queued, such as a click's handlers,
+/// have run): `{idle, before, after, animations}`: ms since the last change (or since
+/// the observer was installed), whether it changed in the `quietMs` before the action
+/// (a page that keeps changing), whether it changed after the action, and how many
+/// finite animations run.
 pub fn activity() -> String {
     format!(
-        r#"async () => {{{COMMON}
-  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+        r#"async (frame, agoStart, agoEnd, quietMs) => {{{COMMON}
+  const began = performance.now();
+  if (frame) await new Promise(r => requestAnimationFrame(r));
+  else await new Promise(r => {{ const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); }});
+  const now = performance.now(), start = began - agoStart, end = began - agoEnd;
+  const times = R.changes || [];
+  const last = times.length ? times[times.length - 1] : 0;
   const animations = document.getAnimations ? document.getAnimations().filter(a => a.playState === 'running'
     && a.effect && a.effect.getTiming && a.effect.getTiming().iterations !== Infinity).length : 0;
-  return {{ now: performance.now(), changedAt: R.changedAt, animations }};
+  return {{ idle: now - last, before: times.some(t => t >= start - quietMs && t < start),
+    after: times.some(t => t > end), animations }};
 }}"#
     )
 }

@@ -94,27 +94,33 @@ impl Settled {
 
 #[derive(serde::Deserialize)]
 struct Activity {
-    now: f64,
-    #[serde(rename = "changedAt")]
-    changed_at: f64,
+    idle: f64,
+    before: bool,
+    after: bool,
     animations: u32,
 }
 
-/// Waits until the page is quiet after an action that ended at `since`: no DOM change
-/// in `worlds` (ragtime's world of the frames that matter) after the action, or none
-/// for `limits.quiet` since the last one; no request loading; no finite animation
-/// running. Checks once every two animation frames; gives up at `limits.cap`. With
-/// `watch_audio`, returns as soon as audio is heard on the network.
+/// Waits until the page is quiet after an action that ran from `started` to `since`.
+/// In `worlds` (ragtime's world of the frames that matter, the page's main frame
+/// first, followed into a new document when the action navigated) the DOM must not
+/// have changed after the action, or not for `limits.quiet` since it last did; a page
+/// that was changing already before the action (a ticker, a progress bar) must be
+/// still for `limits.quiet`. No request may be loading and no finite animation
+/// running. Looks first once the tasks already queued have run (a click's handlers),
+/// then once every animation frame; gives up at `limits.cap`. With `watch_audio`,
+/// returns as soon as audio is heard on the network.
 pub async fn settle(
     browser: &crate::pool::AttemptBrowser,
     page: &Page,
     worlds: &[chromiumoxide::cdp::js_protocol::runtime::ExecutionContextId],
-    since: std::time::Instant,
+    (started, since): (std::time::Instant, std::time::Instant),
     limits: SettleLimits,
     watch_audio: bool,
 ) -> Settled {
     let quiet_ms = limits.quiet.as_millis() as f64;
     let activity_script = crate::scripts::activity();
+    let mut first = true;
+    let mut worlds = worlds.to_vec();
     loop {
         let elapsed = since.elapsed();
         let heard = !browser.network().heard.is_empty();
@@ -125,16 +131,40 @@ pub async fn settle(
             return Settled::Busy(elapsed);
         }
         let mut still = true;
-        for world in worlds {
+        let mut gone = Vec::new();
+        for (i, world) in worlds.iter().enumerate() {
+            let ago = |t: std::time::Instant| t.elapsed().as_secs_f64() * 1e3;
+            let args = [
+                serde_json::json!(!first),
+                serde_json::json!(ago(started)),
+                serde_json::json!(ago(since)),
+                serde_json::json!(quiet_ms),
+            ];
             let activity: Result<Activity, _> =
-                crate::frames::call(page, *world, &activity_script, &[]).await;
-            // A frame that went away (its document replaced) is not moving any more.
-            let Ok(activity) = activity else { continue };
-            let idle = activity.now - activity.changed_at;
-            let since_action = since.elapsed().as_millis() as f64;
-            let changed_after = activity.changed_at > 0.0 && idle < since_action;
-            if activity.animations > 0 || (changed_after && idle < quiet_ms) {
+                crate::frames::call(page, *world, &activity_script, &args).await;
+            // The document was replaced (the action navigated): follow the page's new
+            // one; a frame's is not followed.
+            let Ok(activity) = activity else {
+                gone.push(i);
                 still = false;
+                continue;
+            };
+            let changing = (activity.after || activity.before) && activity.idle < quiet_ms;
+            if activity.animations > 0 || changing {
+                still = false;
+            }
+        }
+        for i in gone.into_iter().rev() {
+            let replaced = if i == 0 {
+                crate::frames::main_world(page).await.ok()
+            } else {
+                None
+            };
+            match replaced {
+                Some(world) => worlds[i] = world,
+                None => {
+                    worlds.remove(i);
+                }
             }
         }
         let loading = {
@@ -151,6 +181,7 @@ pub async fn settle(
         if still {
             return Settled::Quiet(since.elapsed());
         }
+        first = false;
         if worlds.is_empty() {
             tokio::time::sleep(Duration::from_millis(16)).await;
         }

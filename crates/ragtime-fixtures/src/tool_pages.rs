@@ -45,6 +45,36 @@ document.getElementById('listen').addEventListener('click', () => {
 });
 </script></body></html>"#,
         ),
+        // Two clicks away: a menu, then an item that asks an API for the file.
+        ("two-clicks", false) => html(
+            r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two clicks</title></head>
+<body><h1>Episode 12</h1><p>Show notes.</p>
+<button id="menu" aria-label="More options">⋮</button>
+<ul id="items" hidden><li><button id="get">Download episode</button></li><li><button>Share</button></li></ul>
+<p id="out"></p>
+<script>
+document.getElementById('menu').addEventListener('click', () => { document.getElementById('items').hidden = false; });
+document.getElementById('get').addEventListener('click', async () => {
+  const answer = await fetch('/tools/two-clicks-api').then(r => r.json());
+  document.getElementById('out').innerHTML = '<a href="' + answer.file + '">Your download</a>';
+});
+</script></body></html>"#,
+        ),
+        ("two-clicks-api", false) => crate::corpus::kit::json(r#"{"file": "/media/tools/two-clicks.mp3"}"#),
+        // Builtins patched the way old libraries (and hostile pages) patch them.
+        ("hostile-js", false) => html(
+            r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Patched builtins</title>
+<script>
+Array.prototype.map = function () { throw new Error('map is broken here'); };
+Array.prototype.toJSON = function () { return 'nope'; };
+Document.prototype.querySelectorAll = function () { return []; };
+Element.prototype.querySelectorAll = function () { return []; };
+Element.prototype.getBoundingClientRect = function () { return { left: 0, top: 0, width: 0, height: 0 }; };
+window.JSON = { parse: () => null, stringify: () => 'null' };
+</script></head>
+<body><h1>Episode 13</h1><button id="more">More information</button>
+<p><a href="/media/tools/hostile.mp3">Download the episode</a></p></body></html>"#,
+        ),
         ("quiet", false) => html(
             "<!doctype html><html lang=\"en\"><head><title>Quiet</title></head><body><p>Nothing moves here.</p>\
              <button id=\"noop\">Does nothing</button></body></html>",

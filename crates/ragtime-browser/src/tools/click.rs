@@ -210,21 +210,22 @@ async fn click(
         x: point.x.unwrap_or(0.0) + dx,
         y: point.y.unwrap_or(0.0) + dy,
     };
-    let main = frames::main_world(page).await.map_err(failed)?;
+    // The page settles when its main frame and the clicked element's frame do.
+    let mut worlds = vec![found.world];
+    if found.frame.depth > 0 {
+        worlds.push(frames::main_world(page).await.map_err(failed)?);
+    }
     shared.browser.network().heard.clear();
+    let pressed = Instant::now();
     page.click(at)
         .await
         .map_err(|e| failed(format!("click failed: {e}")))?;
-    let clicked_at = Instant::now();
-    let mut worlds = vec![main];
-    if found.world != main {
-        worlds.push(found.world);
-    }
+    let released = Instant::now();
     let settled = settle::settle(
         &shared.browser,
         page,
         &worlds,
-        clicked_at,
+        (pressed, released),
         shared.settle_limits(),
         watch_audio,
     )
@@ -359,14 +360,16 @@ impl Tool for ClickAtCoordinates {
         let done = async {
             let main = frames::main_world(&page).await.map_err(failed)?;
             self.0.browser.network().heard.clear();
+            let pressed = Instant::now();
             page.click(Point { x, y })
                 .await
                 .map_err(|e| failed(format!("click failed: {e}")))?;
+            let released = Instant::now();
             let settled = settle::settle(
                 &self.0.browser,
                 &page,
                 &[main],
-                Instant::now(),
+                (pressed, released),
                 self.0.settle_limits(),
                 false,
             )

@@ -68,21 +68,17 @@ fn args<T: DeserializeOwned>(value: &Value) -> Result<T, ToolError> {
     serde_json::from_value(value.clone()).map_err(|e| ToolError::InvalidArgs(e.to_string()))
 }
 
-/// Evaluates `function` with `call_args` in the page's main world.
+/// Calls `function` with `call_args` in ragtime's world of the page's main frame,
+/// where the page's own scripts cannot interfere.
 async fn js<T: DeserializeOwned>(
     page: &Page,
     function: &str,
     call_args: &[Value],
 ) -> Result<T, ToolError> {
-    let list: Vec<String> = call_args.iter().map(Value::to_string).collect();
-    let expression = format!("({function})({})", list.join(", "));
-    let result = page
-        .evaluate_expression(expression)
+    let world = crate::frames::main_world(page).await.map_err(failed)?;
+    crate::frames::call(page, world, function, call_args)
         .await
-        .map_err(|e| failed(format!("page script failed: {e}")))?;
-    result
-        .into_value()
-        .map_err(|e| failed(format!("unexpected page script result: {e}")))
+        .map_err(failed)
 }
 
 async fn page_of(shared: &BrowserTools) -> Result<(Page, CallMark<'_>), ToolError> {

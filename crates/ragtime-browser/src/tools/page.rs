@@ -47,12 +47,9 @@ fn describe_page(info: &PageText) -> String {
     )
 }
 
-/// The main frame's text, read in ragtime's world.
+/// The main frame's text.
 async fn page_text(page: &Page, max: u64) -> Result<PageText, ToolError> {
-    let world = frames::main_world(page).await.map_err(failed)?;
-    frames::call(page, world, scripts::PAGE_TEXT, &[json!(max)])
-        .await
-        .map_err(failed)
+    js(page, scripts::PAGE_TEXT, &[json!(max)]).await
 }
 
 pub struct NavigateToUrl(pub(super) Arc<BrowserTools>);
@@ -84,7 +81,8 @@ impl Tool for NavigateToUrl {
             && let Ok(world) = frames::main_world(&page).await
         {
             let limits = self.0.settle_limits();
-            settle::settle(browser, &page, &[world], Instant::now(), limits, false).await;
+            let loaded = Instant::now();
+            settle::settle(browser, &page, &[world], (loaded, loaded), limits, false).await;
             let scrolled: u32 = frames::call(
                 &page,
                 world,
@@ -94,7 +92,8 @@ impl Tool for NavigateToUrl {
             .await
             .unwrap_or(0);
             if scrolled > 0 {
-                settle::settle(browser, &page, &[world], Instant::now(), limits, false).await;
+                let now = Instant::now();
+                settle::settle(browser, &page, &[world], (now, now), limits, false).await;
             }
         }
         let info = page_text(&page, 2000).await.ok();
