@@ -26,9 +26,15 @@ mod common;
 use common::median;
 
 async fn call(tools: &ToolRegistry, tool: &str, args: Value) -> ragtime_core::ToolOutput {
-    let ctx = ToolContext { attempt_id: 1, step: 1 };
+    let ctx = ToolContext {
+        attempt_id: 1,
+        step: 1,
+    };
     match tools.get(tool) {
-        Some(t) => t.call(&args, &ctx).await.unwrap_or_else(|e| panic!("{tool}: {e}")),
+        Some(t) => t
+            .call(&args, &ctx)
+            .await
+            .unwrap_or_else(|e| panic!("{tool}: {e}")),
         None => panic!("no tool {tool}"),
     }
 }
@@ -39,13 +45,18 @@ fn ms(since: Instant) -> f64 {
 
 async fn fresh(pool: &Arc<BrowserPool>) -> (Arc<AttemptBrowser>, ToolRegistry) {
     let browser = Arc::new(pool.open_context().await.expect("context"));
-    let tools = registry(Arc::new(BrowserTools { browser: Arc::clone(&browser) }));
+    let tools = registry(Arc::new(BrowserTools {
+        browser: Arc::clone(&browser),
+    }));
     (browser, tools)
 }
 
 /// The number `observe_page` gave the control labelled `label`.
 async fn number_of(tools: &ToolRegistry, label: &str) -> u64 {
-    let seen = call(tools, "observe_page", json!({})).await.data.unwrap_or_default();
+    let seen = call(tools, "observe_page", json!({}))
+        .await
+        .data
+        .unwrap_or_default();
     seen["controls"]
         .as_array()
         .and_then(|all| all.iter().find(|c| c["label"] == label))
@@ -99,7 +110,9 @@ async fn clicks(pool: &Arc<BrowserPool>, site: &FixtureSite, rounds: usize) {
             .expect("locate")
             .into_value()
             .expect("point");
-        page.click(Point { x: at[0], y: at[1] }).await.expect("click");
+        page.click(Point { x: at[0], y: at[1] })
+            .await
+            .expect("click");
         loop {
             let there: bool = page
                 .evaluate("!!document.querySelector('#details a')")
@@ -125,7 +138,9 @@ async fn clicks(pool: &Arc<BrowserPool>, site: &FixtureSite, rounds: usize) {
         "click that reveals a link ({rounds} each, median): click_element step {t:.1} ms; direct CDP click + wait for the link {c:.1} ms; ratio {:.2}",
         t / c
     );
-    println!("click on a control that does nothing ({rounds}, median): click_element step {i:.1} ms");
+    println!(
+        "click on a control that does nothing ({rounds}, median): click_element step {i:.1} ms"
+    );
     browser.close().await;
 }
 
@@ -138,7 +153,10 @@ async fn attempts(dir: &std::path::Path, site: &FixtureSite, rounds: usize) {
     drop(app.browser().open_context().await.expect("launch"));
     for (label, url) in [
         ("two clicks away", site.url("/tools/two-clicks")),
-        ("German page, dead buttons and a ⋮ menu", site.episode_url("german-menu")),
+        (
+            "German page, dead buttons and a ⋮ menu",
+            site.episode_url("german-menu"),
+        ),
     ] {
         let mut times = Vec::new();
         let mut last = None;
@@ -149,7 +167,12 @@ async fn attempts(dir: &std::path::Path, site: &FixtureSite, rounds: usize) {
                 strategy: "agent".into(),
                 ..Default::default()
             };
-            let report = app.start_agent_attempt(request).await.expect("start").wait().await;
+            let report = app
+                .start_agent_attempt(request)
+                .await
+                .expect("start")
+                .wait()
+                .await;
             times.push(ms(started));
             last = Some(report);
         }

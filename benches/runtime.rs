@@ -243,6 +243,7 @@ async fn fanout_throughput(store: &Store, events: u64) {
             outcome: StepOutcome::Timeout,
             duration_ms: 30_000,
             output: "no answer within the tool deadline of 30s".into(),
+            usage: None,
         }),
     };
     let started = Instant::now();
@@ -376,6 +377,7 @@ async fn sink_throughput(label: &str, store: &Store, attempts: usize, calls: u32
                 outcome: StepOutcome::Success,
                 duration_ms: 50,
                 output: "clicked".into(),
+                usage: None,
             };
             events.push(Arc::new(ProgressEvent {
                 attempt_id: id,

@@ -429,7 +429,11 @@ fn bad_config_and_bad_urls_get_one_clear_line() {
     std::fs::write(&bad, "[pipeline]\nworkerz = 3\n").expect("write");
     let db = format!("sqlite://{}", dir.path().join("x.db").display());
     let bad_cases = dir.path().join("cases.toml");
-    std::fs::write(&bad_cases, "[[case]]\nname = \"a\"\nurl = \"https://e.example/1\"\n").expect("write");
+    std::fs::write(
+        &bad_cases,
+        "[[case]]\nname = \"a\"\nurl = \"https://e.example/1\"\n",
+    )
+    .expect("write");
     let cases: [(Vec<String>, &str); 7] = [
         (
             vec![
@@ -466,15 +470,30 @@ fn bad_config_and_bad_urls_get_one_clear_line() {
             "cannot open database",
         ),
         (
-            vec!["--database-url".into(), db.clone(), "timeline".into(), "42".into()],
+            vec![
+                "--database-url".into(),
+                db.clone(),
+                "timeline".into(),
+                "42".into(),
+            ],
             "no recovery attempt with id 42",
         ),
         (
-            vec!["--database-url".into(), db.clone(), "eval".into(), "missing.toml".into()],
+            vec![
+                "--database-url".into(),
+                db.clone(),
+                "eval".into(),
+                "missing.toml".into(),
+            ],
             "cannot read the case file missing.toml",
         ),
         (
-            vec!["--database-url".into(), db, "eval".into(), bad_cases.display().to_string()],
+            vec![
+                "--database-url".into(),
+                db,
+                "eval".into(),
+                bad_cases.display().to_string(),
+            ],
             "say where the audio must come from",
         ),
     ];

@@ -53,6 +53,7 @@ fn finished(attempt: i64, step: u32, tool: &str, outcome: StepOutcome) -> Arc<Pr
             outcome,
             duration_ms: 10 * u64::from(step),
             output: format!("output of {step}"),
+            usage: None,
         }),
     )
 }

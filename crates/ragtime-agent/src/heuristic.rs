@@ -22,6 +22,9 @@ use crate::labels::{self, Kind};
 /// Most clicks one attempt makes before it escalates.
 pub const MAX_CLICKS: usize = 16;
 
+/// How long the last look before escalating waits for a page that renders late.
+const LATE_LOOK_MS: u64 = 2500;
+
 /// Tools that act on the page (and make the last observation stale).
 const ACTIONS: [&str; 4] = [
     "navigate_to_url",
@@ -172,6 +175,18 @@ impl<'a> Seen<'a> {
         found
     }
 
+    /// Whether a late look (an observation that first waited for the page to change)
+    /// was made since the last action.
+    fn looked_late(&self) -> bool {
+        self.history
+            .iter()
+            .rev()
+            .take_while(|r| {
+                !(ACTIONS.contains(&r.call.tool.as_str()) && r.outcome == StepOutcome::Success)
+            })
+            .any(|r| r.call.tool == "observe_page" && r.call.args.get("wait_ms").is_some())
+    }
+
     fn downloaded(&self, url: &str) -> bool {
         self.calls("download_file")
             .any(|r| r.call.args.get("url").and_then(Value::as_str) == Some(url))
@@ -254,11 +269,10 @@ fn link_allowed(href: &str, episode: &Url, label_kinds: &[Kind]) -> bool {
     if !same_site(to, from) {
         return false;
     }
-    // Same page (another anchor), or a link that says it downloads or plays.
+    // The same page (another anchor), or a link that says it downloads: a link to
+    // another page leaves the episode ("RTVE Play" is the site's logo, not a player).
     (target.path() == episode.path() && target.query() == episode.query())
-        || label_kinds
-            .iter()
-            .any(|k| matches!(k, Kind::Download | Kind::Play))
+        || label_kinds.contains(&Kind::Download)
 }
 
 /// How promising a control is to click; `None` for one never to click.
@@ -301,6 +315,10 @@ fn control_rank(c: &Control, episode: &Url, new: bool) -> Option<i32> {
     }
     if c.frame > 0 {
         rank += 2;
+    }
+    if c.href.is_none() {
+        // A button acts on the page; a link may take the browser away from it.
+        rank += 1;
     }
     Some(rank)
 }
@@ -472,6 +490,10 @@ impl HeuristicPlanner {
                     .map(|r| (r, c))
             })
             .max_by_key(|(rank, c)| (*rank, std::cmp::Reverse(c.number)));
+        if best.is_none() && !seen.looked_late() {
+            return Decision::call("observe_page", json!({"wait_ms": LATE_LOOK_MS}))
+                .with_note("nothing left to try; give the page a moment in case it renders late");
+        }
         if let Some((_, control)) = best {
             let label = if control.label.is_empty() {
                 control

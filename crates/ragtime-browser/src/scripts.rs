@@ -276,19 +276,25 @@ pub fn activity() -> String {
     )
 }
 
-/// Scrolls through the page a screen at a time (at most `screens`), one animation
-/// frame each, then back to the top: lazy images, frames and players load on the way.
-pub const SCROLL_THROUGH: &str = r#"async (screens) => {
+/// Scrolls through the page two screens at a time (at most `steps`), one animation
+/// frame each, then to the bottom and back to the top: lazy images, frames and players
+/// (which load within a screen or two of the viewport) load on the way.
+pub const SCROLL_THROUGH: &str = r#"async (steps) => {
   const frame = () => new Promise(r => requestAnimationFrame(r));
   const height = () => Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0);
-  let steps = 0;
-  while (steps < screens && scrollY + innerHeight < height()) {
-    scrollBy(0, innerHeight);
+  let done = 0;
+  while (done < steps && scrollY + innerHeight < height()) {
+    scrollBy(0, innerHeight * 2);
     await frame();
-    steps++;
+    done++;
   }
-  if (steps > 0) { scrollTo(0, 0); await frame(); }
-  return steps;
+  if (done > 0) {
+    scrollTo(0, height());
+    await frame();
+    scrollTo(0, 0);
+    await frame();
+  }
+  return done;
 }"#;
 
 /// Visible clickable controls of the main frame with their centre in the viewport,

@@ -187,3 +187,37 @@ pub async fn settle(
         }
     }
 }
+
+/// Waits up to `max` for the page to change at all (its DOM in `world`, or a request
+/// starting), for a page that renders late: a player mounted by a timer, a frame that
+/// loads after scrolling. Returns whether it changed.
+pub async fn wait_for_change(
+    browser: &crate::pool::AttemptBrowser,
+    page: &Page,
+    world: chromiumoxide::cdp::js_protocol::runtime::ExecutionContextId,
+    max: Duration,
+) -> bool {
+    let started = std::time::Instant::now();
+    let script = crate::scripts::activity();
+    while started.elapsed() < max {
+        let ago = started.elapsed().as_secs_f64() * 1e3;
+        let args = [
+            serde_json::json!(true),
+            serde_json::json!(ago),
+            serde_json::json!(ago),
+            serde_json::json!(0),
+        ];
+        let changed = crate::frames::call::<Activity>(page, world, &script, &args)
+            .await
+            .is_ok_and(|a| a.after);
+        let requested = browser
+            .network()
+            .last_event()
+            .is_some_and(|at| at > started);
+        if changed || requested {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    false
+}

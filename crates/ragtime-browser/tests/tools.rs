@@ -457,17 +457,28 @@ async fn settling_returns_early_on_a_quiet_page_and_at_the_cap_on_a_busy_one() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_page_that_patches_builtins_does_not_blind_the_tools() {
     let s = setup().await;
-    call(&s, "navigate_to_url", json!({"url": s.site.url("/tools/hostile-js")}))
-        .await
-        .expect("navigate");
+    call(
+        &s,
+        "navigate_to_url",
+        json!({"url": s.site.url("/tools/hostile-js")}),
+    )
+    .await
+    .expect("navigate");
     let seen = observe(&s).await;
     let labels: Vec<String> = controls(&seen).into_iter().map(|c| c.0).collect();
-    assert!(labels.contains(&"More information".to_string()), "{labels:?}");
+    assert!(
+        labels.contains(&"More information".to_string()),
+        "{labels:?}"
+    );
     let links = call(&s, "find_audio_links", json!({})).await.expect("find");
     assert!(links.contains("/media/tools/hostile.mp3"), "{links}");
-    call(&s, "click_element", json!({"selector": "text=\"More information\""}))
-        .await
-        .expect("click through patched builtins");
+    call(
+        &s,
+        "click_element",
+        json!({"selector": "text=\"More information\""}),
+    )
+    .await
+    .expect("click through patched builtins");
     s.shared.browser.close().await;
     s.pool.shutdown().await;
 }

@@ -15,6 +15,7 @@ pub mod planner;
 pub mod progress;
 pub mod redact;
 pub mod runtime;
+mod schema;
 pub mod settings;
 pub mod sink;
 pub mod supervisor;
@@ -24,7 +25,7 @@ pub mod tool_actor;
 pub use error::{LedgerError, PlannerError, RuntimeError, SinkError, ToolError};
 pub use event::{
     AttemptFinished, AttemptId, AttemptStarted, AttemptStatus, EventKind, PlannerNote,
-    ProgressEvent, ScreenshotTaken, StepOutcome, ToolCallFinished, ToolCallStarted,
+    ProgressEvent, ScreenshotTaken, StepOutcome, TokenUsage, ToolCallFinished, ToolCallStarted,
 };
 pub use ledger::{AttemptEnd, AttemptLedger};
 pub use planner::{Action, AttemptContext, Decision, FinalResult, Planner, ToolCallRecord};

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::PlannerError;
-use crate::event::{AttemptId, StepOutcome};
+use crate::event::{AttemptId, StepOutcome, TokenUsage};
 use crate::tool::{ToolCall, ToolSpec};
 
 /// What the attempt is trying to recover.
@@ -37,6 +37,9 @@ pub struct ToolCallRecord {
     pub output: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<Value>,
+    /// Model tokens the call used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub usage: Option<TokenUsage>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -468,21 +468,23 @@ impl SupervisorState {
         if let Some(note) = screenshot_note {
             output = format!("{output}\n(screenshot not stored: {note})");
         }
-        self.complete_call(outcome, output, ret.data);
+        self.complete_call(outcome, output, ret.data, ret.usage);
         let _ = myself.cast(AttemptMsg::PlanNext);
     }
 
     /// Reports the end of the call in flight, if any, and records it for the planner.
     fn complete_in_flight(&mut self, outcome: StepOutcome, output: String) {
-        self.complete_call(outcome, output, None);
+        self.complete_call(outcome, output, None, None);
     }
 
-    /// [`complete_in_flight`](Self::complete_in_flight) with the tool's structured facts.
+    /// [`complete_in_flight`](Self::complete_in_flight) with the tool's structured facts
+    /// and the model tokens it used.
     fn complete_call(
         &mut self,
         outcome: StepOutcome,
         output: String,
         data: Option<serde_json::Value>,
+        usage: Option<crate::event::TokenUsage>,
     ) {
         let Some(flight) = self.in_flight.take() else {
             return;
@@ -497,6 +499,7 @@ impl SupervisorState {
             outcome,
             duration_ms,
             output: output.clone(),
+            usage,
         }));
         Arc::make_mut(&mut self.history).push(ToolCallRecord {
             step: flight.step,
@@ -504,6 +507,7 @@ impl SupervisorState {
             outcome,
             output,
             data,
+            usage,
         });
     }
 

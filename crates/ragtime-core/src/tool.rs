@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::ToolError;
-use crate::event::AttemptId;
+use crate::event::{AttemptId, TokenUsage};
 
 /// A call the planner asked for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,6 +40,8 @@ pub struct ToolOutput {
     /// Structured facts for planners; not sent to sinks.
     pub data: Option<Value>,
     pub screenshot_png: Option<Vec<u8>>,
+    /// Model tokens the call used, reported with the step.
+    pub usage: Option<TokenUsage>,
 }
 
 impl ToolOutput {
@@ -53,6 +55,12 @@ impl ToolOutput {
     /// Text plus the same facts as JSON.
     pub fn with_data(mut self, data: Value) -> Self {
         self.data = Some(data);
+        self
+    }
+
+    /// The model tokens the call used.
+    pub fn with_usage(mut self, usage: TokenUsage) -> Self {
+        self.usage = Some(usage);
         self
     }
 }

@@ -2,8 +2,11 @@
 //!
 //! The call runs inside `handle`, so a `kill` from the supervisor drops the call's
 //! future at its next await point, and a panic in a tool fails this actor (which the
-//! supervisor sees as `crashed`) instead of the attempt. A screenshot the tool returns
-//! is stored here, through the ledger, so the supervisor and sinks only see its id.
+//! supervisor sees as `crashed`) instead of the attempt. Arguments are checked against
+//! the tool's JSON Schema first (a planner's, above all a model's, arguments are
+//! untrusted): a call that does not fit is a failed step with the reason. A screenshot
+//! the tool returns is stored here, through the ledger, so the supervisor and sinks
+//! only see its id.
 
 use std::sync::Arc;
 
@@ -32,6 +35,7 @@ pub struct ToolReturn {
     pub result: Result<String, ToolError>,
     /// The tool's structured facts, for the planner.
     pub data: Option<serde_json::Value>,
+    pub usage: Option<crate::event::TokenUsage>,
     pub screenshot: Option<StoredScreenshot>,
 }
 
@@ -74,23 +78,27 @@ impl Actor for ToolActor {
                 "no tool named {:?}",
                 call.tool
             ))),
-            Some(tool) => tool.call(&call.args, &ctx).await,
+            Some(tool) => match crate::schema::check(&tool.parameters(), &call.args) {
+                Ok(()) => tool.call(&call.args, &ctx).await,
+                Err(why) => Err(ToolError::InvalidArgs(why)),
+            },
         };
-        let (result, data, screenshot) = match outcome {
+        let (result, data, usage, screenshot) = match outcome {
             Ok(output) => {
                 let screenshot = match output.screenshot_png {
                     Some(png) => Some(state.store_screenshot(step, &png).await),
                     None => None,
                 };
-                (Ok(output.text), output.data, screenshot)
+                (Ok(output.text), output.data, output.usage, screenshot)
             }
-            Err(err) => (Err(err), None, None),
+            Err(err) => (Err(err), None, None, None),
         };
         // The supervisor may already have given up on this step; it ignores stale steps.
         let _ = state.supervisor.cast(AttemptMsg::ToolReturned(ToolReturn {
             step,
             result,
             data,
+            usage,
             screenshot,
         }));
         Ok(())

@@ -60,7 +60,9 @@ document.getElementById('get').addEventListener('click', async () => {
 });
 </script></body></html>"#,
         ),
-        ("two-clicks-api", false) => crate::corpus::kit::json(r#"{"file": "/media/tools/two-clicks.mp3"}"#),
+        ("two-clicks-api", false) => {
+            crate::corpus::kit::json(r#"{"file": "/media/tools/two-clicks.mp3"}"#)
+        }
         // Builtins patched the way old libraries (and hostile pages) patch them.
         ("hostile-js", false) => html(
             r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Patched builtins</title>

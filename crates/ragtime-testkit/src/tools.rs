@@ -178,6 +178,7 @@ impl Tool for ScreenshotTool {
             text: format!("screenshot of {} bytes", png.len()),
             data: None,
             screenshot_png: Some(png),
+            usage: None,
         })
     }
 }

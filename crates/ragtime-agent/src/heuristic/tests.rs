@@ -16,6 +16,7 @@ fn record(
         outcome,
         output: output.to_string(),
         data,
+        usage: None,
     }
 }
 
@@ -60,6 +61,19 @@ fn observed(fingerprint: &str, controls: Vec<Control>, audio: Vec<AudioLink>) ->
         "observed",
         data,
     )
+}
+
+/// The late look the explorer takes before it escalates: it must come, and then it sees
+/// the page unchanged.
+fn late_look(history: &mut Vec<ToolCallRecord>, fingerprint: &str, controls: Vec<Control>) {
+    let look = call_of(next(history));
+    assert_eq!(
+        (look.tool.as_str(), &look.args),
+        ("observe_page", &json!({"wait_ms": 2500}))
+    );
+    let mut record = observed(fingerprint, controls, vec![]);
+    record.call.args = look.args;
+    history.push(record);
 }
 
 fn opened() -> ToolCallRecord {
@@ -134,7 +148,7 @@ fn a_failed_click_is_not_repeated_on_an_unchanged_page_and_the_escalation_says_w
         control(1, "button", "Share", None),
         control(2, "button", "More information", None),
     ];
-    let mut history = vec![opened(), observed("f1", controls, vec![])];
+    let mut history = vec![opened(), observed("f1", controls.clone(), vec![])];
     let click = call_of(next(&history));
     assert_eq!(
         (click.tool.as_str(), &click.args),
@@ -148,6 +162,7 @@ fn a_failed_click_is_not_repeated_on_an_unchanged_page_and_the_escalation_says_w
         "no answer",
         None,
     ));
+    late_look(&mut history, "f1", controls);
     match next(&history) {
         Action::Finish(end) => {
             assert!(!end.resolved);
@@ -210,14 +225,12 @@ fn a_click_that_reveals_controls_leads_to_them_and_a_control_is_retried_only_on_
         "clicked",
         None,
     ));
-    history.push(observed(
-        "f2",
-        vec![
-            menu,
-            control(2, "link", "Herunterladen", Some("/download/ep1")),
-        ],
-        vec![],
-    ));
+    let seen = vec![
+        menu,
+        control(2, "link", "Herunterladen", Some("/download/ep1")),
+    ];
+    history.push(observed("f2", seen.clone(), vec![]));
+    late_look(&mut history, "f2", seen);
     match next(&history) {
         Action::Finish(end) => assert!(!end.resolved, "no control is clicked a third time"),
         other => panic!("expected an escalation, got {other:?}"),

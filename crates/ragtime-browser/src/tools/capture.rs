@@ -42,6 +42,7 @@ impl Tool for TakeScreenshot {
             text: format!("screenshot taken ({} bytes)", png.len()),
             data: None,
             screenshot_png: Some(png),
+            usage: None,
         })
     }
 }
@@ -87,6 +88,7 @@ impl Tool for AnalyzeScreenshot {
             text,
             data: None,
             screenshot_png: Some(png),
+            usage: None,
         })
     }
 }

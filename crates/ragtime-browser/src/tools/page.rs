@@ -18,8 +18,8 @@ use crate::observe;
 use crate::scripts;
 use crate::settle;
 
-/// Screens `navigate_to_url` scrolls through to wake lazy content.
-const SCROLL_SCREENS: u32 = 8;
+/// Scroll steps (two screens each) `navigate_to_url` takes to wake lazy content.
+const SCROLL_SCREENS: u32 = 12;
 /// Most controls an observation lists.
 const OBSERVE_LIMIT: usize = 150;
 
@@ -152,12 +152,35 @@ pub struct ObservePage(pub(super) Arc<BrowserTools>);
 impl Tool for ObservePage {
     describe_tool!(
         "observe_page",
-        "Lists what a user can act on, across every frame (of any site) and open shadow root: numbered controls with their role, label, visibility and frame, and the audio URLs the page mentions. click_element takes a control's number.",
-        json!({"type": "object", "properties": {}, "additionalProperties": false})
+        "Lists what a user can act on, across every frame (of any site) and open shadow root: numbered controls with their role, label, visibility and frame, and the audio URLs the page mentions. click_element takes a control's number. With wait_ms, first waits up to that long for a page that renders late to change, and for it to settle.",
+        json!({"type": "object", "properties": {"wait_ms": {"type": "integer", "minimum": 0, "maximum": 10000, "description": "Wait this long at most for the page to change first"}}, "additionalProperties": false})
     );
 
-    async fn call(&self, _a: &Value, _ctx: &ToolContext) -> Result<ToolOutput, ToolError> {
+    async fn call(&self, a: &Value, _ctx: &ToolContext) -> Result<ToolOutput, ToolError> {
+        let wait = a
+            .get("wait_ms")
+            .and_then(Value::as_u64)
+            .unwrap_or(0)
+            .min(10_000);
         let (page, mark) = page_of(&self.0).await?;
+        if wait > 0
+            && let Ok(world) = frames::main_world(&page).await
+        {
+            let browser = &self.0.browser;
+            let max = std::time::Duration::from_millis(wait);
+            if settle::wait_for_change(browser, &page, world, max).await {
+                let now = Instant::now();
+                settle::settle(
+                    browser,
+                    &page,
+                    &[world],
+                    (now, now),
+                    self.0.settle_limits(),
+                    false,
+                )
+                .await;
+            }
+        }
         let seen = observe::observe(&self.0.browser, &page, OBSERVE_LIMIT).await;
         mark.done();
         let seen = seen.map_err(failed)?;

@@ -158,6 +158,7 @@ mod tests {
                 outcome: StepOutcome::Success,
                 duration_ms: 3,
                 output: "\"é<\n".repeat(5000),
+                usage: None,
             }),
         };
         let text = payload("a", &event).expect("fits after cutting");
