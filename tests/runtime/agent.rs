@@ -217,3 +217,49 @@ async fn screenshots_are_stored_once_by_reference() {
     app.close(Duration::from_secs(10)).await.expect("close");
     db.cleanup().await;
 }
+
+/// The explorer on corpus pages that need it to act (a menu behind an icon, a consent
+/// dialog in a shadow root, a player heard only on the network): timelines pinned.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn explorer_timelines_on_corpus_pages_are_pinned() {
+    let site = FixtureSite::start().await.expect("fixture site");
+    let db = TestDb::sqlite(Duration::from_secs(5)).await;
+    let media = tempfile::tempdir().expect("media dir");
+    let mut config = db.config(RuntimeSettings {
+        tool_deadline: Duration::from_secs(10),
+        attempt_deadline: Duration::from_secs(90),
+        ..RuntimeSettings::default()
+    });
+    config.browser.allow_hosts = site.allow_hosts();
+    config.browser.media_dir = media.path().to_path_buf();
+    let app = App::open(config).await.expect("open");
+    for slug in ["rtve-es", "usercentrics-shadow", "soundcloud-embed"] {
+        let request = AttemptRequest {
+            episode_url: site.corpus_url(slug),
+            strategy: "agent".into(),
+            ..Default::default()
+        };
+        let report = app
+            .start_agent_attempt(request)
+            .await
+            .expect("start")
+            .wait()
+            .await;
+        assert_eq!(report.status, AttemptStatus::Resolved, "{slug}: {report:?}");
+        app.runtime
+            .flush(Duration::from_secs(10))
+            .await
+            .expect("flush");
+        let timeline = app
+            .store
+            .timeline(report.attempt_id)
+            .await
+            .expect("timeline");
+        assert_timeline_snapshot(
+            &format!("explorer_{}", slug.replace('-', "_")),
+            &timeline.to_string(),
+        );
+    }
+    app.close(Duration::from_secs(10)).await.expect("close");
+    db.cleanup().await;
+}

@@ -68,6 +68,7 @@ pub fn assert_timeline_snapshot(name: &str, timeline: &str) {
             (r"attempt \d+", "attempt [id]"),
             (r"episode \d+", "episode [id]"),
             (r"127\.0\.0\.1:\d+", "127.0.0.1:[port]"),
+            (r"localhost:\d+", "localhost:[port]"),
             (r"/\S*/attempt-\d+-", "[media]/attempt-[id]-"),
             (r"at \(\d+, \d+\)", "at ([x], [y])"),
         ],

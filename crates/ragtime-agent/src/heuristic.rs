@@ -171,6 +171,29 @@ impl<'a> Seen<'a> {
                 }
             }
         }
+        // Links a user would click to save the file: labelled "Download" in some
+        // language, or marked `download`, whatever their URL looks like.
+        if let Some((_, latest)) = self.observations().last() {
+            let here = latest.url.split('#').next().unwrap_or("");
+            for c in &latest.controls {
+                let Some(href) = &c.href else { continue };
+                if href.split('#').next().unwrap_or("") == here {
+                    // A placeholder (`href="#"`) a script fills in later.
+                    continue;
+                }
+                let label = format!("{} {}", c.label, c.text.as_deref().unwrap_or(""));
+                let saves = c.download || labels::kinds(&label).contains(&Kind::Download);
+                if saves && !labels::avoided(&label) && href.starts_with("http") {
+                    let via = format!("download link {:?}", c.label);
+                    if !found.iter().any(|l| l.url == *href) {
+                        found.push(AudioLink {
+                            url: href.clone(),
+                            via,
+                        });
+                    }
+                }
+            }
+        }
         found.retain(|l| !l.url.is_empty());
         found
     }
@@ -204,7 +227,21 @@ fn key(c: &Control) -> String {
     )
 }
 
-/// How promising an audio URL is to download; `None` for a preview clip.
+/// Whether a file name marks an excerpt of an episode: a preview, or a clip named
+/// by its start and end (`clip_546000_597200.mp3`).
+fn excerpt(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or("");
+    let stem = name.split('.').next().unwrap_or("");
+    let parts: Vec<&str> = stem.split(['_', '-']).collect();
+    path.contains("preview")
+        || (parts.len() == 3
+            && parts[0] == "clip"
+            && parts[1..]
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
+}
+
+/// How promising an audio URL is to download; `None` for an excerpt.
 fn audio_rank(link: &AudioLink) -> Option<i32> {
     let path = link
         .url
@@ -212,14 +249,20 @@ fn audio_rank(link: &AudioLink) -> Option<i32> {
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    if path.contains("preview") {
+    if excerpt(&path) {
         return None;
     }
     let via = link.via.to_ascii_lowercase();
+    let audio_name = crate::labels::AUDIO_EXTENSIONS
+        .iter()
+        .any(|ext| path.ends_with(ext));
     let mut rank = if path.ends_with(".mp3") || via.contains("audio/mpeg") {
         100
-    } else {
+    } else if audio_name {
         10
+    } else {
+        // A download link whose URL does not name an audio file: worth a try.
+        20
     };
     for (hint, bonus) in [
         ("download link", 25),
@@ -275,8 +318,25 @@ fn link_allowed(href: &str, episode: &Url, label_kinds: &[Kind]) -> bool {
         || label_kinds.contains(&Kind::Download)
 }
 
+/// Whether a play or download control names another item than the page: its label,
+/// without the words that say what it does, is a title that shares less than half of
+/// its words with the page's title ("Play: Episode 5, The River Village" on the page of
+/// episode 4 plays episode 5).
+fn names_another_item(label: &str, page_title: &str) -> bool {
+    let title: Vec<String> = labels::words(page_title);
+    let rest: Vec<String> = labels::words(label)
+        .into_iter()
+        .filter(|w| w.chars().count() >= 3 && !labels::is_action_word(w))
+        .collect();
+    if rest.len() < 2 {
+        return false;
+    }
+    let shared = rest.iter().filter(|w| title.contains(w)).count();
+    shared * 2 < rest.len()
+}
+
 /// How promising a control is to click; `None` for one never to click.
-fn control_rank(c: &Control, episode: &Url, new: bool) -> Option<i32> {
+fn control_rank(c: &Control, episode: &Url, page_title: &str, new: bool) -> Option<i32> {
     if !(c.visible && c.enabled) || matches!(c.role.as_str(), "audio" | "video") {
         return None;
     }
@@ -293,6 +353,13 @@ fn control_rank(c: &Control, episode: &Url, new: bool) -> Option<i32> {
     }
     if let Some(href) = &c.href
         && !link_allowed(href, episode, &kinds)
+    {
+        return None;
+    }
+    if kinds
+        .iter()
+        .any(|k| matches!(k, Kind::Play | Kind::Download))
+        && names_another_item(&c.label, page_title)
     {
         return None;
     }
@@ -486,7 +553,7 @@ impl HeuristicPlanner {
                 let new = !earlier.is_empty() && !earlier.contains(&key(c));
                 episode
                     .as_ref()
-                    .and_then(|e| control_rank(c, e, new))
+                    .and_then(|e| control_rank(c, e, &latest.title, new))
                     .map(|r| (r, c))
             })
             .max_by_key(|(rank, c)| (*rank, std::cmp::Reverse(c.number)));

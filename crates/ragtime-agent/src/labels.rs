@@ -237,6 +237,7 @@ pub const PHRASES: &[(Kind, [&[&str]; 14])] = &[
                 "agree",
                 "i agree",
                 "allow all",
+                "allow all cookies",
                 "accept all cookies",
                 "accept cookies",
                 "got it",
@@ -250,6 +251,7 @@ pub const PHRASES: &[(Kind, [&[&str]; 14])] = &[
                 "akzeptieren",
                 "zustimmen",
                 "alle zulassen",
+                "alle erlauben",
                 "einverstanden",
                 "alles akzeptieren",
                 "akzeptieren und schließen",
@@ -257,6 +259,8 @@ pub const PHRASES: &[(Kind, [&[&str]; 14])] = &[
             ],
             &[
                 "tout accepter",
+                "tout autoriser",
+                "autoriser tous les cookies",
                 "accepter",
                 "j'accepte",
                 "accepter & fermer",
@@ -266,19 +270,36 @@ pub const PHRASES: &[(Kind, [&[&str]; 14])] = &[
             ],
             &[
                 "aceptar todo",
+                "permitir todas",
+                "permitir todo",
                 "aceptar",
                 "acepto",
                 "aceptar todas",
                 "aceptar cookies",
             ],
-            &["accetta tutto", "accetta", "accetto", "accetta tutti"],
+            &[
+                "accetta tutto",
+                "consenti tutti",
+                "acconsento",
+                "accetta",
+                "accetto",
+                "accetta tutti",
+            ],
             &[
                 "alles accepteren",
+                "alles toestaan",
+                "alle cookies toestaan",
                 "accepteren",
                 "akkoord",
                 "alle cookies accepteren",
             ],
-            &["aceitar tudo", "aceitar", "concordo", "aceitar todos"],
+            &[
+                "aceitar tudo",
+                "permitir todos",
+                "aceitar",
+                "concordo",
+                "aceitar todos",
+            ],
             &[
                 "accepter alle",
                 "tillad alle",
@@ -292,17 +313,31 @@ pub const PHRASES: &[(Kind, [&[&str]; 14])] = &[
                 "godkänn",
                 "acceptera",
             ],
-            &["godta alle", "godta", "aksepter alle", "aksepter"],
-            &["hyväksy kaikki", "hyväksy", "hyväksyn"],
+            &[
+                "godta alle",
+                "tillat alle",
+                "godta",
+                "aksepter alle",
+                "aksepter",
+            ],
+            &["hyväksy kaikki", "salli kaikki", "hyväksy", "hyväksyn"],
             &[
                 "zaakceptuj wszystko",
+                "zezwól na wszystkie",
+                "zezwól na wszystko",
+                "zezwól",
                 "akceptuję",
                 "akceptuj",
                 "zgadzam się",
                 "akceptuj wszystkie",
             ],
-            &["přijmout vše", "souhlasím", "přijmout"],
-            &["tümünü kabul et", "kabul et", "kabul ediyorum"],
+            &["přijmout vše", "povolit vše", "souhlasím", "přijmout"],
+            &[
+                "tümünü kabul et",
+                "tümüne izin ver",
+                "kabul et",
+                "kabul ediyorum",
+            ],
         ],
     ),
 ];
@@ -528,6 +563,48 @@ pub const AVOID: &[&str] = &[
     "spenden",
     "support us",
 ];
+
+/// File endings of audio.
+pub const AUDIO_EXTENSIONS: [&str; 8] = [
+    ".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".wav", ".flac",
+];
+
+/// Words that only say what a control does (play, download, episode, ...), in any
+/// language of the table: what is left of a label without them is what it names.
+pub fn is_action_word(word: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "episode",
+        "episodes",
+        "podcast",
+        "audio",
+        "folge",
+        "épisode",
+        "episodio",
+        "aflevering",
+        "avsnitt",
+        "jakso",
+        "odcinek",
+        "díl",
+        "bölüm",
+        "now",
+        "jetzt",
+        "the",
+        "this",
+        "der",
+        "die",
+        "das",
+        "le",
+        "la",
+        "el",
+    ];
+    let word = word.to_lowercase();
+    GENERIC.contains(&word.as_str())
+        || PHRASES
+            .iter()
+            .filter(|(kind, _)| matches!(kind, Kind::Play | Kind::Download))
+            .flat_map(|(_, languages)| languages.iter().flat_map(|p| p.iter()))
+            .any(|p| words(p).contains(&word))
+}
 
 /// The words of a label, folded: lower case, letters and digits only (a combining
 /// mark that lower-casing adds, as in Turkish "İ", is dropped).
@@ -798,6 +875,8 @@ mod tests {
         assert!(accepts_consent("Alle akzeptieren"));
         assert!(accepts_consent("Accept All Cookies"));
         assert!(accepts_consent("Godkänn alla"));
+        assert!(accepts_consent("Zezwól na wszystkie"));
+        assert!(accepts_consent("Tout autoriser"));
         assert!(!accepts_consent(
             "By continuing you accept our terms and the use of cookies"
         ));

@@ -47,6 +47,9 @@ pub struct Control {
     pub enabled: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
+    /// A link with a `download` attribute: the browser would save what it points to.
+    #[serde(default)]
+    pub download: bool,
     /// Index of its frame in [`Observation::frames`] (0 is the page itself).
     pub frame: usize,
     pub shadow: bool,
@@ -93,6 +96,7 @@ struct RawControl {
     visible: bool,
     enabled: bool,
     href: Option<String>,
+    download: bool,
     shadow: bool,
 }
 
@@ -190,6 +194,7 @@ pub async fn observe(
                 visible: raw.visible,
                 enabled: raw.enabled,
                 href: raw.href,
+                download: raw.download,
                 frame: index,
                 shadow: raw.shadow,
             });
@@ -265,6 +270,9 @@ pub fn describe(o: &Observation) -> String {
         }
         if let Some(href) = &c.href {
             text.push_str(&format!(" -> {}", short(href)));
+        }
+        if c.download {
+            text.push_str(" (download)");
         }
         if c.frame > 0 {
             text.push_str(&format!(" (frame {})", c.frame));

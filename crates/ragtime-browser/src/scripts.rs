@@ -116,7 +116,8 @@ pub fn observe() -> String {
   const textOf = e => fold(e.innerText !== undefined ? e.innerText : e.textContent).slice(0, 60);
   const described = found.map(({{ e, inShadow }}) => ({{ e, role: roleOf(e), label: labelOf(e), text: textOf(e), hint: hintOf(e),
     visible: shown(e), enabled: !(e.disabled || e.getAttribute('aria-disabled') === 'true'),
-    href: e.tagName === 'A' && e.href ? String(e.href).slice(0, 300) : null, shadow: inShadow }}));
+    href: e.tagName === 'A' && e.href ? String(e.href).slice(0, 300) : null, download: e.hasAttribute('download'),
+    shadow: inShadow }}));
   const ordered = described.filter(d => d.visible).concat(described.filter(d => !d.visible)).slice(0, limit);
   R.elements = ordered.map(d => d.e);
   R.observedAt = performance.now();

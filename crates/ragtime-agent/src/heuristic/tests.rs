@@ -37,6 +37,7 @@ fn control(number: usize, role: &str, label: &str, href: Option<&str>) -> Contro
         visible: true,
         enabled: true,
         href: href.map(str::to_string),
+        download: false,
         frame: 0,
         shadow: false,
     }
@@ -243,8 +244,8 @@ fn consent_comes_first_and_links_to_other_sites_are_never_clicked() {
         control(
             1,
             "link",
-            "Download",
-            Some("https://apps.other.example/get"),
+            "More episodes",
+            Some("https://apps.other.example/show"),
         ),
         control(
             2,
@@ -283,4 +284,50 @@ fn a_page_that_cannot_be_opened_is_escalated_at_once() {
         ),
         other => panic!("expected an escalation, got {other:?}"),
     }
+}
+
+#[test]
+fn a_download_link_is_tried_as_audio_and_excerpts_and_other_titles_are_not() {
+    let mut download = control(
+        1,
+        "link",
+        "Scarica",
+        Some("https://cdn.example/relinker?cont=42"),
+    );
+    download.download = true;
+    let other = control(2, "button", "Play: Episode 5, The River Village", None);
+    let history = vec![
+        opened(),
+        observed(
+            "f1",
+            vec![download, other.clone()],
+            vec![AudioLink {
+                url: "https://cdn.example/audio/clips/clip_546000_597200.mp3".into(),
+                via: "meta og:audio".into(),
+            }],
+        ),
+    ];
+    let first = call_of(next(&history));
+    assert_eq!(
+        (first.tool.as_str(), &first.args),
+        (
+            "download_file",
+            &json!({"url": "https://cdn.example/relinker?cont=42"})
+        ),
+        "the download link, not the excerpt"
+    );
+    let mut failed = history.clone();
+    failed.push(record(
+        "download_file",
+        first.args.clone(),
+        StepOutcome::Error,
+        "not MP3",
+        None,
+    ));
+    let look = call_of(next(&failed));
+    assert_eq!(
+        look.tool, "observe_page",
+        "playing another episode (\"{}\" on a page titled Episode 1) is not tried",
+        other.label
+    );
 }
