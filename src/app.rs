@@ -13,12 +13,35 @@ use ragtime_core::{
     AttemptContext, AttemptHandle, AttemptSpec, LiveFeed, LiveSink, LogSink, Planner,
     QueueSettings, Runtime, RuntimeError, SinkSpec, ToolRegistry,
 };
-use ragtime_egress::EgressClient;
+use ragtime_egress::{EgressClient, EgressGate, EgressPolicy};
+use ragtime_llm::{Cassette, Handoff, LlmPlanner, ModelClient, ModelTool, ModelTranslate};
 use ragtime_store::{JsonColumnSink, NewAttempt, NotifySink, StepTableSink, Store, StoreError};
 use thiserror::Error;
 use tokio::task::JoinHandle;
 
-use crate::config::{Config, SinkName};
+use crate::config::{Config, PlannerKind, SinkName};
+
+/// The model server's client: its own gate listener, whose policy also opens the
+/// configured `base_url` (the operator named it), and the API key from the
+/// environment. Fails, in one line, when the key is missing.
+async fn model_client(config: &Config) -> Result<(EgressClient, Option<String>), AppError> {
+    let key = config.llm.api_key().map_err(AppError::Llm)?;
+    let base = url::Url::parse(&config.llm.base_url)
+        .map_err(|e| AppError::Llm(format!("llm.base_url: {e}")))?;
+    let mut allow = config.browser.allow_hosts.clone();
+    if let (Some(host), Some(port)) = (base.host_str(), base.port_or_known_default()) {
+        allow.push(if host.contains(':') {
+            format!("[{host}]:{port}")
+        } else {
+            format!("{host}:{port}")
+        });
+    }
+    let policy = EgressPolicy::new(&allow).map_err(|e| AppError::Llm(e.to_string()))?;
+    let client = EgressClient::new(&EgressGate::new(Arc::new(policy)))
+        .await
+        .map_err(|e| AppError::Gate(e.to_string()))?;
+    Ok((client, key))
+}
 
 #[derive(Debug, Error)]
 pub enum AppError {
@@ -30,6 +53,8 @@ pub enum AppError {
     Launch(#[from] BrowserError),
     #[error("cannot set up the egress gate for page fetches and downloads: {0}")]
     Gate(String),
+    #[error("{0}")]
+    Llm(String),
 }
 
 /// What to recover, for [`App::start_attempt`].
@@ -60,6 +85,8 @@ pub struct App {
     /// pipeline's page fetches and downloads, behind a gate listener of its own.
     browser: Arc<BrowserPool>,
     fetcher: EgressClient,
+    /// The model server's client and API key, when the `llm` planner drives.
+    model: Option<(EgressClient, Option<String>)>,
 }
 
 impl App {
@@ -87,6 +114,10 @@ impl App {
         let fetcher = EgressClient::new(browser.gate())
             .await
             .map_err(|e| AppError::Gate(e.to_string()))?;
+        let model = match config.agent.planner {
+            PlannerKind::Heuristic => None,
+            PlannerKind::Llm => Some(model_client(&config).await?),
+        };
         Ok(App {
             config,
             store,
@@ -96,6 +127,7 @@ impl App {
             relay,
             browser,
             fetcher,
+            model,
         })
     }
 
@@ -147,10 +179,35 @@ impl App {
         let context = self.browser.open_context().await?;
         let tools = registry(Arc::new(BrowserTools {
             browser: Arc::new(context),
-        }))
-        .with(ragtime_agent::TranslateText);
-        self.start_attempt(request, Arc::new(HeuristicPlanner), Arc::new(tools))
-            .await
+        }));
+        let (planner, tools): (Arc<dyn Planner>, ToolRegistry) = match &self.model {
+            None => (
+                Arc::new(HeuristicPlanner),
+                tools.with(ragtime_agent::TranslateText),
+            ),
+            Some((http, key)) => {
+                let settings = Arc::new(self.config.llm.clone());
+                let cassette = match &settings.cassette {
+                    Some(path) => Some(Arc::new(
+                        Cassette::open(path, settings.cassette_mode).map_err(AppError::Llm)?,
+                    )),
+                    None => None,
+                };
+                let client = Arc::new(
+                    ModelClient::new(http.clone(), Arc::clone(&settings), key.clone(), cassette)
+                        .map_err(AppError::Llm)?,
+                );
+                let handoff = Arc::new(Handoff::default());
+                let tools = tools
+                    .with(ModelTool {
+                        client: Arc::clone(&client),
+                        handoff: Arc::clone(&handoff),
+                    })
+                    .with(ModelTranslate { client });
+                (Arc::new(LlmPlanner::new(settings, handoff)), tools)
+            }
+        };
+        self.start_attempt(request, planner, Arc::new(tools)).await
     }
 
     pub fn browser(&self) -> &Arc<BrowserPool> {

@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use ragtime_browser::BrowserSettings;
+use ragtime_llm::LlmSettings;
 
 use crate::admin::AdminSettings;
 use crate::pipeline::PipelineSettings;
@@ -48,6 +49,29 @@ pub struct Config {
     pub pipeline: PipelineSettings,
     /// The admin web.
     pub admin: AdminSettings,
+    /// Which planner drives the agent.
+    pub agent: AgentSettings,
+    /// The model of the `llm` planner.
+    pub llm: LlmSettings,
+}
+
+/// The planners an agent attempt can run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlannerKind {
+    /// The explorer: no network, no key.
+    #[default]
+    Heuristic,
+    /// An OpenAI-compatible model (`[llm]`).
+    Llm,
+}
+
+/// The `[agent]` table.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AgentSettings {
+    /// `heuristic` (the default) or `llm`.
+    pub planner: PlannerKind,
 }
 
 /// A sink that can be named in `progress.sinks`.
@@ -289,6 +313,7 @@ impl Config {
                     .to_string(),
             ));
         }
+        self.llm.validate().map_err(invalid)?;
         if self.database.url.trim().is_empty() {
             return Err(invalid("database.url is empty".to_string()));
         }

@@ -220,12 +220,18 @@ async fn run() -> Result<ExitCode> {
             if attempts.is_empty() {
                 println!("no recovery attempts");
             }
+            let ids: Vec<i64> = attempts.iter().map(|a| a.id).collect();
+            let tokens = store.token_totals(&ids).await?;
             for a in attempts {
                 let episode = a
                     .episode_id
                     .map_or_else(|| "-".to_string(), |e| e.to_string());
+                let used = tokens
+                    .get(&a.id)
+                    .map(|(read, written)| format!("  [{read} in, {written} out tokens]"))
+                    .unwrap_or_default();
                 println!(
-                    "{:>6}  episode {:<6} {:<10} {:<15} {}  {}",
+                    "{:>6}  episode {:<6} {:<10} {:<15} {}  {}{used}",
                     a.id,
                     episode,
                     clean(&a.strategy, 10),

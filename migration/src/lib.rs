@@ -12,6 +12,7 @@ mod m20261125_000004_create_recovery_steps;
 mod m20261125_000005_create_recovery_screenshots;
 mod m20261125_000006_add_episode_claims;
 mod m20261125_000007_add_attempt_cancel_requests;
+mod m20261126_000008_add_step_token_usage;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000005_create_recovery_screenshots::Migration),
             Box::new(m20261125_000006_add_episode_claims::Migration),
             Box::new(m20261125_000007_add_attempt_cancel_requests::Migration),
+            Box::new(m20261126_000008_add_step_token_usage::Migration),
         ]
     }
 }

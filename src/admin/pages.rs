@@ -173,12 +173,23 @@ pub async fn attempt(
         .max()
         .unwrap_or(1)
         .max(1);
+    let tokens = steps
+        .iter()
+        .filter(|s| s.input_tokens.is_some() || s.output_tokens.is_some())
+        .fold(None, |sum: Option<(i64, i64)>, s| {
+            let (read, written) = sum.unwrap_or((0, 0));
+            Some((
+                read + s.input_tokens.unwrap_or(0),
+                written + s.output_tokens.unwrap_or(0),
+            ))
+        });
     let body = html! {
         h1 { "Attempt " (row.id) " " span #status { (badge(&row.status)) } }
         p.meta {
             "strategy " (row.strategy)
             @if let Some(e) = row.episode_id { " · episode " a href={"/episodes/" (e)} { (e) } }
             " · started " (row.started_at.format("%Y-%m-%d %H:%M:%S UTC"))
+            @if let Some((read, written)) = tokens { " · model tokens " (read) " in, " (written) " out" }
         }
         ol #timeline data-attempt=(row.id) data-status=(row.status) data-longest=(longest) {
             @for s in &steps {
@@ -188,6 +199,9 @@ pub async fn attempt(
                     code.args { (ragtime_timeline::clean(&s.tool_input.to_string(), 300)) }
                     span.outcome { (badge(&s.outcome)) }
                     span.duration { @if let Some(ms) = s.duration_ms { (ms) " ms" } }
+                    @if let (Some(read), Some(written)) = (s.input_tokens, s.output_tokens) {
+                        span.tokens { (read) " in, " (written) " out" }
+                    }
                     // A <progress> needs no inline style, which the CSP forbids.
                     progress.bar max="100" value=(s.duration_ms.unwrap_or(0) * 100 / longest) {}
                     @if let Some(note) = &s.note { p.note { "why: " (note) } }

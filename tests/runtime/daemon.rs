@@ -542,7 +542,8 @@ async fn recover_prints_each_step_as_it_starts_and_ends() {
         ),
     )
     .expect("config");
-    let url = site.episode_url("german-menu");
+    // Two clicks away: the attempt has steps worth watching.
+    let url = site.url("/tools/two-clicks");
     let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_ragtime"))
         .args([
             "--config",
@@ -561,7 +562,7 @@ async fn recover_prints_each_step_as_it_starts_and_ends() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(
-        stdout.contains("intercept_audio_requests") && stdout.contains("... running"),
+        stdout.contains("click_element") && stdout.contains("... running"),
         "{stdout}"
     );
     assert!(stdout.contains("... success"), "{stdout}");

@@ -9,6 +9,7 @@ mod common;
 mod config_files;
 mod daemon;
 mod eval;
+mod llm;
 mod outage;
 mod scenarios;
 mod sinks;

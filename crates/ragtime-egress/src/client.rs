@@ -156,6 +156,52 @@ impl EgressClient {
         }
     }
 
+    /// POSTs `body` as JSON to `url` with `headers`, following no redirect; the
+    /// response (its status not judged) is read within `limits` like any other.
+    pub async fn post_json(
+        &self,
+        url: &Url,
+        headers: &[(&str, String)],
+        body: Vec<u8>,
+        limits: FetchLimits,
+    ) -> Result<Fetched, FetchError> {
+        let deadline = Instant::now() + limits.deadline;
+        self.listener
+            .policy()
+            .check_url(url)
+            .map_err(FetchError::Blocked)?;
+        let mut request = self
+            .client
+            .post(url.clone())
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .body(body);
+        for (name, value) in headers {
+            request = request.header(*name, value.as_str());
+        }
+        let mark = self.listener.refusals().mark();
+        let response = match tokio::time::timeout_at(deadline, request.send()).await {
+            Err(_) => return Err(FetchError::Deadline(human(limits.deadline))),
+            Ok(Err(err)) => {
+                return Err(self
+                    .refusal_since(mark, url)
+                    .map(FetchError::Blocked)
+                    .unwrap_or_else(|| FetchError::Network(err.without_url().to_string())));
+            }
+            Ok(Ok(response)) => response,
+        };
+        if response.headers().contains_key(REFUSED_HEADER)
+            && let Some(refused) = self.refusal_since(mark, url)
+        {
+            return Err(FetchError::Blocked(refused));
+        }
+        Ok(Fetched {
+            response: Some(response),
+            hops: vec![url.clone()],
+            limits,
+            deadline,
+        })
+    }
+
     /// The gate's refusal of this hop since `mark`, if it refused one.
     fn refusal_since(&self, mark: usize, hop: &Url) -> Option<Refused> {
         let authority = authority(hop);
@@ -224,6 +270,16 @@ impl Fetched {
                     .trim()
                     .to_ascii_lowercase()
             })
+    }
+
+    /// A response header's value, when it is text.
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.response()
+            .ok()?
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
     }
 
     pub fn content_length(&self) -> Option<u64> {

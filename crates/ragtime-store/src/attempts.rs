@@ -106,6 +106,31 @@ impl Store {
             .collect())
     }
 
+    /// Model tokens (read, written) each of `ids` used, for the attempts that used any.
+    pub async fn token_totals(
+        &self,
+        ids: &[AttemptId],
+    ) -> Result<std::collections::HashMap<AttemptId, (i64, i64)>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Default::default());
+        }
+        let rows: Vec<(i64, Option<i64>, Option<i64>)> = recovery_step::Entity::find()
+            .select_only()
+            .column(recovery_step::Column::AttemptId)
+            .column_as(recovery_step::Column::InputTokens.sum(), "read")
+            .column_as(recovery_step::Column::OutputTokens.sum(), "written")
+            .filter(recovery_step::Column::AttemptId.is_in(ids.iter().copied()))
+            .filter(recovery_step::Column::InputTokens.is_not_null())
+            .group_by(recovery_step::Column::AttemptId)
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, read, written)| (id, (read.unwrap_or(0), written.unwrap_or(0))))
+            .collect())
+    }
+
     pub async fn attempt(
         &self,
         id: AttemptId,
@@ -257,5 +282,9 @@ pub fn step_record(m: recovery_step::Model) -> StepRecord {
         output: m.tool_output,
         note: m.note,
         started_at: m.started_at,
+        tokens: match (m.input_tokens, m.output_tokens) {
+            (None, None) => None,
+            (read, written) => Some((read.unwrap_or(0), written.unwrap_or(0))),
+        },
     }
 }

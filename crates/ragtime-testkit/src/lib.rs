@@ -1,9 +1,11 @@
-//! Test support for the runtime without a browser: a scripted planner and simple tools.
+//! Test support for the runtime without a browser: a scripted planner and simple tools,
+//! and [`openai::ScriptedModel`], a scripted OpenAI-compatible server on loopback.
 //!
 //! The tools behave like the awkward real ones in miniature: one sleeps (and can be
 //! named like a browser tool, to stage "click timed out"), one fails, one panics, and
 //! one ignores cancellation by blocking a thread the runtime cannot stop.
 
+pub mod openai;
 mod planner;
 mod tools;
 

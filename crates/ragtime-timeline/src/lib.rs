@@ -34,6 +34,8 @@ pub struct StepRecord {
     pub output: Option<String>,
     pub note: Option<String>,
     pub started_at: DateTime<Utc>,
+    /// Model tokens (read, written) the step used, if it used a model.
+    pub tokens: Option<(i64, i64)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -43,6 +45,8 @@ pub struct Timeline {
     pub strategy: String,
     pub status: String,
     pub entries: Vec<Entry>,
+    /// Model tokens (read, written) of every step together, when any step used a model.
+    pub tokens: Option<(i64, i64)>,
     /// Set once the attempt has a terminal status.
     pub end: Option<End>,
 }
@@ -58,6 +62,8 @@ pub struct Entry {
     /// First line of the output, cut; empty when there is none.
     pub output: String,
     pub note: Option<String>,
+    /// Model tokens (read, written).
+    pub tokens: Option<(i64, i64)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -82,8 +88,13 @@ pub fn timeline(attempt: &AttemptRecord, steps: &[StepRecord]) -> Timeline {
             duration_ms: s.duration_ms,
             output: s.output.as_deref().map(first_line).unwrap_or_default(),
             note: s.note.as_deref().map(|n| clean(n, OUTPUT_CHARS)),
+            tokens: s.tokens,
         })
         .collect();
+    let tokens = entries
+        .iter()
+        .filter_map(|e| e.tokens)
+        .reduce(|a, b| (a.0.saturating_add(b.0), a.1.saturating_add(b.1)));
     entries.sort_by_key(|e| e.step);
     let end = (attempt.status != "attempted").then(|| End {
         status: attempt.status.clone(),
@@ -98,6 +109,7 @@ pub fn timeline(attempt: &AttemptRecord, steps: &[StepRecord]) -> Timeline {
         strategy: attempt.strategy.clone(),
         status: attempt.status.clone(),
         entries,
+        tokens,
         end,
     }
 }
@@ -164,7 +176,11 @@ impl fmt::Display for Timeline {
         if let Some(episode) = self.episode_id {
             write!(f, " for episode {episode}")?;
         }
-        writeln!(f, ": {}", self.status)?;
+        write!(f, ": {}", self.status)?;
+        if let Some((read, written)) = self.tokens {
+            write!(f, " ({read} tokens in, {written} out)")?;
+        }
+        writeln!(f)?;
         let tool_width = self
             .entries
             .iter()
@@ -179,6 +195,9 @@ impl fmt::Display for Timeline {
             write!(f, " ... {}", outcome_label(&e.outcome))?;
             if let Some(ms) = e.duration_ms {
                 write!(f, " {ms} ms")?;
+            }
+            if let Some((read, written)) = e.tokens {
+                write!(f, " [{read} in, {written} out]")?;
             }
             writeln!(f)?;
             if let Some(note) = &e.note {
@@ -222,6 +241,7 @@ mod tests {
             output: Some(output.into()),
             note: None,
             started_at: at(n.into()),
+            tokens: None,
         }
     }
 

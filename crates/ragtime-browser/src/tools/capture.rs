@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use base64::Engine;
 use chromiumoxide::Page;
 use chromiumoxide::cdp::browser_protocol::page::CaptureScreenshotFormat;
 use chromiumoxide::page::ScreenshotParams;
@@ -13,6 +14,11 @@ use serde_json::{Value, json};
 
 use super::{BrowserTools, describe_tool, failed, js, page_of};
 use crate::scripts;
+
+/// The PNG for a planner that can look at it (a model with vision).
+fn png_data(png: &[u8]) -> Value {
+    json!({"png_base64": base64::engine::general_purpose::STANDARD.encode(png)})
+}
 
 async fn screenshot(page: &Page) -> Result<Vec<u8>, ToolError> {
     let params = ScreenshotParams::builder()
@@ -40,7 +46,7 @@ impl Tool for TakeScreenshot {
         let png = png?;
         Ok(ToolOutput {
             text: format!("screenshot taken ({} bytes)", png.len()),
-            data: None,
+            data: Some(png_data(&png)),
             screenshot_png: Some(png),
             usage: None,
         })
@@ -86,7 +92,7 @@ impl Tool for AnalyzeScreenshot {
         }
         Ok(ToolOutput {
             text,
-            data: None,
+            data: Some(png_data(&png)),
             screenshot_png: Some(png),
             usage: None,
         })

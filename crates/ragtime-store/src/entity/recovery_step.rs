@@ -20,6 +20,10 @@ pub struct Model {
     pub finished_at: Option<ChronoDateTimeUtc>,
     pub duration_ms: Option<i64>,
     pub outcome: String,
+    /// Model tokens read by the step, if it used a model.
+    pub input_tokens: Option<i64>,
+    /// Model tokens written by the step, if it used a model.
+    pub output_tokens: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

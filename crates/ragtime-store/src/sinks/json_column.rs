@@ -80,9 +80,8 @@ fn entry(event: &ProgressEvent) -> Option<(u32, Value, bool)> {
             }),
             false,
         )),
-        EventKind::ToolCallFinished(call) => Some((
-            call.step,
-            json!({
+        EventKind::ToolCallFinished(call) => {
+            let mut entry = json!({
                 "step": call.step,
                 "timestamp": call.started_at,
                 "tool": call.tool,
@@ -90,9 +89,13 @@ fn entry(event: &ProgressEvent) -> Option<(u32, Value, bool)> {
                 "outcome": call.outcome,
                 "duration_ms": call.duration_ms,
                 "output": call.output,
-            }),
-            true,
-        )),
+            });
+            if let Some(usage) = call.usage {
+                entry["input_tokens"] = json!(usage.input_tokens);
+                entry["output_tokens"] = json!(usage.output_tokens);
+            }
+            Some((call.step, entry, true))
+        }
         _ => None,
     }
 }

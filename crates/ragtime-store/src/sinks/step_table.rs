@@ -60,6 +60,12 @@ fn finished_row(event: &ProgressEvent, call: &ToolCallFinished) -> recovery_step
         finished_at: Set(Some(event.at)),
         duration_ms: Set(Some(i64::try_from(call.duration_ms).unwrap_or(i64::MAX))),
         outcome: Set(call.outcome.as_str().to_string()),
+        input_tokens: Set(call
+            .usage
+            .map(|u| i64::try_from(u.input_tokens).unwrap_or(i64::MAX))),
+        output_tokens: Set(call
+            .usage
+            .map(|u| i64::try_from(u.output_tokens).unwrap_or(i64::MAX))),
         ..Default::default()
     }
 }
@@ -134,6 +140,8 @@ impl Plan {
                             Column::FinishedAt,
                             Column::DurationMs,
                             Column::Outcome,
+                            Column::InputTokens,
+                            Column::OutputTokens,
                         ])
                         .to_owned(),
                 )
