@@ -2,9 +2,10 @@
 //! responses (a play button that streams), and whether requests are still under way
 //! (to tell a settled page from a busy one).
 //!
-//! Requests that stay open by nature (media streams, WebSockets, event streams) and
-//! requests older than [`STALE`] do not keep a page busy: a page with a live ticker or
-//! a playing stream must still be able to settle.
+//! Requests that stay open by nature (media streams, event streams, pings) keep a page
+//! busy only until they answer, and no request older than [`STALE`] does: a page with
+//! a live ticker or a playing stream must still be able to settle, yet a play button's
+//! stream is heard before the click counts as done.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -44,6 +45,11 @@ impl NetworkLog {
             .count()
     }
 
+    fn ended(&mut self, request: &RequestId) {
+        self.open.remove(request);
+        self.last_event = Some(Instant::now());
+    }
+
     /// When a request last started or ended.
     pub fn last_event(&self) -> Option<Instant> {
         self.last_event
@@ -81,44 +87,40 @@ pub async fn watch(
     let mut finished = page.event_listener::<EventLoadingFinished>().await?;
     let mut failed = page.event_listener::<EventLoadingFailed>().await?;
     let mut responses = page.event_listener::<EventResponseReceived>().await?;
-    let mut tasks = Vec::new();
     let shared = log.clone();
-    tasks.push(tokio::spawn(async move {
-        while let Some(event) = started.next().await {
-            let mut log = shared.lock();
-            let now = Instant::now();
-            log.last_event = Some(now);
-            if !long_lived(event.r#type.as_ref()) {
-                log.open.insert(event.request_id.clone(), now);
-            }
-        }
-    }));
-    let shared = log.clone();
-    tasks.push(tokio::spawn(async move {
+    // One task, earliest kind of event first: Chromium sends a request's start before
+    // its response and its end, so a start that is ready is always taken first and an
+    // end never arrives for a request not yet recorded.
+    let task = tokio::spawn(async move {
         loop {
-            let ended = tokio::select! {
-                Some(event) = finished.next() => event.request_id.clone(),
-                Some(event) = failed.next() => event.request_id.clone(),
-                else => break,
-            };
-            let mut log = shared.lock();
-            log.open.remove(&ended);
-            log.last_event = Some(Instant::now());
-        }
-    }));
-    let shared = log.clone();
-    tasks.push(tokio::spawn(async move {
-        while let Some(event) = responses.next().await {
-            let mime = event.response.mime_type.to_ascii_lowercase();
-            let url = event.response.url.clone();
-            if mime.starts_with("audio/") || ragtime_egress::download::looks_like_audio_url(&url) {
-                let mut log = shared.lock();
-                log.heard.push((url.clone(), mime.clone()));
-                if !log.heard_all.iter().any(|(u, _)| *u == url) {
-                    log.heard_all.push((url, mime));
+            tokio::select! {
+                biased;
+                Some(event) = started.next() => {
+                    let mut log = shared.lock();
+                    let now = Instant::now();
+                    log.last_event = Some(now);
+                    log.open.insert(event.request_id.clone(), now);
                 }
+                Some(event) = responses.next() => {
+                    let mut log = shared.lock();
+                    // A stream is loaded once it answers: its body may never end.
+                    if long_lived(Some(&event.r#type)) {
+                        log.open.remove(&event.request_id);
+                    }
+                    let mime = event.response.mime_type.to_ascii_lowercase();
+                    let url = event.response.url.clone();
+                    if mime.starts_with("audio/") || ragtime_egress::download::looks_like_audio_url(&url) {
+                        log.heard.push((url.clone(), mime.clone()));
+                        if !log.heard_all.iter().any(|(u, _)| *u == url) {
+                            log.heard_all.push((url, mime));
+                        }
+                    }
+                }
+                Some(event) = finished.next() => shared.lock().ended(&event.request_id),
+                Some(event) = failed.next() => shared.lock().ended(&event.request_id),
+                else => break,
             }
         }
-    }));
-    Ok(tasks)
+    });
+    Ok(vec![task])
 }

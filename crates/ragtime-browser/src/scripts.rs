@@ -73,6 +73,7 @@ const COMMON: &str = r#"
     + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\s+/).slice(0, 2).join('.') : '');
   if (!R.watching && document.documentElement) {
     R.changes = [];
+    R.watchSince = performance.now();
     new MutationObserver(() => { R.changes.push(performance.now()); if (R.changes.length > 32) R.changes.shift(); })
       .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     R.watching = true;
@@ -256,15 +257,18 @@ pub fn locate() -> String {
 /// How this frame's DOM has been changing around an action that started `agoStart` ms
 /// and ended `agoEnd` ms before this call, looked at after the next animation frame
 /// (with `frame` false: once the tasks already queued, such as a click's handlers,
-/// have run): `{idle, before, after, animations}`: ms since the last change (or since
-/// the observer was installed), whether it changed in the `quietMs` before the action
-/// (a page that keeps changing), whether it changed after the action, and how many
-/// finite animations run.
+/// have run): `{idle, before, after, animations, watching, hidden}`: ms since the last change,
+/// whether it changed in the `quietMs` before the action (a page that keeps
+/// changing), whether it changed after the action, how many finite animations run,
+/// for how long changes have been recorded at all, and whether the page is in the
+/// background.
 pub fn activity() -> String {
     format!(
         r#"async (frame, agoStart, agoEnd, quietMs) => {{{COMMON}
   const began = performance.now();
-  if (frame) await new Promise(r => requestAnimationFrame(r));
+  // A page in the background (a popup took the front) draws no frames: wait for one
+  // at most 100 ms.
+  if (frame) await new Promise(r => {{ requestAnimationFrame(() => r()); setTimeout(r, 100); }});
   else await new Promise(r => {{ const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); }});
   const now = performance.now(), start = began - agoStart, end = began - agoEnd;
   const times = R.changes || [];
@@ -272,7 +276,8 @@ pub fn activity() -> String {
   const animations = document.getAnimations ? document.getAnimations().filter(a => a.playState === 'running'
     && a.effect && a.effect.getTiming && a.effect.getTiming().iterations !== Infinity).length : 0;
   return {{ idle: now - last, before: times.some(t => t >= start - quietMs && t < start),
-    after: times.some(t => t > end), animations }};
+    after: times.some(t => t > end), animations, watching: now - (R.watchSince || 0),
+    hidden: document.visibilityState === 'hidden' }};
 }}"#
     )
 }
@@ -281,7 +286,7 @@ pub fn activity() -> String {
 /// frame each, then to the bottom and back to the top: lazy images, frames and players
 /// (which load within a screen or two of the viewport) load on the way.
 pub const SCROLL_THROUGH: &str = r#"async (steps) => {
-  const frame = () => new Promise(r => requestAnimationFrame(r));
+  const frame = () => new Promise(r => { requestAnimationFrame(() => r()); setTimeout(r, 100); });
   const height = () => Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0);
   let done = 0;
   while (done < steps && scrollY + innerHeight < height()) {

@@ -12,6 +12,12 @@ use chromiumoxide::Page;
 use chromiumoxide::cdp::browser_protocol::page::{EventFrameNavigated, EventLifecycleEvent};
 use futures_util::StreamExt;
 
+/// How long a document's changes must have been watched before it may count as still.
+const MIN_WATCH_MS: f64 = 60.0;
+
+/// How much longer than the settle cap one look at a frame may take.
+const ANSWER_GRACE: Duration = Duration::from_millis(500);
+
 /// How long to wait for `load` once the document itself has arrived.
 const LOAD_GRACE: Duration = Duration::from_secs(3);
 
@@ -94,10 +100,12 @@ impl Settled {
 
 #[derive(serde::Deserialize)]
 struct Activity {
+    watching: f64,
     idle: f64,
     before: bool,
     after: bool,
     animations: u32,
+    hidden: bool,
 }
 
 /// Waits until the page is quiet after an action that ran from `started` to `since`.
@@ -120,6 +128,7 @@ pub async fn settle(
     let quiet_ms = limits.quiet.as_millis() as f64;
     let activity_script = crate::scripts::activity();
     let mut first = true;
+    let mut brought_to_front = false;
     let mut worlds = worlds.to_vec();
     loop {
         let elapsed = since.elapsed();
@@ -140,8 +149,17 @@ pub async fn settle(
                 serde_json::json!(ago(since)),
                 serde_json::json!(quiet_ms),
             ];
-            let activity: Result<Activity, _> =
-                crate::frames::call(page, *world, &activity_script, &args).await;
+            // A renderer too busy to answer within the cap is not still either.
+            let remaining = limits.cap.saturating_sub(since.elapsed()) + ANSWER_GRACE;
+            let activity: Result<Activity, _> = match tokio::time::timeout(
+                remaining,
+                crate::frames::call(page, *world, &activity_script, &args),
+            )
+            .await
+            {
+                Ok(answer) => answer,
+                Err(_) => return Settled::Busy(since.elapsed()),
+            };
             // The document was replaced (the action navigated): follow the page's new
             // one; a frame's is not followed.
             let Ok(activity) = activity else {
@@ -150,7 +168,18 @@ pub async fn settle(
                 continue;
             };
             let changing = (activity.after || activity.before) && activity.idle < quiet_ms;
-            if activity.animations > 0 || changing {
+            // A document just loaded has no past yet: watch it a moment before
+            // calling it still (a ticker, a player mounting).
+            let unknown = activity.watching < MIN_WATCH_MS;
+            // A popup took the front: a page in the background neither draws nor
+            // lazy-loads, so bring the attempt's page back.
+            if i == 0 && activity.hidden && !brought_to_front {
+                brought_to_front = true;
+                if let Err(err) = page.bring_to_front().await {
+                    tracing::debug!(error = %err, "could not bring the page to the front");
+                }
+            }
+            if activity.animations > 0 || changing || unknown {
                 still = false;
             }
         }

@@ -452,6 +452,29 @@ async fn settling_returns_early_on_a_quiet_page_and_at_the_cap_on_a_busy_one() {
     s.pool.shutdown().await;
 }
 
+/// A window the page opens (an ad) leaves the attempt's page in the background,
+/// where players defer their work and frames are not drawn; the tools bring it back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_window_the_page_opens_does_not_leave_it_in_the_background() {
+    let s = setup().await;
+    call(
+        &s,
+        "navigate_to_url",
+        json!({"url": s.site.url("/tools/pop-under")}),
+    )
+    .await
+    .expect("navigate");
+    call(&s, "click_element", json!({"selector": "#listen"}))
+        .await
+        .expect("click");
+    let text = call(&s, "get_page_content", json!({}))
+        .await
+        .expect("content");
+    assert!(text.contains("Episode 9 (MP3)"), "{text}");
+    s.shared.browser.close().await;
+    s.pool.shutdown().await;
+}
+
 /// The tools' scripts run in ragtime's own world: a page that breaks the builtins of
 /// its world (as old libraries do) changes nothing they see.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

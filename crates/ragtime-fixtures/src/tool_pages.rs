@@ -1,6 +1,7 @@
 //! Small pages for the browser tools' own tests (not episodes, not corpus): frames of
 //! another site and open shadow roots to observe and click into, labels with quotes
-//! and non-ASCII text, and pages that are quiet or never stop changing.
+//! and non-ASCII text, pages that are quiet or never stop changing, and a page that
+//! opens a window over itself.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -86,6 +87,21 @@ window.JSON = { parse: () => null, stringify: () => 'null' };
              <button id=\"noop\">Does nothing</button>\
              <script>let n = 0; setInterval(() => { document.getElementById('clock').textContent = String(++n); }, 40);</script>\
              </body></html>",
+        ),
+        // An ad opens a window as the page loads, which leaves the page behind it; the
+        // player starts only in a page someone can see (as players that save work in
+        // background tabs do).
+        ("pop-under", false) => html(
+            r#"<!doctype html><html lang="en"><head><title>Pop-under</title></head>
+<body><p>Episode 9</p><button id="listen">Listen</button><p id="out"></p>
+<script>
+window.open('http://127.0.0.2:9/ad');
+document.getElementById('listen').addEventListener('click', () => {
+  document.getElementById('out').innerHTML = document.visibilityState === 'visible'
+    ? '<a href="/media/tools/pop-under.mp3">Episode 9 (MP3)</a>'
+    : 'The player does not start in a background tab.';
+});
+</script></body></html>"#,
         ),
         _ => (StatusCode::NOT_FOUND, "no such page").into_response(),
     }
