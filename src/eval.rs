@@ -39,6 +39,8 @@ pub enum EvalError {
     Read { path: String, error: std::io::Error },
     #[error("invalid case file {path}: {message}")]
     Invalid { path: String, message: String },
+    #[error("no case named {name:?}; the cases are: {known}")]
+    UnknownCase { name: String, known: String },
 }
 
 /// What a case expects of its attempt.
@@ -89,6 +91,25 @@ pub fn load(path: &Path) -> Result<Vec<Case>, EvalError> {
         path: path.display().to_string(),
         message,
     })
+}
+
+/// The cases named in `only`, in their order in `cases`; all of them when `only` is
+/// empty. A name that is not a case is an error that lists the names.
+pub fn select(cases: Vec<Case>, only: &[String]) -> Result<Vec<Case>, EvalError> {
+    if let Some(name) = only.iter().find(|n| !cases.iter().any(|c| c.name == **n)) {
+        return Err(EvalError::UnknownCase {
+            name: name.clone(),
+            known: cases
+                .iter()
+                .map(|c| c.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
+    }
+    Ok(cases
+        .into_iter()
+        .filter(|c| only.is_empty() || only.contains(&c.name))
+        .collect())
 }
 
 /// Parses case-file text: every case needs a unique name, an http(s) URL, and either
@@ -413,6 +434,14 @@ mod tests {
             let err = parse(bad).unwrap_err();
             assert!(err.contains(says), "{bad:?}: {err}");
         }
+        let picked = select(cases.clone(), &["b".to_string()]).expect("b is a case");
+        assert_eq!(picked.iter().map(|c| &c.name).collect::<Vec<_>>(), ["b"]);
+        assert_eq!(select(cases.clone(), &[]).expect("all").len(), 2);
+        let unknown = select(cases, &["c".to_string()]).unwrap_err().to_string();
+        assert!(
+            unknown.contains("\"c\"") && unknown.contains("a, b"),
+            "{unknown}"
+        );
     }
 
     #[test]

@@ -59,14 +59,14 @@ async fn evaluate(config: Config, cases: Vec<Case>, jobs: usize) -> Result<ExitC
 }
 
 /// `ragtime eval FILE`.
-pub async fn file(config: Config, path: &Path, jobs: usize) -> Result<ExitCode> {
-    let cases = eval::load(path)?;
+pub async fn file(config: Config, path: &Path, jobs: usize, only: &[String]) -> Result<ExitCode> {
+    let cases = eval::select(eval::load(path)?, only)?;
     evaluate(config, cases, jobs).await
 }
 
 /// `ragtime eval --corpus`: every corpus page of the fixture site, tuned and held-out
 /// pages reported apart.
-pub async fn corpus(mut config: Config, jobs: usize) -> Result<ExitCode> {
+pub async fn corpus(mut config: Config, jobs: usize, only: &[String]) -> Result<ExitCode> {
     let site = FixtureSite::start()
         .await
         .context("starting the fixture site")?;
@@ -80,9 +80,9 @@ pub async fn corpus(mut config: Config, jobs: usize) -> Result<ExitCode> {
                 url: site.corpus_url(page.slug),
                 outcome: audio.is_none().then_some(eval::Outcome::AwaitingHuman),
                 audio,
-                group: Some(if page.held_out { "held-out" } else { "tuned" }.to_string()),
+                group: Some(page.set.name().to_string()),
             }
         })
         .collect();
-    evaluate(config, cases, jobs).await
+    evaluate(config, eval::select(cases, only)?, jobs).await
 }

@@ -85,6 +85,10 @@ enum Command {
         /// Cases run at once.
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=32))]
         jobs: u64,
+        /// Run only the case with this name (repeat for several); an unknown name is
+        /// an error.
+        #[arg(long = "case", value_name = "NAME")]
+        cases: Vec<String>,
     },
     /// Print one attempt's steps as a timeline.
     Timeline {
@@ -248,11 +252,16 @@ async fn run() -> Result<ExitCode> {
             print!("{timeline}");
             store.close().await?;
         }
-        Command::Eval { file, corpus, jobs } => {
+        Command::Eval {
+            file,
+            corpus,
+            jobs,
+            cases,
+        } => {
             let jobs = usize::try_from(jobs).unwrap_or(1);
             let code = match file {
-                Some(path) if !corpus => evaluate::file(config, &path, jobs).await?,
-                _ => evaluate::corpus(config, jobs).await?,
+                Some(path) if !corpus => evaluate::file(config, &path, jobs, &cases).await?,
+                _ => evaluate::corpus(config, jobs, &cases).await?,
             };
             return Ok(code);
         }

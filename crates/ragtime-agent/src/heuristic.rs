@@ -123,13 +123,18 @@ impl<'a> Seen<'a> {
     /// Every audio URL any call turned up, with where it came from.
     fn audio(&self) -> Vec<AudioLink> {
         let mut found: Vec<AudioLink> = Vec::new();
-        let mut add = |url: &str, via: &str| {
-            if !found.iter().any(|l| l.url == url) {
-                found.push(AudioLink {
-                    url: url.to_string(),
-                    via: via.to_string(),
-                });
+        let mut add = |link: AudioLink| {
+            if !found.iter().any(|l| l.url == link.url) {
+                found.push(link);
             }
+        };
+        let links = |value: &Value| -> Vec<AudioLink> {
+            value
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|v| serde_json::from_value(v.clone()).ok())
+                .collect()
         };
         for record in self
             .history
@@ -138,36 +143,20 @@ impl<'a> Seen<'a> {
         {
             let Some(data) = &record.data else { continue };
             match record.call.tool.as_str() {
-                "observe_page" => {
-                    for link in data["audio"].as_array().into_iter().flatten() {
-                        add(
-                            link["url"].as_str().unwrap_or(""),
-                            link["via"].as_str().unwrap_or(""),
-                        );
-                    }
-                }
-                "find_audio_links" => {
-                    for link in data.as_array().into_iter().flatten() {
-                        add(
-                            link["url"].as_str().unwrap_or(""),
-                            link["via"].as_str().unwrap_or(""),
-                        );
-                    }
-                }
+                "observe_page" => links(&data["audio"]).into_iter().for_each(&mut add),
+                "find_audio_links" => links(data).into_iter().for_each(&mut add),
                 _ => {
                     for heard in data["heard"].as_array().into_iter().flatten() {
-                        let via = format!(
-                            "heard on the network ({})",
-                            heard["mime"].as_str().unwrap_or("")
-                        );
-                        add(heard["url"].as_str().unwrap_or(""), &via);
+                        add(AudioLink {
+                            url: heard["url"].as_str().unwrap_or("").to_string(),
+                            via: format!(
+                                "heard on the network ({})",
+                                heard["mime"].as_str().unwrap_or("")
+                            ),
+                            other: None,
+                        });
                     }
-                    for link in data["appeared"].as_array().into_iter().flatten() {
-                        add(
-                            link["url"].as_str().unwrap_or(""),
-                            link["via"].as_str().unwrap_or(""),
-                        );
-                    }
+                    links(&data["appeared"]).into_iter().for_each(&mut add);
                 }
             }
         }
@@ -189,6 +178,7 @@ impl<'a> Seen<'a> {
                         found.push(AudioLink {
                             url: href.clone(),
                             via,
+                            other: None,
                         });
                     }
                 }
@@ -227,13 +217,24 @@ fn key(c: &Control) -> String {
     )
 }
 
-/// Whether a file name marks an excerpt of an episode: a preview, or a clip named
-/// by its start and end (`clip_546000_597200.mp3`).
-fn excerpt(path: &str) -> bool {
+/// Words of a file name that mark an excerpt or an advertisement of a show rather
+/// than an episode.
+const EXCERPT_WORDS: [&str; 5] = ["preview", "trailer", "teaser", "promo", "sample"];
+
+/// Whether a file name marks an excerpt of an episode: a preview or a trailer (unless
+/// the page itself is about one), or a clip named by its start and end
+/// (`clip_546000_597200.mp3`).
+fn excerpt(path: &str, page_title: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or("");
     let stem = name.split('.').next().unwrap_or("");
     let parts: Vec<&str> = stem.split(['_', '-']).collect();
-    path.contains("preview")
+    let title = labels::words(page_title);
+    let named = labels::words(path);
+    let marked = EXCERPT_WORDS
+        .iter()
+        .any(|w| named.iter().any(|n| n == w) && !title.iter().any(|t| t == w));
+    marked
+        || path.contains("preview")
         || (parts.len() == 3
             && parts[0] == "clip"
             && parts[1..]
@@ -241,15 +242,16 @@ fn excerpt(path: &str) -> bool {
                 .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
 }
 
-/// How promising an audio URL is to download; `None` for an excerpt.
-fn audio_rank(link: &AudioLink) -> Option<i32> {
+/// How promising an audio URL is to download; `None` for an excerpt or another
+/// item's audio.
+fn audio_rank(link: &AudioLink, page_title: &str) -> Option<i32> {
     let path = link
         .url
         .split(['?', '#'])
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    if excerpt(&path) {
+    if excerpt(&path, page_title) || link.other.is_some() {
         return None;
     }
     let via = link.via.to_ascii_lowercase();
@@ -276,12 +278,6 @@ fn audio_rank(link: &AudioLink) -> Option<i32> {
             rank += bonus;
             break;
         }
-    }
-    if ["trailer", "teaser", "promo"]
-        .iter()
-        .any(|w| path.contains(w))
-    {
-        rank -= 50;
     }
     Some(rank)
 }
@@ -477,11 +473,16 @@ impl HeuristicPlanner {
             );
         }
         // 3. Audio that turned up and was not tried yet: the most promising first.
+        let page_title = seen
+            .observations()
+            .last()
+            .map(|(_, o)| o.title.clone())
+            .unwrap_or_default();
         let mut candidates: Vec<(i32, AudioLink)> = seen
             .audio()
             .into_iter()
             .filter(|l| !seen.downloaded(&l.url))
-            .filter_map(|l| audio_rank(&l).map(|r| (r, l)))
+            .filter_map(|l| audio_rank(&l, &page_title).map(|r| (r, l)))
             .collect();
         if let Some(known) = context.extra.get("audio_url").and_then(Value::as_str)
             && !seen.downloaded(known)
@@ -492,13 +493,14 @@ impl HeuristicPlanner {
                 AudioLink {
                     url: known.to_string(),
                     via: "the pipeline".to_string(),
+                    other: None,
                 },
             ));
         }
         candidates.sort_by_key(|(rank, _)| -rank);
         if let Some((_, best)) = candidates.first() {
             return Decision::call("download_file", json!({"url": best.url}))
-                .with_note(format!("audio turned up ({}); download it", best.via));
+                .with_note(format!("audio turned up ({}); download it", best.source()));
         }
         // 4. Look again after every action.
         if seen.stale() {

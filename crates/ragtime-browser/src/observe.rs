@@ -60,6 +60,20 @@ pub struct Control {
 pub struct AudioLink {
     pub url: String,
     pub via: String,
+    /// The word that says the URL belongs to another item than the page's own: the
+    /// class of an enclosing container ("related") or a JSON key ("otherEpisodes").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other: Option<String>,
+}
+
+impl AudioLink {
+    /// Where it was found, as the tools report it.
+    pub fn source(&self) -> String {
+        match &self.other {
+            Some(word) => format!("{}; another item's, under {word:?}", self.via),
+            None => self.via.clone(),
+        }
+    }
 }
 
 /// What `observe_page` sees.
@@ -147,6 +161,7 @@ pub async fn audio_links(
             links.push(AudioLink {
                 url: url.clone(),
                 via: format!("heard on the network ({mime})"),
+                other: None,
             });
         }
     }
@@ -253,7 +268,7 @@ pub fn describe(o: &Observation) -> String {
         text.push_str("audio: none found\n");
     }
     for link in &o.audio {
-        text.push_str(&format!("audio: {} ({})\n", link.url, link.via));
+        text.push_str(&format!("audio: {} ({})\n", link.url, link.source()));
     }
     text.push_str(&format!(
         "controls: {} shown of {} (hidden and disabled ones marked)\n",

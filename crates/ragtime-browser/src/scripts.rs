@@ -129,7 +129,9 @@ pub fn observe() -> String {
     )
 }
 
-/// Audio URLs one frame mentions, with where each came from: `[{{url, via}}]`,
+/// Audio URLs one frame mentions, with where each came from: `[{{url, via, other?}}]`
+/// (`other`: the word of an enclosing container's class or a JSON key that says the
+/// URL belongs to another item, "related" or "otherEpisodes"),
 /// absolute, http(s) only, unique. Looks into open shadow roots, media elements'
 /// current source, links and `download` links, meta tags, `data-*` and other
 /// attributes, JSON-LD and other JSON in the page, and URLs in inline scripts.
@@ -138,27 +140,41 @@ pub fn find_audio() -> String {
         r#"() => {{{COMMON}
   const out = [], seen = new Set();
   const ext = /\.(mp3|m4a|aac|ogg|oga|opus|wav|flac)$/i;
-  const add = (raw, via) => {{
+  const add = (raw, via, other) => {{
     if (!raw || typeof raw !== 'string') return;
     let u;
     try {{ u = new URL(raw.trim(), document.baseURI).href; }} catch (x) {{ return; }}
     if (!/^https?:/i.test(u) || seen.has(u)) return;
-    seen.add(u); out.push({{ url: u, via }});
+    seen.add(u); out.push(other ? {{ url: u, via, other }} : {{ url: u, via }});
   }};
   const audioish = v => typeof v === 'string' && v.length < 2000 && ext.test(v.trim().split(/[?#]/)[0]);
+  // Whether a name (a container's class or id, a JSON key) says it holds other items
+  // than the page's own ("related-audio", "otherEpisodes"): the word that says so.
+  const otherWord = (names, words) => (names.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z]+/)
+    .find(t => words.test(t)) || '');
+  const OTHER_KEYS = /^(related|recommended|recommendations?|recommend|similar|suggested|suggestions?|others?|next|previous|prev|upnext)$/i;
+  // Class names and ids: "next" and "prev" name carousel buttons and frameworks' roots.
+  const OTHER_CLASSES = /^(related|recommended|recommendations?|recommend|similar|suggested|suggestions?|others?)$/i;
+  const otherAround = e => {{
+    for (let p = e.parentElement, n = 0; p && n < 12; p = p.parentElement, n++) {{
+      const w = otherWord((typeof p.className === 'string' ? p.className : '') + ' ' + (p.id || ''), OTHER_CLASSES);
+      if (w) return w;
+    }}
+    return '';
+  }};
   const where = (e, inShadow) => e.tagName.toLowerCase() + (inShadow ? ' in a shadow root' : '');
   all(document, (e, inShadow) => {{
     const t = e.tagName;
     if (t === 'AUDIO' || t === 'VIDEO') {{
-      if (e.currentSrc) add(e.currentSrc, where(e, inShadow) + ' currentSrc');
-      if (e.getAttribute('src')) add(e.getAttribute('src'), where(e, inShadow) + ' src');
+      if (e.currentSrc) add(e.currentSrc, where(e, inShadow) + ' currentSrc', otherAround(e));
+      if (e.getAttribute('src')) add(e.getAttribute('src'), where(e, inShadow) + ' src', otherAround(e));
     }}
     if (t === 'SOURCE' && (e.parentElement && /^(AUDIO|VIDEO)$/.test(e.parentElement.tagName) || (e.type || '').startsWith('audio')))
-      add(e.getAttribute('src'), 'source' + (inShadow ? ' in a shadow root' : ''));
+      add(e.getAttribute('src'), 'source' + (inShadow ? ' in a shadow root' : ''), otherAround(e));
     if (t === 'A' && e.getAttribute('href')) {{
       const h = e.getAttribute('href');
       if (audioish(h) || (e.getAttribute('type') || '').startsWith('audio/'))
-        add(h, (e.hasAttribute('download') ? 'download link' : 'link') + (inShadow ? ' in a shadow root' : '') + ' "' + labelOf(e).slice(0, 40) + '"');
+        add(h, (e.hasAttribute('download') ? 'download link' : 'link') + (inShadow ? ' in a shadow root' : '') + ' "' + labelOf(e).slice(0, 40) + '"', otherAround(e));
     }}
     if (t === 'META') {{
       const p = (e.getAttribute('property') || e.getAttribute('name') || '').toLowerCase();
@@ -169,18 +185,19 @@ pub fn find_audio() -> String {
     for (const a of e.attributes) {{
       if (a.name === 'href' || a.name === 'src') continue;
       if ((a.name.startsWith('data-') || a.name === 'value' || a.name === 'content') && audioish(a.value))
-        add(a.value, where(e, inShadow) + ' ' + a.name);
+        add(a.value, where(e, inShadow) + ' ' + a.name, otherAround(e));
     }}
   }});
   const keys = new Set(['contentUrl', 'contenturl', 'url', 'src', 'mp3', 'audio', 'audioUrl', 'audio_url', 'file', 'media_url',
     'mediaUrl', 'download_url', 'downloadUrl', 'enclosure', 'enclosure_url', 'enclosureUrl', 'stream_url', 'streamUrl', 'href']);
   const walk = (o, path, label, depth) => {{
     if (!o || depth > 12) return;
-    if (typeof o === 'string') {{ if (audioish(o)) add(o, label + ' ' + path.slice(-3).join('.')); return; }}
+    if (typeof o === 'string') {{ if (audioish(o)) add(o, label + ' ' + path.slice(-3).join('.'), otherWord(path.join(' '), OTHER_KEYS)); return; }}
     if (typeof o !== 'object') return;
     if (Array.isArray(o)) {{ o.slice(0, 200).forEach((v, i) => walk(v, path.concat(String(i)), label, depth + 1)); return; }}
     for (const [k, v] of Object.entries(o).slice(0, 400)) {{
-      if (typeof v === 'string' && keys.has(k) && /^(https?:)?\/\//.test(v) && audioish(v)) add(v, label + ' ' + path.concat(k).slice(-3).join('.'));
+      if (typeof v === 'string' && keys.has(k) && /^(https?:)?\/\//.test(v) && audioish(v))
+        add(v, label + ' ' + path.concat(k).slice(-3).join('.'), otherWord(path.join(' '), OTHER_KEYS));
       else walk(v, path.concat(k), label, depth + 1);
     }}
   }};

@@ -475,6 +475,39 @@ async fn a_window_the_page_opens_does_not_leave_it_in_the_background() {
     s.pool.shutdown().await;
 }
 
+/// Audio of other episodes (in a related section, under a JSON key naming them) is
+/// reported as another item's; the episode's own is not, even inside `#__next`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn audio_of_other_items_is_told_from_the_pages_own() {
+    let s = setup().await;
+    call(
+        &s,
+        "navigate_to_url",
+        json!({"url": s.site.url("/tools/related")}),
+    )
+    .await
+    .expect("navigate");
+    let found = call(&s, "find_audio_links", json!({})).await.expect("find");
+    let line = |name: &str| {
+        found
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name} not found: {found}"))
+            .to_string()
+    };
+    assert!(!line("episode-10.mp3").contains("another item"), "{found}");
+    assert!(
+        line("episode-3.mp3").contains("another item's, under \"related\""),
+        "{found}"
+    );
+    assert!(
+        line("episode-4.mp3").contains("another item's, under \"other\""),
+        "{found}"
+    );
+    s.shared.browser.close().await;
+    s.pool.shutdown().await;
+}
+
 /// The tools' scripts run in ragtime's own world: a page that breaks the builtins of
 /// its world (as old libraries do) changes nothing they see.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

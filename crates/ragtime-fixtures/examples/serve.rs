@@ -17,7 +17,11 @@ async fn main() -> std::io::Result<()> {
         let audio = site
             .corpus_audio_url(page.expected)
             .unwrap_or_else(|| "awaiting_human".to_string());
-        let held = if page.held_out { " (held out)" } else { "" };
+        let held = if page.set.held_out() {
+            " (held out)"
+        } else {
+            ""
+        };
         println!("{}  ->  {audio}{held}", site.corpus_url(page.slug));
     }
     tokio::signal::ctrl_c().await

@@ -103,6 +103,16 @@ document.getElementById('listen').addEventListener('click', () => {
 });
 </script></body></html>"#,
         ),
+        // The episode's audio beside other episodes' audio, in a related section and
+        // under a JSON key that names them.
+        ("related", false) => html(
+            r#"<!doctype html><html lang="en"><head><title>Episode 10</title></head>
+<body><div id="__next"><article><h1>Episode 10</h1><audio controls src="/media/tools/episode-10.mp3"></audio>
+<section class="relatedEpisodes"><h2>More like this</h2><audio controls src="/media/tools/episode-3.mp3"></audio></section>
+</article></div>
+<script type="application/json" id="state">{"episode": {"title": "Episode 10"}, "otherEpisodes": [{"audio": {"url": "/media/tools/episode-4.mp3"}}]}</script>
+</body></html>"#,
+        ),
         _ => (StatusCode::NOT_FOUND, "no such page").into_response(),
     }
 }

@@ -43,6 +43,14 @@ fn control(number: usize, role: &str, label: &str, href: Option<&str>) -> Contro
     }
 }
 
+fn link(url: &str, via: &str) -> AudioLink {
+    AudioLink {
+        url: url.into(),
+        via: via.into(),
+        other: None,
+    }
+}
+
 fn observed(fingerprint: &str, controls: Vec<Control>, audio: Vec<AudioLink>) -> ToolCallRecord {
     let observation = Observation {
         title: "Episode 1".into(),
@@ -105,18 +113,9 @@ fn it_opens_then_looks_then_downloads_what_turned_up() {
     assert_eq!(call_of(next(&[])).tool, "navigate_to_url");
     assert_eq!(call_of(next(&[opened()])).tool, "observe_page");
     let audio = vec![
-        AudioLink {
-            url: "http://cdn.example/a.m4a".into(),
-            via: "link".into(),
-        },
-        AudioLink {
-            url: "http://cdn.example/ep1.mp3".into(),
-            via: "meta og:audio".into(),
-        },
-        AudioLink {
-            url: "http://cdn.example/preview/ep1.mp3".into(),
-            via: "link".into(),
-        },
+        link("http://cdn.example/a.m4a", "link"),
+        link("http://cdn.example/ep1.mp3", "meta og:audio"),
+        link("http://cdn.example/preview/ep1.mp3", "link"),
     ];
     let history = vec![opened(), observed("f1", vec![], audio)];
     let download = call_of(next(&history));
@@ -301,10 +300,10 @@ fn a_download_link_is_tried_as_audio_and_excerpts_and_other_titles_are_not() {
         observed(
             "f1",
             vec![download, other.clone()],
-            vec![AudioLink {
-                url: "https://cdn.example/audio/clips/clip_546000_597200.mp3".into(),
-                via: "meta og:audio".into(),
-            }],
+            vec![link(
+                "https://cdn.example/audio/clips/clip_546000_597200.mp3",
+                "meta og:audio",
+            )],
         ),
     ];
     let first = call_of(next(&history));
@@ -330,4 +329,52 @@ fn a_download_link_is_tried_as_audio_and_excerpts_and_other_titles_are_not() {
         "playing another episode (\"{}\" on a page titled Episode 1) is not tried",
         other.label
     );
+}
+
+#[test]
+fn trailers_other_items_audio_and_app_downloads_are_not_the_episode() {
+    let app = control(
+        1,
+        "link",
+        "Stáhnout aplikaci",
+        Some("http://podcasts.example/app/download"),
+    );
+    let related = AudioLink {
+        other: Some("related".into()),
+        ..link("http://cdn.example/ep2.mp3", "audio currentSrc")
+    };
+    let history = vec![
+        opened(),
+        observed(
+            "f1",
+            vec![app],
+            vec![
+                link(
+                    "http://cdn.example/show-trailer-season-3.mp3",
+                    "audio currentSrc",
+                ),
+                related,
+            ],
+        ),
+    ];
+    let look = call_of(next(&history));
+    assert_eq!(
+        (look.tool.as_str(), &look.args),
+        ("observe_page", &json!({"wait_ms": 2500})),
+        "no trailer, no related episode, no app: nothing to try but a late look"
+    );
+    // On a page about the trailer, the trailer is what there is to get.
+    let mut about_trailer = observed(
+        "f1",
+        vec![],
+        vec![link(
+            "http://cdn.example/show-trailer-season-3.mp3",
+            "audio currentSrc",
+        )],
+    );
+    if let Some(data) = about_trailer.data.as_mut() {
+        data["title"] = json!("Season 3 trailer");
+    }
+    let download = call_of(next(&[opened(), about_trailer]));
+    assert_eq!(download.tool, "download_file");
 }

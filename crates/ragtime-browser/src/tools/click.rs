@@ -322,7 +322,7 @@ impl Tool for InterceptAudioRequests {
             .collect();
         let mut text = clicked.text.clone();
         for link in &appeared {
-            text.push_str(&format!("\n{} ({})", link.url, link.via));
+            text.push_str(&format!("\n{} ({})", link.url, link.source()));
         }
         let mut data = heard_data(&clicked);
         data["appeared"] = serde_json::to_value(&appeared).map_err(failed)?;

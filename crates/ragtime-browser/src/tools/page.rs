@@ -282,7 +282,7 @@ impl Tool for FindAudioLinks {
         }
         let text = links
             .iter()
-            .map(|l| format!("{} ({})", l.url, l.via))
+            .map(|l| format!("{} ({})", l.url, l.source()))
             .collect::<Vec<_>>()
             .join("\n");
         Ok(ToolOutput::text(text).with_data(data))

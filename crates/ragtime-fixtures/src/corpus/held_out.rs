@@ -9,7 +9,7 @@
 //! that some publishers print. Nothing else is ever addressed.
 
 use super::kit::{html, javascript, json, redirect, status};
-use super::{CorpusExpect, CorpusPage, CorpusRequest};
+use super::{CorpusExpect, CorpusPage, CorpusRequest, CorpusSet};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
@@ -20,7 +20,7 @@ pub const PAGES: &[CorpusPage] = &[
         expected: CorpusExpect::PlayerAudio(
             "/media/captivate/podcasts/0b8e1b0f-2a64-4f2e-9a8f-6d5b3a1c7e42/crumb-112-slow-bread-fast-lives.mp3",
         ),
-        held_out: true,
+        set: CorpusSet::HeldOut,
     },
     CorpusPage {
         slug: "spreaker-widget-news",
@@ -28,7 +28,7 @@ pub const PAGES: &[CorpusPage] = &[
         expected: CorpusExpect::PlayerAudio(
             "/media/spreaker/episode/58912304/council_talk_58_the_ferry_budget.mp3",
         ),
-        held_out: true,
+        set: CorpusSet::HeldOut,
     },
     CorpusPage {
         slug: "omny-studio-clip",
@@ -36,7 +36,7 @@ pub const PAGES: &[CorpusPage] = &[
         expected: CorpusExpect::PlayerAudio(
             "/media/omny/d/clips/6f1d2a3b-9c8e-4b7a-a1f0-acb200e1c9d2/2b7e4c1a-5d3f-4e21-b0a9-acb200e2f4a1/4e9a7c20-3b1d-4f6e-9a8c-b14f00a1d2e3/audio.mp3",
         ),
-        held_out: true,
+        set: CorpusSet::HeldOut,
     },
     CorpusPage {
         slug: "rss-com-trustarc-blog",
@@ -44,7 +44,7 @@ pub const PAGES: &[CorpusPage] = &[
         expected: CorpusExpect::PlayerAudio(
             "/media/rss-com/shop-floor-stories/20240312_050318_9a41c3e07bb2f5d6.mp3",
         ),
-        held_out: true,
+        set: CorpusSet::HeldOut,
     },
     CorpusPage {
         slug: "castos-ssp-wordpress",
@@ -52,13 +52,13 @@ pub const PAGES: &[CorpusPage] = &[
         expected: CorpusExpect::PlayerAudio(
             "/media/castos/episodes/8c41d2e07f3b4a6e9d15/4417/ep-57-grant-season.mp3",
         ),
-        held_out: true,
+        set: CorpusSet::HeldOut,
     },
     CorpusPage {
         slug: "astro-web-component-player",
         imitates: "SYNTHETIC: independent show site built with Astro whose <episode-player> custom element (modeled on media-chrome-style elements) loads episode JSON and renders play, audio and a \"More actions\" download menu inside an open shadow root",
         expected: CorpusExpect::SiteAudio("/media/tidepool/episodes/tp-047-kelp-forests.mp3"),
-        held_out: true,
+        set: CorpusSet::HeldOut,
     },
     CorpusPage {
         slug: "substack-podcast-post",
@@ -66,7 +66,7 @@ pub const PAGES: &[CorpusPage] = &[
         expected: CorpusExpect::PlayerAudio(
             "/media/substack-video/video_upload/post/141970405/3f6c2a1e-8b9d-4e77-a0c2-5d1b7e9f4a63/transcoded-1710241032.mp3",
         ),
-        held_out: true,
+        set: CorpusSet::HeldOut,
     },
     CorpusPage {
         slug: "squarespace-audio-block",
@@ -74,7 +74,7 @@ pub const PAGES: &[CorpusPage] = &[
         expected: CorpusExpect::PlayerAudio(
             "/media/squarespace/static/5f3c1a2be4b0d7a1c9e2f310/t/65f0b2c1a9d4e35b7c812f09/1710273217004/BHG-Ep31-Cover-Crops.mp3/original/BHG-Ep31-Cover-Crops.mp3",
         ),
-        held_out: true,
+        set: CorpusSet::HeldOut,
     },
     CorpusPage {
         slug: "apple-podcasts-episode",
@@ -82,7 +82,7 @@ pub const PAGES: &[CorpusPage] = &[
         expected: CorpusExpect::PlayerAudio(
             "/media/art19/episodes/5d1f2c7e-3b9a-4c1d-8e2f-7a6b5c4d3e21.mp3",
         ),
-        held_out: true,
+        set: CorpusSet::HeldOut,
     },
     CorpusPage {
         slug: "rai-playsound-scarica",
@@ -90,7 +90,7 @@ pub const PAGES: &[CorpusPage] = &[
         expected: CorpusExpect::PlayerAudio(
             "/media/rai/podcast/wikiradio/2024/03/WIKIRADIO_12032024_Grazia_Deledda.mp3",
         ),
-        held_out: true,
+        set: CorpusSet::HeldOut,
     },
     CorpusPage {
         slug: "sveriges-radio-avsnitt",
@@ -98,7 +98,7 @@ pub const PAGES: &[CorpusPage] = &[
         expected: CorpusExpect::PlayerAudio(
             "/media/sr/lyssna-cdn/p1-dokumentar/2024/03/9804232_a128.mp3",
         ),
-        held_out: true,
+        set: CorpusSet::HeldOut,
     },
     CorpusPage {
         slug: "polskie-radio-artykul",
@@ -106,31 +106,31 @@ pub const PAGES: &[CorpusPage] = &[
         expected: CorpusExpect::PlayerAudio(
             "/media/prsa/static/audio/2024/03/de4a1e0c-7f55-4a2b-9d1c-2e8b3f6a9c47.mp3",
         ),
-        held_out: true,
+        set: CorpusSet::HeldOut,
     },
     CorpusPage {
         slug: "spotify-episode-preview",
         imitates: "open.spotify.com episode page: og:audio is a ~50 s preview clip (podz-content.spotifycdn.com/audio/clips/<id>/clip_<start>_<end>.mp3), the play button (data-testid=play-button) asks to sign up or log in; the full episode is not on the page",
         expected: CorpusExpect::AwaitingHuman,
-        held_out: true,
+        set: CorpusSet::HeldOut,
     },
     CorpusPage {
         slug: "patreon-locked-post",
         imitates: "Patreon members-only audio post (Next.js, current_user_can_view false, no post_file): \"Join to unlock\" and \"Log in\", with a free public post of another episode in the sidebar",
         expected: CorpusExpect::AwaitingHuman,
-        held_out: true,
+        set: CorpusSet::HeldOut,
     },
     CorpusPage {
         slug: "npo-luister-hls",
         imitates: "SYNTHETIC after NPO Luister (npo.nl/luister): a Dutch cookie wall (\"Akkoord\"), a player that streams only an HLS .m3u8, and a \"Downloaden\" control that says the episode cannot be downloaded",
         expected: CorpusExpect::AwaitingHuman,
-        held_out: true,
+        set: CorpusSet::HeldOut,
     },
     CorpusPage {
         slug: "yle-areena-expired",
         imitates: "Yle Areena podcast episode (areena.yle.fi/podcastit/1-<id>) whose player preview JSON says the episode is gone (\"ei ole enää kuunneltavissa\"); related episodes of the series still play their own MP3s; consent dialog synthetic",
         expected: CorpusExpect::AwaitingHuman,
-        held_out: true,
+        set: CorpusSet::HeldOut,
     },
 ];
 

@@ -12,12 +12,14 @@
 //! host, and `/hop/{name}/{rest}` redirects to `/{rest}` the way tracking prefixes do.
 //!
 //! The pages of [`tuned`] were written first and may be used to tune the agent; the
-//! pages of [`held_out`] were written apart from the agent and are reported
-//! separately: they estimate how the agent does on pages nobody tuned it for.
+//! pages of [`held_out`] and then [`fresh`] were written apart from the agent and are
+//! reported separately: they estimate how the agent does on pages nobody tuned it for
+//! (see [`CorpusSet`]).
 
 use axum::http::HeaderMap;
 use axum::response::Response;
 
+pub mod fresh;
 pub mod held_out;
 pub mod tuned;
 
@@ -42,8 +44,37 @@ pub struct CorpusPage {
     /// The real publisher and markup it imitates.
     pub imitates: &'static str,
     pub expected: CorpusExpect,
-    /// Kept out of tuning.
-    pub held_out: bool,
+    /// Which set it belongs to, and so whether the agent may be tuned on it.
+    pub set: CorpusSet,
+}
+
+/// The sets of the corpus, reported apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CorpusSet {
+    /// Written first; the agent may be tuned on them.
+    Tuned,
+    /// Written apart from the agent, run once against it frozen; the agent was
+    /// changed after that run, so they no longer measure it unseen.
+    HeldOut,
+    /// Written apart from the agent after the first held-out run, run once against
+    /// the agent as it stood: the current estimate for pages nobody tuned it for.
+    SecondHeldOut,
+}
+
+impl CorpusSet {
+    /// The set's name in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            CorpusSet::Tuned => "tuned",
+            CorpusSet::HeldOut => "held-out",
+            CorpusSet::SecondHeldOut => "held-out-2",
+        }
+    }
+
+    /// Whether the pages were kept out of tuning when first run.
+    pub fn held_out(self) -> bool {
+        self != CorpusSet::Tuned
+    }
 }
 
 /// The two origins of the fixture site, as pages must write them.
@@ -67,18 +98,21 @@ pub struct CorpusRequest<'a> {
     pub on_player_host: bool,
 }
 
-/// Every corpus page: the tuned ones, then the held-out ones.
+/// Every corpus page: the tuned ones, then the two held-out sets.
 pub fn pages() -> Vec<CorpusPage> {
     tuned::PAGES
         .iter()
         .chain(held_out::PAGES)
+        .chain(fresh::PAGES)
         .copied()
         .collect()
 }
 
 /// The answer to a corpus request, `None` for a page or resource that does not exist.
 pub fn respond(request: &CorpusRequest<'_>) -> Option<Response> {
-    tuned::respond(request).or_else(|| held_out::respond(request))
+    tuned::respond(request)
+        .or_else(|| held_out::respond(request))
+        .or_else(|| fresh::respond(request))
 }
 
 /// Helpers for writing pages.

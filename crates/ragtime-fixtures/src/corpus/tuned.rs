@@ -10,7 +10,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use super::kit::{html, javascript, json, redirect};
-use super::{CorpusExpect, CorpusPage, CorpusRequest};
+use super::{CorpusExpect, CorpusPage, CorpusRequest, CorpusSet};
 
 use CorpusExpect::{AwaitingHuman, PlayerAudio, SiteAudio};
 
@@ -19,13 +19,13 @@ pub const PAGES: &[CorpusPage] = &[
         slug: "powerpress-post",
         imitates: "a WordPress post with the Blubrry PowerPress player and its download link",
         expected: SiteAudio("/media/powerpress/ep-212.mp3"),
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "podigee-script-embed",
         imitates: "Podigee: script.podigee-podcast-player with data-configuration pointing to the episode's embed JSON; the script replaces itself with the player iframe, whose config is postMessage'd; icon-only Play and 'Download episode' buttons, download links rewritten to source=webplayer-download",
         expected: PlayerAudio("/media/podigee/podcast_17236_episode_1184502.mp3"),
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "buzzsprout-div-script",
@@ -33,13 +33,13 @@ pub const PAGES: &[CorpusPage] = &[
         expected: PlayerAudio(
             "/media/buzzsprout/rails/active_storage/blobs/redirect/eyJfcmFpbHMiOnsiZGF0YSI6NDUxMjA4Nzd9fQ/10330506-itai-lang-samplenet.mp3",
         ),
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "libsyn-iframe",
         imitates: "Libsyn: html5-player path-parameter iframe (/embed/episode/id/<n>/height/90/...) whose HTML holds var playlistItem = {media_url, download_link, ...} (PHP-escaped slashes) and a download icon",
         expected: PlayerAudio("/media/libsyn/secure/acrossthepond/ATP_2024_03_09.mp3"),
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "simplecast-vue",
@@ -47,31 +47,31 @@ pub const PAGES: &[CorpusPage] = &[
         expected: PlayerAudio(
             "/media/simplecast/audio/0b9f2c1a-5e1d-4c38-a7f4-2e8f3b6a9d10/episodes/6f3c7e2b-91d4-4a0e-b5c2-7d1e8a4f0c33/audio/ae4d2b19-0c7f-4e3a-9b18-52d6f1c0e7a4/default_tc.mp3",
         ),
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "megaphone-tracking-prefix",
         imitates: "a news publisher embedding player.megaphone.fm/<ID>: the player fetches playlist/episode/<ID> JSON on Play and streams episodeUrlHRef, a Podtrac -> Chartable -> Podsights prefix chain ending at traffic.megaphone.fm/<ID>.mp3",
         expected: PlayerAudio("/media/megaphone/VMP5489734702.mp3"),
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "transistor-embed",
         imitates: "a Ghost blog embedding share.transistor.fm/e/<id>: the embed's #embed-player carries the episode JSON (trackable_media_url behind OP3 and Podtrac prefixes); a More menu has 'Download Episode'",
         expected: PlayerAudio("/media/transistor/e83b42d0/9e93424b.mp3"),
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "acast-embed",
         imitates: "play.acast.com episode page (React, react-helmet metas, styled-components) with the embed.acast.com player iframe; og:audio and og:audio:secure_url disagree (caffeine vs caffeiner) and only og:audio works",
         expected: PlayerAudio("/media/acast/saywhytodrugs/caffeine/media.mp3"),
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "ard-audiothek-de",
         imitates: "ARD Audiothek episode page (Next.js, __NEXT_DATA__ with audios[].url/downloadUrl/allowDownload); the ⋮ 'Weitere Optionen' menu with 'Herunterladen' is synthetic (no captured markup), as is the 'App herunterladen' decoy",
         expected: PlayerAudio("/media/ard/download/podcasts/2024/03/12/AU-20240312-1015-4200.mp3"),
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "radio-france-fr",
@@ -79,13 +79,13 @@ pub const PAGES: &[CorpusPage] = &[
         expected: PlayerAudio(
             "/media/radiofrance/podcast09/13957-17.01.2024-ITEMA_23627455-2024C32521S0017-21.mp3",
         ),
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "rtve-es",
         imitates: "RTVE Play audio page (/play/audios/<program>/<slug>/<id>/); the 'Más opciones' button revealing 'Descargar' and the JSON the player reads are synthetic (RTVE really hides media URLs in a PNG)",
         expected: PlayerAudio("/media/rtve/resources/TE_SCIENC/mp3/4/2/1710238123424.mp3"),
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "onetrust-overlay",
@@ -93,43 +93,43 @@ pub const PAGES: &[CorpusPage] = &[
         expected: PlayerAudio(
             "/media/omny/d/clips/aaea4e69-af51-495e-afc9-a9760146922b/b6ae7b3e-0b43-4c4b-8a5a-b0f000e1c2d1/9d7f1e52-3c4a-4f1e-9a7b-b11a00c3d4e5/audio.mp3",
         ),
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "usercentrics-shadow",
         imitates: "Usercentrics v2 CMP in an open shadow root (#usercentrics-root, data-testid=uc-accept-all-button 'Accept All', uc-deny-all-button) over a site whose own player is blocked until consent (dialog wording and the placeholder are synthetic)",
         expected: SiteAudio("/media/bundesliga-breakdown/bb-077-the-press-resistant-midfield.mp3"),
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "sourcepoint-iframe",
         imitates: "a German news site with the Sourcepoint message iframe (#sp_message_container_<id> > iframe title='SP Consent Message', fixed, z-index 2147483647; sp_choice_type_11 'Zustimmen', sp_choice_type_9 Pur-Abo) over a podcast article; the German wording is plausible, not captured",
         expected: SiteAudio("/media/rheinblatt/podcast/der-morgen-2024-03-14.mp3"),
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "nextjs-late-player",
         imitates: "a Next.js podcast-network site: __NEXT_DATA__ without the audio, a player component that mounts ~1.5 s after load from an API call and renders <audio src> behind Podsights and Chartable prefixes (site and API are synthetic, modeled on Omny/Spotify Next.js pages)",
         expected: SiteAudio("/media/lumen/shows/deep-water/episodes/dw-0412.mp3"),
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "nuxt-state",
         imitates: "a Nuxt 2 site (Dutch) with window.__NUXT__=(function(a,b,...){...}(...)) holding the enclosure with \\u002F-escaped slashes behind OP3, as on WNYC; the player needs Play; the site and its Dutch labels are synthetic",
         expected: SiteAudio("/media/luistertafel/afleveringen/lt-112-de-stille-kracht.mp3"),
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "podlove-web-player",
         imitates: "a German Podlove Publisher (WordPress) blog with Podlove Web Player v5 (div#example + podlovePlayer(selector, episode URL, config URL)); the episode's audio array lists m4a before mp3, and /podlove/file/<id>/s/<source>/c/<context>/ URLs redirect; the files tab 'Episode herunterladen'",
         expected: SiteAudio("/media/podlove/klangwelle/KW043-schallwellentherapie.mp3"),
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "web-component-player",
         imitates: "synthetic, modeled on web-component players: a <podcast-player> custom element whose open shadow root holds the controls and a download link, on an Eleventy-style static site",
         expected: SiteAudio("/media/the-sidebar/the-sidebar-042.mp3"),
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "lazy-iframe",
@@ -137,31 +137,31 @@ pub const PAGES: &[CorpusPage] = &[
         expected: PlayerAudio(
             "/media/captivate/4e1b7c2a-8d3f-4a6e-b5c9-0f2d1e3a4b5c/field-notes-ep-19-the-salt-marsh.mp3",
         ),
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "soundcloud-embed",
         imitates: "a community-radio blog with the w.soundcloud.com/player/?url= widget iframe; the widget resolves the track JSON (media.transcodings with hls and progressive API endpoints) and fetches the signed stream URL only when its icon-only title=Play button is pressed, playing it in a detached Audio object",
         expected: PlayerAudio("/media/soundcloud/Wx3kPq9bV2sL.128.mp3"),
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "no-audio-article",
         imitates: "a WordPress podcast blog post announcing next week's episode: Subscribe/Share buttons, a player placeholder 'Episode not yet available', links to older episodes (which have their own MP3s)",
         expected: AwaitingHuman,
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "login-wall",
         imitates: "a members-only episode on a Supercast/Patreon-style paid feed: 'Log in to listen', 'Subscribe', a player whose audio API answers 401",
         expected: AwaitingHuman,
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "hls-only",
         imitates: "BBC Sounds play page (window.__PRELOADED_STATE__ programmes.current, mediaselector JSON) whose player only gets an HLS .m3u8, with a 'Download in the BBC Sounds app' decoy and the bbccookies banner",
         expected: AwaitingHuman,
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "icon-only-download",
@@ -169,7 +169,7 @@ pub const PAGES: &[CorpusPage] = &[
         expected: SiteAudio(
             "/media/wkrv/soundcheck/episodes/the-unsung-engineers/audio/128/default.mp3",
         ),
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
     CorpusPage {
         slug: "iframe-in-iframe",
@@ -177,7 +177,7 @@ pub const PAGES: &[CorpusPage] = &[
         expected: PlayerAudio(
             "/media/spreaker/download/episode/57211391/ep-14-the-night-the-lights-came-back.mp3",
         ),
-        held_out: false,
+        set: CorpusSet::Tuned,
     },
 ];
 
