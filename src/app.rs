@@ -55,6 +55,8 @@ pub enum AppError {
     Gate(String),
     #[error("{0}")]
     Llm(String),
+    #[error("eval: {0}")]
+    Eval(String),
 }
 
 /// What to recover, for [`App::start_attempt`].
@@ -92,7 +94,13 @@ pub struct App {
 impl App {
     /// Opens (and migrates) the database, marks attempts left `attempted` by a dead
     /// daemon as `interrupted`, and starts the runtime with the configured sinks.
-    pub async fn open(config: Config) -> Result<App, AppError> {
+    pub async fn open(mut config: Config) -> Result<App, AppError> {
+        if config.agent.planner == PlannerKind::Llm {
+            // A missing key is the operator's one-line error before anything starts.
+            config.llm.api_key().map_err(AppError::Llm)?;
+            let llm = config.llm.clone();
+            llm.fit_runtime(&mut config.runtime);
+        }
         let store = Store::open(&config.database).await?;
         // A heartbeat older than a few intervals means no live runtime owns the attempt.
         let stale_after = config.runtime.heartbeat_interval.saturating_mul(3);

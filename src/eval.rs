@@ -265,7 +265,8 @@ pub async fn run(
         match done {
             Ok(Ok(result)) => results.push(result),
             Ok(Err(err)) => return Err(err),
-            Err(err) => tracing::error!(error = %err, "an eval case stopped"),
+            // A case that panicked has no result: the run must not pass without it.
+            Err(err) => return Err(crate::AppError::Eval(format!("a case stopped: {err}"))),
         }
     }
     results.sort_by_key(|(index, _)| *index);

@@ -47,6 +47,8 @@ pub struct StepView {
     /// Start, in ms since the epoch, for the running clock.
     pub started: i64,
     pub shots: Vec<i64>,
+    /// Tokens a model step read and wrote.
+    pub tokens: Option<(i64, i64)>,
 }
 
 impl StepView {
@@ -140,6 +142,7 @@ impl Timeline {
                 note: None,
                 started: event.at.timestamp_millis(),
                 shots: Vec::new(),
+                tokens: None,
             }),
             EventKind::ToolCallFinished(call) => self.put(StepView {
                 step: i64::from(call.step),
@@ -151,6 +154,10 @@ impl Timeline {
                 note: None,
                 started: call.started_at.timestamp_millis(),
                 shots: Vec::new(),
+                tokens: call.usage.map(|u| {
+                    let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+                    (count(u.input_tokens), count(u.output_tokens))
+                }),
             }),
             EventKind::PlannerNote(note) => {
                 if let Some(step) = note.step.and_then(|s| self.steps.get_mut(&i64::from(s))) {
@@ -203,6 +210,7 @@ impl Timeline {
                     .filter(|(_, step)| *step == s.step_number)
                     .map(|(shot, _)| *shot)
                     .collect(),
+                tokens: s.input_tokens.zip(s.output_tokens),
             });
         }
         Rows::Status(row.status, row.message.unwrap_or_default())

@@ -661,3 +661,58 @@ async fn login_attempts_are_throttled_and_the_right_password_works_after_the_win
     app.close(Duration::from_secs(5)).await.expect("close");
     db.cleanup().await;
 }
+
+/// The global bucket holds when the flood comes from many addresses: once it is
+/// empty, a client that has never tried gets 429 too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_global_login_limit_holds_across_client_addresses() {
+    use ragtime::admin::LoginLimits;
+    let db = TestDb::sqlite(Duration::from_secs(5)).await;
+    let app = Arc::new(
+        App::open(db.config(RuntimeSettings::default()))
+            .await
+            .expect("open"),
+    );
+    let limits = LoginLimits {
+        per_client: 100,
+        global: 3,
+        window: Duration::from_secs(60),
+    };
+    let state = Arc::new(AdminState {
+        app: Arc::clone(&app),
+        sessions: Sessions::with_limits(
+            hash_password(PASSWORD).expect("hash"),
+            Duration::from_secs(600),
+            limits,
+        ),
+    });
+    let server = AdminServer::start("127.0.0.1:0", state)
+        .await
+        .expect("admin");
+    // Each client connects from its own loopback source address.
+    let login_from = |source: [u8; 4]| {
+        let url = format!("http://{}/login", server.addr);
+        async move {
+            reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .local_address(std::net::IpAddr::from(source))
+                .build()
+                .expect("client")
+                .post(url)
+                .form(&[("password", "guess")])
+                .send()
+                .await
+                .expect("login")
+                .status()
+                .as_u16()
+        }
+    };
+    let mut statuses = Vec::new();
+    for last in 1..=5 {
+        statuses.push(login_from([127, 0, 0, last]).await);
+    }
+    assert_eq!(statuses, [401, 401, 401, 429, 429], "one attempt per address");
+    drop(server);
+    app.close(Duration::from_secs(5)).await.expect("close");
+    db.cleanup().await;
+}

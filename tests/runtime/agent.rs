@@ -263,3 +263,72 @@ async fn explorer_timelines_on_corpus_pages_are_pinned() {
     app.close(Duration::from_secs(10)).await.expect("close");
     db.cleanup().await;
 }
+
+/// The supervisor cuts `download_file` at its tool deadline while the body still
+/// trickles in: the step is `timeout` and no `.part` file stays in the media directory.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_download_cut_by_the_tool_deadline_leaves_no_part_file() {
+    use ragtime_browser::{BrowserTools, registry};
+    use ragtime_core::Decision;
+    use serde_json::json;
+    use std::sync::Arc;
+
+    let site = FixtureSite::start().await.expect("fixture site");
+    let db = TestDb::sqlite(Duration::from_secs(5)).await;
+    let media = tempfile::tempdir().expect("media dir");
+    let mut config = db.config(RuntimeSettings {
+        tool_deadline: Duration::from_secs(3),
+        ..RuntimeSettings::default()
+    });
+    config.browser.allow_hosts = vec!["127.0.0.1".to_string()];
+    config.browser.media_dir = media.path().to_path_buf();
+    // The rate floor would end the download on its own; the deadline must be first.
+    config.browser.min_rate = 0;
+    let app = App::open(config).await.expect("open");
+    let context = app.browser().open_context().await.expect("browser");
+    let tools = registry(Arc::new(BrowserTools {
+        browser: Arc::new(context),
+    }));
+    let script = vec![
+        Decision::call(
+            "download_file",
+            json!({"url": site.url("/files/trickle.mp3")}),
+        ),
+        Decision::escalate("the download was cut"),
+    ];
+    let request = AttemptRequest {
+        episode_url: site.episode_url("slow-audio"),
+        strategy: "agent".into(),
+        ..Default::default()
+    };
+    let planner = Arc::new(ragtime_testkit::ScriptedPlanner::new(script));
+    let report = app
+        .start_attempt(request, planner, Arc::new(tools))
+        .await
+        .expect("start")
+        .wait()
+        .await;
+    assert_eq!(report.status, AttemptStatus::AwaitingHuman, "{report:?}");
+    app.runtime
+        .flush(Duration::from_secs(10))
+        .await
+        .expect("flush");
+    let steps = app.store.steps(report.attempt_id).await.expect("steps");
+    assert_eq!(steps[0].tool_name, "download_file");
+    assert_eq!(steps[0].outcome, "timeout", "{:?}", steps[0]);
+    assert!(
+        site.log().streamed_bytes() > 0,
+        "the download was under way when it was cut"
+    );
+    // The cut call's future is dropped by its task's abort, which may end a moment
+    // after the attempt does.
+    crate::common::eventually(Duration::from_secs(10), "the .part file to go", || {
+        let empty = std::fs::read_dir(media.path())
+            .map(|mut entries| entries.next().is_none())
+            .unwrap_or(false);
+        async move { empty.then_some(()) }
+    })
+    .await;
+    app.close(Duration::from_secs(10)).await.expect("close");
+    db.cleanup().await;
+}

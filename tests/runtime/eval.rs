@@ -41,7 +41,11 @@ async fn eval_passes_on_the_corpus_and_the_explorer_keeps_its_rules() {
     .await
     .expect("the eval database");
     let attempts = store.attempts(&Default::default()).await.expect("attempts");
-    assert!(!attempts.is_empty());
+    assert_eq!(
+        attempts.len(),
+        ragtime_fixtures::corpus::pages().len(),
+        "one attempt per corpus page"
+    );
     for attempt in attempts {
         let steps = store.steps(attempt.id).await.expect("steps");
         let episode = store
@@ -78,4 +82,70 @@ async fn eval_passes_on_the_corpus_and_the_explorer_keeps_its_rules() {
         }
     }
     store.close().await.ok();
+}
+
+/// A case whose expectation the agent does not meet makes `ragtime eval FILE` exit
+/// non-zero and say which; `--case` runs only the named cases, and an unknown name is
+/// an error before any case runs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn eval_exits_non_zero_on_a_wrong_case_and_runs_only_the_named_ones() {
+    let site = ragtime_fixtures::FixtureSite::start()
+        .await
+        .expect("fixture site");
+    let dir = tempfile::tempdir().expect("dir");
+    let cases = dir.path().join("cases.toml");
+    let config = dir.path().join("ragtime.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[database]\nurl = \"sqlite://{}\"\n[browser]\nallow_hosts = {:?}\nmedia_dir = \"{}\"\n",
+            dir.path().join("eval.db").display(),
+            site.allow_hosts(),
+            dir.path().join("media").display()
+        ),
+    )
+    .expect("config");
+    // The page has no audio: expecting some is wrong; expecting a human is right.
+    std::fs::write(
+        &cases,
+        format!(
+            "[[case]]\nname = \"expects-audio\"\nurl = \"{page}\"\naudio = \"{audio}\"\n\n\
+             [[case]]\nname = \"expects-human\"\nurl = \"{page}\"\noutcome = \"awaiting_human\"\n",
+            page = site.episode_url("no-audio"),
+            audio = site.url("/audio/none.mp3"),
+        ),
+    )
+    .expect("cases");
+    let eval = |extra: &[&str]| {
+        let mut args = vec![
+            "--config".to_string(),
+            config.display().to_string(),
+            "eval".to_string(),
+            cases.display().to_string(),
+        ];
+        args.extend(extra.iter().map(|a| a.to_string()));
+        let out = Command::new(env!("CARGO_BIN_EXE_ragtime"))
+            .args(&args)
+            .env("RUST_LOG", "off")
+            .output()
+            .expect("run ragtime eval");
+        (
+            out.status,
+            String::from_utf8_lossy(&out.stdout).to_string(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    let (status, stdout, stderr) = eval(&[]);
+    assert_eq!(status.code(), Some(1), "{stdout}\n{stderr}");
+    assert!(stdout.contains("WRONG"), "{stdout}");
+    assert!(stdout.contains("expects-human"), "{stdout}");
+
+    let (status, stdout, stderr) = eval(&["--case", "expects-human"]);
+    assert!(status.success(), "{stdout}\n{stderr}");
+    assert!(!stdout.contains("expects-audio"), "{stdout}");
+
+    let (status, stdout, stderr) = eval(&["--case", "no-such-case"]);
+    assert!(!status.success());
+    assert!(stderr.contains("no-such-case"), "{stdout}\n{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
 }

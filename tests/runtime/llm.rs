@@ -380,8 +380,10 @@ async fn recover_with_a_model_shows_its_steps_and_never_the_key() {
         body: json!({"error": {"message": format!("Incorrect API key provided: {SECRET}. You can find your API key at the dashboard."), "type": "invalid_request_error", "code": "invalid_api_key"}}),
         headers: vec![],
     };
+    // The first reply echoes the key in a call's arguments (the page ignores the
+    // query), the second in an error.
     let model = ScriptedModel::start(vec![
-        Turn::call("navigate_to_url", json!({"url": page})),
+        Turn::call("navigate_to_url", json!({"url": format!("{page}?echo={SECRET}")})),
         echo,
     ])
     .await
@@ -392,11 +394,13 @@ async fn recover_with_a_model_shows_its_steps_and_never_the_key() {
         &config,
         format!(
             "[database]\nurl = \"sqlite://{}\"\n[browser]\nallow_hosts = {:?}\nmedia_dir = \"{}\"\n\
-             [agent]\nplanner = \"llm\"\n[llm]\nbase_url = \"{}\"\nmodel = \"scripted\"\napi_key_env = \"RAGTIME_TEST_MODEL_KEY\"\n",
+             [agent]\nplanner = \"llm\"\n[llm]\nbase_url = \"{}\"\nmodel = \"scripted\"\napi_key_env = \"RAGTIME_TEST_MODEL_KEY\"\n\
+             cassette = \"{}\"\ncassette_mode = \"record\"\n",
             dir.path().join("r.db").display(),
             site.allow_hosts(),
             dir.path().join("media").display(),
-            model.base_url()
+            model.base_url(),
+            dir.path().join("recorded.jsonl").display()
         ),
     )
     .expect("config");
@@ -429,6 +433,10 @@ async fn recover_with_a_model_shows_its_steps_and_never_the_key() {
     assert!(
         !stdout.contains(SECRET) && !stderr.contains(SECRET),
         "the key leaked into the output"
+    );
+    assert!(
+        dir.path().join("recorded.jsonl").exists(),
+        "the exchanges were recorded"
     );
     for file in std::fs::read_dir(dir.path()).expect("dir").flatten() {
         let bytes = std::fs::read(file.path()).unwrap_or_default();
@@ -491,6 +499,11 @@ async fn screenshots_and_translations_go_to_the_model() {
         image.contains("data:image/png;base64,"),
         "the screenshot went to the model: {}",
         &image[..image.len().min(300)]
+    );
+    // requests[3] is the translation; requests[4] answers it, long after the shot.
+    assert!(
+        !requests[4].to_string().contains("data:image/png;base64,"),
+        "the screenshot rides along only with the turn that answers it"
     );
     let translated = steps
         .iter()

@@ -337,7 +337,8 @@ fn control_rank(c: &Control, episode: &Url, page_title: &str, new: bool) -> Opti
         return None;
     }
     let label = format!("{} {}", c.label, c.text.as_deref().unwrap_or(""));
-    if labels::avoided(&label) {
+    // A consent button may say "close" too ("Agree and close"): consent decides first.
+    if labels::avoided(&label) && !labels::accepts_consent(&c.label) {
         return None;
     }
     let mut kinds = labels::kinds(&label);
@@ -455,6 +456,21 @@ impl HeuristicPlanner {
                 ));
             }
             return Decision::call("navigate_to_url", json!({"url": page_url}));
+        }
+        // 1b. A page call cut off by its deadline, or whose tool crashed, leaves the
+        // attempt a fresh blank page: open the episode again (once per attempt).
+        if let Some(last) = seen.history.last()
+            && matches!(last.outcome, StepOutcome::Timeout | StepOutcome::Crashed)
+            && matches!(last.call.tool.as_str(), "click_element" | "observe_page")
+            && seen.calls("navigate_to_url").count() < 2
+        {
+            return Decision::call("navigate_to_url", json!({"url": page_url})).with_note(
+                format!(
+                    "{} ended in {}: the page was replaced; open the episode again",
+                    last.call.tool,
+                    last.outcome.as_str()
+                ),
+            );
         }
         // 2. A download that worked ends the attempt.
         if let Some(done) = seen.succeeded("download_file") {

@@ -418,21 +418,6 @@ pub const AVOID: &[&str] = &[
     "play store",
     "appen",
     "l'app",
-    "aplikace",
-    "aplikaci",
-    "aplikacja",
-    "aplikację",
-    "aplikacji",
-    "applicazione",
-    "aplicación",
-    "aplicativo",
-    "applikation",
-    "applikationen",
-    "sovellus",
-    "sovelluksen",
-    "uygulama",
-    "uygulamayı",
-    "uygulamamızı",
     "settings",
     "einstellungen",
     "paramètres",
@@ -673,9 +658,25 @@ pub fn kinds(label: &str) -> Vec<Kind> {
 }
 
 /// Whether a label marks a control to leave alone.
+/// Stems of "app" in languages that inflect it (Czech and Polish "aplikac-e/-i/-ja/-ję",
+/// Turkish "uygulama-yı/-mızı", Finnish "sovellu-s/-ksen"): any word that starts with
+/// one is avoided, whatever its ending.
+const AVOID_STEMS: &[&str] = &[
+    "aplikac",
+    "applicazion",
+    "aplicaci",
+    "aplicativ",
+    "applikation",
+    "sovellu",
+    "uygulama",
+];
+
 pub fn avoided(label: &str) -> bool {
     let found = words(label);
     AVOID.iter().any(|w| has_phrase(&found, w))
+        || found
+            .iter()
+            .any(|w| AVOID_STEMS.iter().any(|stem| w.starts_with(stem)))
 }
 
 /// Whether a label accepts a consent layer: the label is a consent phrase, or starts
@@ -858,6 +859,25 @@ pub fn translate(label: &str, to: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Inflections no table lists: the stems catch them, and plain downloads stay.
+    #[test]
+    fn app_downloads_are_avoided_in_any_inflection() {
+        for label in [
+            "Stáhnout v aplikacích",
+            "Słuchaj w aplikacjach",
+            "Uygulamasını indir",
+            "Lataa sovelluksesta",
+            "Descarga nuestras aplicaciones",
+            "Baixe os aplicativos",
+            "Get the app",
+        ] {
+            assert!(avoided(label), "{label}");
+        }
+        for label in ["Herunterladen", "Download MP3", "Pobierz odcinek", "İndir"] {
+            assert!(!avoided(label), "{label}");
+        }
+    }
 
     #[test]
     fn every_translation_is_a_label_the_explorer_knows() {

@@ -181,16 +181,16 @@ pub async fn observe(
     let mut frames = Vec::new();
     let mut total = 0;
     let (mut title, mut url, mut language) = (String::new(), String::new(), String::new());
+    let lens: Vec<usize> = found.iter().map(|(_, _, s)| s.elements.len()).collect();
+    let quotas = fair_shares(&lens, limit);
     for (index, (frame, world, seen)) in found.into_iter().enumerate() {
         if index == 0 {
             (title, url, language) = (seen.title.clone(), seen.url.clone(), seen.lang.clone());
         }
         frames.push(seen.url.clone());
         total += seen.total;
-        for (local, raw) in seen.elements.into_iter().enumerate() {
-            if controls.len() >= limit {
-                break;
-            }
+        let quota = quotas.get(index).copied().unwrap_or(0);
+        for (local, raw) in seen.elements.into_iter().enumerate().take(quota) {
             let number = controls.len() + 1;
             elements.push(ObservedElement {
                 frame: frame.clone(),
@@ -228,6 +228,26 @@ pub async fn observe(
         total,
         fingerprint,
     })
+}
+
+/// How many of each frame's controls fit in `limit`: an equal share each, and what a
+/// frame leaves unused goes to the others, so a long main page cannot crowd out the
+/// player in its frame.
+fn fair_shares(lens: &[usize], limit: usize) -> Vec<usize> {
+    let mut quota = vec![0; lens.len()];
+    let mut left = limit;
+    loop {
+        let open: Vec<usize> = (0..lens.len()).filter(|&i| quota[i] < lens[i]).collect();
+        if open.is_empty() || left == 0 {
+            return quota;
+        }
+        let each = (left / open.len()).max(1);
+        for i in open {
+            let add = each.min(lens[i] - quota[i]).min(left);
+            quota[i] += add;
+            left -= add;
+        }
+    }
 }
 
 fn fingerprint(url: &str, controls: &[Control], audio: &[AudioLink]) -> String {
@@ -304,4 +324,19 @@ pub fn describe(o: &Observation) -> String {
         text.push('\n');
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fair_shares;
+
+    #[test]
+    fn every_frame_gets_its_share_of_the_limit() {
+        assert_eq!(fair_shares(&[400, 6], 150), vec![144, 6]);
+        assert_eq!(fair_shares(&[400, 400, 400], 150), vec![50, 50, 50]);
+        assert_eq!(fair_shares(&[10, 3], 150), vec![10, 3]);
+        assert_eq!(fair_shares(&[2, 2, 2], 4), vec![2, 1, 1]);
+        assert_eq!(fair_shares(&[], 150), Vec::<usize>::new());
+        assert_eq!(fair_shares(&[5], 0), vec![0]);
+    }
 }

@@ -35,7 +35,7 @@ pub struct FetchLimits {
 pub enum FetchError {
     #[error("blocked: {0}")]
     Blocked(Refused),
-    #[error("no answer within {0}")]
+    #[error("not complete within the fetch deadline of {0}")]
     Deadline(String),
     #[error("{0}")]
     Stalled(String),

@@ -238,7 +238,7 @@ async fn an_endless_body_is_cut_at_the_size_cap_and_a_slow_one_at_the_deadline()
     };
     let late = download_of(&site, "/files/trickle.mp3", patient, dir.path()).await;
     assert!(
-        matches!(&late, Err(DownloadError::Failed(why)) if why.contains("no answer within 3s")),
+        matches!(&late, Err(DownloadError::Failed(why)) if why.contains("not complete within the fetch deadline of 3s")),
         "{late:?}"
     );
     assert!(

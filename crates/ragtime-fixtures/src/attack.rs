@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tokio::io::AsyncReadExt;
 use tokio::net::{TcpListener, UdpSocket};
@@ -369,6 +369,11 @@ async fn frame_page(State(t): State<Targets>) -> Response {
     )
 }
 
-async fn redirect(State(t): State<Targets>) -> Redirect {
-    Redirect::temporary(&format!("http://{}/redirected", t.v4))
+/// A plain 302 (axum's `Redirect` offers only 303, 307 and 308).
+async fn redirect(State(t): State<Targets>) -> Response {
+    (
+        StatusCode::FOUND,
+        [(header::LOCATION, format!("http://{}/redirected", t.v4))],
+    )
+        .into_response()
 }

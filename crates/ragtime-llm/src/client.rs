@@ -131,7 +131,23 @@ struct Usage {
     completion_tokens: u64,
 }
 
-/// The reply body as a [`ModelReply`]: the first choice, its first tool call.
+/// Most characters of the model's text kept from one reply (it goes into the step,
+/// the escalation message and every later request).
+const MAX_CONTENT_CHARS: usize = 4000;
+/// Most characters of a tool name; longer is no tool ragtime has.
+const MAX_NAME_CHARS: usize = 100;
+/// Most bytes of a call's arguments: no tool takes more than a few URLs or texts.
+const MAX_ARGUMENT_BYTES: usize = 16 * 1024;
+
+fn capped(text: String, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}… [cut]", &text[..at]),
+        None => text,
+    }
+}
+
+/// The reply body as a [`ModelReply`]: the first choice, its first tool call, with
+/// its text and call cut to sizes a step can hold.
 pub fn parse_reply(body: &[u8], turn: usize) -> Result<ModelReply, ModelError> {
     let reply: Reply = serde_json::from_slice(body)
         .map_err(|e| ModelError::Malformed(format!("not a Chat Completions reply: {e}")))?;
@@ -159,16 +175,28 @@ pub fn parse_reply(body: &[u8], turn: usize) -> Result<ModelReply, ModelError> {
                 .id
                 .filter(|i| !i.is_empty())
                 .unwrap_or_else(|| format!("call_{turn}")),
-            name: c.function.name,
+            name: capped(c.function.name, MAX_NAME_CHARS),
             arguments: match c.function.arguments {
                 Value::String(text) => text,
                 Value::Null => "{}".to_string(),
                 other => other.to_string(),
             },
+        })
+        .map(|mut c| {
+            // Cut arguments are no longer JSON: the schema check refuses them with a
+            // reason the model reads, instead of a huge step.
+            if c.arguments.len() > MAX_ARGUMENT_BYTES {
+                c.arguments = capped(c.arguments, MAX_ARGUMENT_BYTES / 4);
+            }
+            c
         });
     let usage = reply.usage.unwrap_or_default();
     Ok(ModelReply {
-        content: choice.message.content.filter(|c| !c.trim().is_empty()),
+        content: choice
+            .message
+            .content
+            .filter(|c| !c.trim().is_empty())
+            .map(|c| capped(c, MAX_CONTENT_CHARS)),
         call,
         finish_reason: choice.finish_reason,
         usage: TokenUsage {
@@ -267,6 +295,19 @@ impl ModelClient {
         }
     }
 
+    /// `reply` with the API key taken out, wherever it appears.
+    fn scrub_bytes(&self, reply: Vec<u8>) -> Vec<u8> {
+        match &self.key {
+            Some(key)
+                if key.len() >= 4
+                    && reply.windows(key.len()).any(|w| w == key.as_bytes()) =>
+            {
+                self.scrub(&String::from_utf8_lossy(&reply)).into_bytes()
+            }
+            _ => reply,
+        }
+    }
+
     /// Sends one request (or replays it from the cassette) and reads the reply;
     /// `turn` numbers the request within the attempt.
     pub async fn complete(
@@ -301,6 +342,9 @@ impl ModelClient {
         let ms_header = fetched.header("retry-after-ms");
         let header = fetched.header("retry-after");
         let reply = fetched.bytes().await.map_err(|e| self.fetch_error(e))?;
+        // A server that echoes the key (in an error, in the model's text or a call's
+        // arguments) must not carry it into steps, rows, logs or a cassette.
+        let reply = self.scrub_bytes(reply);
         if let Some(cassette) = &self.cassette {
             cassette
                 .record(&body, status, &reply)
@@ -368,6 +412,26 @@ impl ModelClient {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_huge_valid_reply_is_cut_to_step_sizes() {
+        let body = json!({"choices": [{"message": {
+            "content": "x".repeat(100_000),
+            "tool_calls": [{"id": "c", "type": "function", "function": {
+                "name": "n".repeat(5000),
+                "arguments": json!({"text": "y".repeat(200_000)}).to_string()}}]}}]});
+        let reply = parse_reply(body.to_string().as_bytes(), 1).expect("a reply");
+        let content = reply.content.expect("content");
+        assert!(content.chars().count() < MAX_CONTENT_CHARS + 10, "{}", content.len());
+        let call = reply.call.expect("call");
+        assert!(call.name.chars().count() < MAX_NAME_CHARS + 10);
+        assert!(call.arguments.len() <= MAX_ARGUMENT_BYTES);
+        assert!(
+            serde_json::from_str::<Value>(&call.arguments).is_err(),
+            "cut arguments are refused by the schema check, not run"
+        );
+    }
 
     #[test]
     fn replies_of_every_server_shape_are_read() {

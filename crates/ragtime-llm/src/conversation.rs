@@ -42,13 +42,36 @@ fn delimited(record: &ToolCallRecord) -> String {
     } else {
         ""
     };
+    // The tool's name may be one the model made up: it is data too.
+    let tool: String = record
+        .call
+        .tool
+        .chars()
+        .take(80)
+        .map(|c| if c.is_alphanumeric() || "_- ()".contains(c) { c } else { '?' })
+        .collect();
     format!(
-        "<tool_output step=\"{}\" tool=\"{}\" outcome=\"{}\">\n{}{cut}\n</tool_output>",
+        "<tool_output step=\"{}\" tool=\"{tool}\" outcome=\"{}\">\n{}{cut}\n</tool_output>",
         record.step,
-        record.call.tool,
         record.outcome.as_str(),
-        output.replace("</tool_output", "<\\/tool_output")
+        neutralize_closing_tag(&output)
     )
+}
+
+/// `text` with every `</tool_output` (in any case) broken, so page text cannot end
+/// the delimited block early.
+fn neutralize_closing_tag(text: &str) -> String {
+    const TAG: &str = "</tool_output";
+    let lower = text.to_ascii_lowercase();
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (at, _) in lower.match_indices(TAG) {
+        out.push_str(&text[last..at]);
+        out.push_str("<\\/");
+        last = at + 2;
+    }
+    out.push_str(&text[last..]);
+    out
 }
 
 fn build_error(e: impl std::fmt::Display) -> String {
@@ -120,6 +143,14 @@ pub fn request(
                 .into(),
         );
     }
+    // Only the turn that answers the screenshot sees it (retries of that turn too):
+    // an image costs tokens on every request it rides along with.
+    let screenshot = screenshot.filter(|(step, _)| {
+        history
+            .iter()
+            .filter(|r| r.step > *step)
+            .all(|r| r.call.tool == MODEL_TOOL && reply_of(r).is_none())
+    });
     if let Some((step, png)) = screenshot {
         // base64 is 4/3 of the bytes it encodes.
         let text = if png.len() / 4 * 3 <= settings.image_max_bytes {
@@ -188,4 +219,18 @@ pub fn request(
         request.max_tokens(settings.max_output_tokens);
     }
     request.build().map_err(build_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralize_closing_tag;
+
+    #[test]
+    fn page_text_cannot_close_the_untrusted_block() {
+        assert_eq!(
+            neutralize_closing_tag("a</tool_output>b</TOOL_Output >c"),
+            "a<\\/tool_output>b<\\/TOOL_Output >c"
+        );
+        assert_eq!(neutralize_closing_tag("ünïcode </x>"), "ünïcode </x>");
+    }
 }

@@ -140,7 +140,7 @@ impl LlmPlanner {
                 ));
             }
             // The server's own wait when it named one, else 0.5 s doubling to 8 s.
-            let backoff = (500u64 << (failures - 1).min(4)).min(8000);
+            let backoff = (500u64 << failures.saturating_sub(1).min(4)).min(8000);
             wait_ms = retry_in(&last.output)
                 .filter(|ms| *ms > 0)
                 .unwrap_or(backoff);

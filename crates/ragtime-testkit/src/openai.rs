@@ -138,6 +138,8 @@ struct Shared {
     script: VecDeque<Turn>,
     requests: Vec<Value>,
     authorizations: Vec<Option<String>>,
+    /// Requests that came after the script ran out.
+    unscripted: usize,
 }
 
 type Script = Arc<Mutex<Shared>>;
@@ -160,13 +162,18 @@ async fn complete(
         let mut s = lock(&shared);
         s.requests.push(request.clone());
         s.authorizations.push(authorization);
-        (s.script.pop_front(), s.requests.len())
+        let turn = s.script.pop_front();
+        if turn.is_none() {
+            s.unscripted += 1;
+        }
+        (turn, s.requests.len())
     };
     match turn {
         Some(Turn::Hang) => std::future::pending().await,
         Some(turn) => reply(turn, &request, number),
+        // Not retryable, so the planner stops at once; the drop fails the test.
         None => json_body(
-            StatusCode::INTERNAL_SERVER_ERROR,
+            StatusCode::BAD_REQUEST,
             &json!({"error": {"message": "the test's script has no more turns"}}),
         ),
     }
@@ -221,9 +228,18 @@ impl ScriptedModel {
 impl Drop for ScriptedModel {
     fn drop(&mut self) {
         self.task.abort();
-        let left = self.remaining();
-        if left > 0 && !std::thread::panicking() {
+        let (left, unscripted) = {
+            let s = lock(&self.shared);
+            (s.script.len(), s.unscripted)
+        };
+        if std::thread::panicking() {
+            return;
+        }
+        if left > 0 {
             panic!("{left} scripted model turn(s) were never requested");
+        }
+        if unscripted > 0 {
+            panic!("{unscripted} model request(s) came after the script ran out");
         }
     }
 }

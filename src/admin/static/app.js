@@ -27,6 +27,7 @@ function renderStep(li, s) {
   li.appendChild(outcome);
   li.appendChild(el("span", "duration", s.duration_ms !== null ? s.duration_ms + " ms" : ""));
   li.dataset.duration = s.duration_ms || 0;
+  if (s.tokens) li.appendChild(el("span", "tokens", s.tokens[0] + " in, " + s.tokens[1] + " out"));
   const bar = el("progress", "bar");
   bar.max = 100;
   li.appendChild(bar);

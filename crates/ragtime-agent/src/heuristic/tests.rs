@@ -162,6 +162,11 @@ fn a_failed_click_is_not_repeated_on_an_unchanged_page_and_the_escalation_says_w
         "no answer",
         None,
     ));
+    // The cut-off click left a blank page: the episode is opened and looked at again.
+    assert_eq!(call_of(next(&history)).tool, "navigate_to_url");
+    history.push(opened());
+    assert_eq!(call_of(next(&history)).tool, "observe_page");
+    history.push(observed("f1", controls.clone(), vec![]));
     late_look(&mut history, "f1", controls);
     match next(&history) {
         Action::Finish(end) => {
@@ -263,6 +268,54 @@ fn consent_comes_first_and_links_to_other_sites_are_never_clicked() {
         call_of(next(&history)).args,
         json!({"element": 3}),
         "off-site links are skipped"
+    );
+}
+
+/// Consent managers' buttons that also say "close" (Didomi's "Agree and close") are
+/// consent buttons, not the close buttons the explorer avoids.
+#[test]
+fn a_consent_button_that_also_closes_is_clicked_first() {
+    for label in ["Agree and close", "Accepter & Fermer", "Akzeptieren und schließen"] {
+        let controls = vec![
+            control(1, "button", "Play", None),
+            control(2, "button", "Close", None),
+            control(3, "button", label, None),
+        ];
+        let history = vec![opened(), observed("f1", controls, vec![])];
+        assert_eq!(call_of(next(&history)).args, json!({"element": 3}), "{label}");
+    }
+}
+
+/// A click cut off by its deadline leaves a blank page behind: the explorer opens the
+/// episode again, once, and does not click the same control on the same page again.
+#[test]
+fn a_click_cut_off_by_its_deadline_reopens_the_page_once() {
+    let controls = vec![
+        control(1, "button", "Play", None),
+        control(2, "button", "More", None),
+    ];
+    let mut history = vec![opened(), observed("f1", controls.clone(), vec![])];
+    let click = call_of(next(&history));
+    assert_eq!(click.args, json!({"element": 1}));
+    history.push(record("click_element", click.args, StepOutcome::Timeout, "no answer", None));
+    let reopen = call_of(next(&history));
+    assert_eq!(
+        (reopen.tool.as_str(), &reopen.args),
+        ("navigate_to_url", &json!({"url": "http://podcasts.example/ep/1"}))
+    );
+    history.push(opened());
+    assert_eq!(call_of(next(&history)).tool, "observe_page");
+    history.push(observed("f1", controls, vec![]));
+    assert_eq!(
+        call_of(next(&history)).args,
+        json!({"element": 2}),
+        "the control that hung is not clicked again on the same page"
+    );
+    history.push(record("click_element", json!({"element": 2}), StepOutcome::Timeout, "no answer", None));
+    assert_ne!(
+        call_of(next(&history)).tool,
+        "navigate_to_url",
+        "the page is opened again only once"
     );
 }
 

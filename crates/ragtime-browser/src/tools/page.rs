@@ -82,6 +82,9 @@ impl Tool for NavigateToUrl {
         {
             let limits = self.0.settle_limits();
             let loaded = Instant::now();
+            // One settle cap for the whole opening, before and after the scroll: a page
+            // that never stops changing costs one cap, not two.
+            let budget_end = loaded + limits.cap;
             settle::settle(browser, &page, &[world], (loaded, loaded), limits, false).await;
             let scrolled: u32 = frames::call(
                 &page,
@@ -91,8 +94,10 @@ impl Tool for NavigateToUrl {
             )
             .await
             .unwrap_or(0);
-            if scrolled > 0 {
-                let now = Instant::now();
+            let now = Instant::now();
+            let left = budget_end.saturating_duration_since(now);
+            if scrolled > 0 && left > limits.quiet {
+                let limits = settle::SettleLimits { cap: left, ..limits };
                 settle::settle(browser, &page, &[world], (now, now), limits, false).await;
             }
         }
