@@ -107,10 +107,14 @@ fn request_us(history: &[ToolCallRecord], rounds: usize) -> f64 {
 
 #[tokio::main]
 async fn main() {
-    let llm = LlmPlanner::new(
-        Arc::new(LlmSettings::default()),
-        Arc::new(Handoff::default()),
-    );
+    // Room for the longest history, so every decision rebuilds the conversation
+    // rather than stopping at the request limit.
+    let settings = LlmSettings {
+        max_requests: 1000,
+        max_tokens: u64::MAX,
+        ..LlmSettings::default()
+    };
+    let llm = LlmPlanner::new(Arc::new(settings), Arc::new(Handoff::default()));
     for turns in [1u32, 10, 30] {
         let h = history(turns);
         // The LLM planner answers "ask the model" after a tool step; the heuristic one
@@ -119,7 +123,7 @@ async fn main() {
         let heuristic_us = time(&HeuristicPlanner, &h, 200).await;
         let send_us = request_us(&h, 200);
         println!(
-            "decision after {turns} model turn(s) ({} steps): LLM planner {llm_us:.0} µs to decide (the conversation rebuilt), {send_us:.0} µs with the request written as JSON; heuristic planner {heuristic_us:.0} µs",
+            "decision after {turns} model turn(s) ({} steps): LLM planner {llm_us:.0} µs to decide (the conversation rebuilt), {send_us:.0} µs with the request written as JSON; heuristic planner {heuristic_us:.1} µs",
             h.len()
         );
     }

@@ -98,8 +98,7 @@ impl App {
         if config.agent.planner == PlannerKind::Llm {
             // A missing key is the operator's one-line error before anything starts.
             config.llm.api_key().map_err(AppError::Llm)?;
-            let llm = config.llm.clone();
-            llm.fit_runtime(&mut config.runtime);
+            LlmPlanner::fit_runtime(&config.llm, &mut config.runtime);
         }
         let store = Store::open(&config.database).await?;
         // A heartbeat older than a few intervals means no live runtime owns the attempt.

@@ -438,6 +438,17 @@ async fn recover_with_a_model_shows_its_steps_and_never_the_key() {
         dir.path().join("recorded.jsonl").exists(),
         "the exchanges were recorded"
     );
+    let listed = tokio::process::Command::new(env!("CARGO_BIN_EXE_ragtime"))
+        .args(["--config", &config.display().to_string(), "attempts"])
+        .env("RUST_LOG", "off")
+        .output()
+        .await
+        .expect("run attempts");
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        listed.contains(" in, ") && listed.contains(" out tokens]"),
+        "`ragtime attempts` shows the attempt's tokens: {listed}"
+    );
     for file in std::fs::read_dir(dir.path()).expect("dir").flatten() {
         let bytes = std::fs::read(file.path()).unwrap_or_default();
         assert!(

@@ -556,6 +556,8 @@ impl HeuristicPlanner {
             .nth(1)
             .map(|(_, o)| o.controls.iter().map(key).collect())
             .unwrap_or_default();
+        // What the page is about: its title and its own heading.
+        let about = format!("{} {}", latest.title, latest.heading);
         let best = latest
             .controls
             .iter()
@@ -571,7 +573,7 @@ impl HeuristicPlanner {
                 let new = !earlier.is_empty() && !earlier.contains(&key(c));
                 episode
                     .as_ref()
-                    .and_then(|e| control_rank(c, e, &latest.title, new))
+                    .and_then(|e| control_rank(c, e, &about, new))
                     .map(|r| (r, c))
             })
             .max_by_key(|(rank, c)| (*rank, std::cmp::Reverse(c.number)));

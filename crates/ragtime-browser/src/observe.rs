@@ -80,6 +80,10 @@ impl AudioLink {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Observation {
     pub title: String,
+    /// The page's own name for what it shows: its first `h1`, else `og:title` (a
+    /// single-page app's `document.title` may stay the site's name).
+    #[serde(default)]
+    pub heading: String,
     pub url: String,
     pub language: String,
     /// URLs of the page (first) and of each frame in it.
@@ -96,6 +100,8 @@ pub struct Observation {
 struct FrameControls {
     url: String,
     title: String,
+    #[serde(default)]
+    heading: String,
     lang: String,
     total: usize,
     elements: Vec<RawControl>,
@@ -180,12 +186,18 @@ pub async fn observe(
     let mut elements = Vec::new();
     let mut frames = Vec::new();
     let mut total = 0;
-    let (mut title, mut url, mut language) = (String::new(), String::new(), String::new());
+    let (mut title, mut heading, mut url, mut language) =
+        (String::new(), String::new(), String::new(), String::new());
     let lens: Vec<usize> = found.iter().map(|(_, _, s)| s.elements.len()).collect();
     let quotas = fair_shares(&lens, limit);
     for (index, (frame, world, seen)) in found.into_iter().enumerate() {
         if index == 0 {
-            (title, url, language) = (seen.title.clone(), seen.url.clone(), seen.lang.clone());
+            (title, heading, url, language) = (
+                seen.title.clone(),
+                seen.heading.clone(),
+                seen.url.clone(),
+                seen.lang.clone(),
+            );
         }
         frames.push(seen.url.clone());
         total += seen.total;
@@ -220,6 +232,7 @@ pub async fn observe(
     let fingerprint = fingerprint(&url, &controls, &audio);
     Ok(Observation {
         title,
+        heading,
         url,
         language,
         frames,

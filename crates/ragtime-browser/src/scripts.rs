@@ -122,7 +122,10 @@ pub fn observe() -> String {
   const ordered = described.filter(d => d.visible).concat(described.filter(d => !d.visible)).slice(0, limit);
   R.elements = ordered.map(d => d.e);
   R.observedAt = performance.now();
+  const og = document.querySelector('meta[property="og:title"]');
+  const h1 = document.querySelector('h1');
   return {{ url: location.href, title: document.title || '', lang: (document.documentElement.lang || '').trim(),
+    heading: ((h1 && h1.innerText) || (og && og.content) || '').trim().slice(0, 200),
     total: described.length,
     elements: ordered.map(({{ e, ...d }}) => d) }};
 }}"#

@@ -11,12 +11,13 @@
 //! model's word; a reply without a call, or a limit reached, escalates.
 
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use async_openai::types::chat::CreateChatCompletionRequest;
 use async_trait::async_trait;
 use ragtime_core::{
-    AttemptContext, Decision, Planner, PlannerError, StepOutcome, TokenUsage, ToolCallRecord,
-    ToolSpec,
+    AttemptContext, Decision, Planner, PlannerError, RuntimeSettings, StepOutcome, TokenUsage,
+    ToolCallRecord, ToolSpec,
 };
 use serde_json::{Value, json};
 
@@ -47,9 +48,30 @@ pub struct LlmPlanner {
     handoff: Arc<Handoff>,
 }
 
+/// How much longer than `request_timeout` a `model` step may take by default: the
+/// backoff before a retried request is at most 8 s.
+const MODEL_STEP_SLACK: Duration = Duration::from_secs(10);
+
 impl LlmPlanner {
     pub fn new(settings: Arc<LlmSettings>, handoff: Arc<Handoff>) -> LlmPlanner {
         LlmPlanner { settings, handoff }
+    }
+
+    /// Fits the runtime's limits to this planner, where each model request is a step
+    /// of its own: at least `2 × max_requests + 1` steps (a request and its call each,
+    /// then the download), and a `model` deadline that lets a slow reply finish
+    /// (`request_timeout` plus the retry backoff) unless `[runtime.tool_deadlines]`
+    /// names `model`.
+    pub fn fit_runtime(settings: &LlmSettings, runtime: &mut RuntimeSettings) {
+        runtime.max_steps = runtime
+            .max_steps
+            .max(settings.max_requests.saturating_mul(2).saturating_add(1));
+        runtime
+            .tool_deadlines
+            .entry(MODEL_TOOL.to_string())
+            .or_insert(humantime_serde::Serde::from(
+                settings.request_timeout.saturating_add(MODEL_STEP_SLACK),
+            ));
     }
 }
 
@@ -180,5 +202,35 @@ impl Planner for LlmPlanner {
         tools: &[ToolSpec],
     ) -> Result<Decision, PlannerError> {
         Ok(self.decide(context, history, tools))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_model_planner_gets_steps_for_every_request_and_time_for_a_slow_reply() {
+        let llm = LlmSettings::default();
+        let mut runtime = RuntimeSettings::default();
+        LlmPlanner::fit_runtime(&llm, &mut runtime);
+        assert_eq!(runtime.max_steps, 61, "30 requests, 30 calls and the download");
+        assert_eq!(runtime.deadline_for(MODEL_TOOL), Duration::from_secs(70));
+        assert_eq!(runtime.deadline_for("click_element"), runtime.tool_deadline);
+
+        let mut chosen = RuntimeSettings {
+            max_steps: 100,
+            ..RuntimeSettings::default()
+        };
+        chosen
+            .tool_deadlines
+            .insert(MODEL_TOOL.into(), Duration::from_secs(5).into());
+        LlmPlanner::fit_runtime(&llm, &mut chosen);
+        assert_eq!(chosen.max_steps, 100, "a larger budget stays");
+        assert_eq!(
+            chosen.deadline_for(MODEL_TOOL),
+            Duration::from_secs(5),
+            "a chosen deadline stays"
+        );
     }
 }

@@ -68,28 +68,7 @@ impl Default for LlmSettings {
     }
 }
 
-/// How much longer than `request_timeout` a `model` step may take by default: the
-/// planner's backoff before a retried request is at most 8 s.
-const MODEL_STEP_SLACK: Duration = Duration::from_secs(10);
-
 impl LlmSettings {
-    /// Fits the runtime's limits to a model planner, where each model request is a
-    /// step of its own: at least `2 × max_requests + 1` steps (a request and its call
-    /// each, then the download), and a `model` deadline that lets a slow reply finish
-    /// (`request_timeout` plus the retry backoff) unless `[runtime.tool_deadlines]`
-    /// names `model`.
-    pub fn fit_runtime(&self, runtime: &mut ragtime_core::RuntimeSettings) {
-        runtime.max_steps = runtime
-            .max_steps
-            .max(self.max_requests.saturating_mul(2).saturating_add(1));
-        runtime
-            .tool_deadlines
-            .entry(crate::conversation::MODEL_TOOL.to_string())
-            .or_insert(humantime_serde::Serde::from(
-                self.request_timeout.saturating_add(MODEL_STEP_SLACK),
-            ));
-    }
-
     /// The API key from the environment (`None` when `api_key_env` is empty), or why
     /// there is none: one line, naming the variable.
     pub fn api_key(&self) -> Result<Option<String>, String> {
@@ -130,3 +109,4 @@ impl LlmSettings {
         Ok(())
     }
 }
+

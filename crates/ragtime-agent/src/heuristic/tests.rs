@@ -54,6 +54,7 @@ fn link(url: &str, via: &str) -> AudioLink {
 fn observed(fingerprint: &str, controls: Vec<Control>, audio: Vec<AudioLink>) -> ToolCallRecord {
     let observation = Observation {
         title: "Episode 1".into(),
+        heading: String::new(),
         url: "http://podcasts.example/ep/1".into(),
         language: "en".into(),
         frames: vec!["http://podcasts.example/ep/1".into()],
@@ -430,4 +431,27 @@ fn trailers_other_items_audio_and_app_downloads_are_not_the_episode() {
     }
     let download = call_of(next(&[opened(), about_trailer]));
     assert_eq!(download.tool, "download_file");
+}
+
+/// A single-page app whose `document.title` is only the site's name: the page's own
+/// heading says which episode it is, so its titled Play button is not "another item".
+#[test]
+fn the_pages_heading_names_its_episode_when_the_title_does_not() {
+    let controls = vec![control(1, "button", "Play: The River Village, part two", None)];
+    let mut look = observed("f1", controls, vec![]);
+    if let Some(data) = look.data.as_mut() {
+        data["title"] = json!("Podcasts");
+        data["heading"] = json!("The River Village, part two");
+    }
+    let history = vec![opened(), look.clone()];
+    assert_eq!(call_of(next(&history)).args, json!({"element": 1}));
+    if let Some(data) = look.data.as_mut() {
+        data["heading"] = json!("The Mountain Road");
+    }
+    let history = vec![opened(), look];
+    assert_ne!(
+        next(&history),
+        Action::Call(ToolCall::new("click_element", json!({"element": 1}))),
+        "a Play button naming another item is still skipped"
+    );
 }
