@@ -304,6 +304,30 @@ async fn server_faults_are_retried_visibly_and_bad_calls_go_back_to_the_model() 
     assert_timeline_snapshot("llm_faults", &timeline);
 }
 
+/// The attempt's deadline covers a model request too: with a `model` deadline longer
+/// than the attempt's, a model that never answers ends the attempt at its deadline.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_attempt_deadline_cuts_a_model_request_that_never_answers() {
+    let script = vec![Turn::Hang];
+    let (report, steps, _, timeline) = run(script, "/episodes/no-audio", |c| {
+        c.runtime.attempt_deadline = Duration::from_secs(2);
+        c.runtime.tool_deadlines.insert(
+            "model".to_string(),
+            humantime_serde::Serde::from(Duration::from_secs(60)),
+        );
+    })
+    .await;
+    assert_eq!(report.status, AttemptStatus::AwaitingHuman, "{timeline}");
+    assert!(
+        report.message.contains("attempt deadline of 2s reached during step 1 (model)"),
+        "{}",
+        report.message
+    );
+    assert_eq!(steps.len(), 1, "{timeline}");
+    assert_eq!(steps[0].tool_name, "model");
+    assert_eq!(steps[0].outcome, "timeout", "{timeline}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_hung_model_is_cut_by_its_deadline_and_a_huge_reply_is_refused() {
     let script = vec![Turn::Hang, Turn::text("No audio here.")];

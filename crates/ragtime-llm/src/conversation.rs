@@ -223,7 +223,60 @@ pub fn request(
 
 #[cfg(test)]
 mod tests {
-    use super::neutralize_closing_tag;
+    use super::*;
+    use crate::client::{ModelCall, ModelReply};
+    use ragtime_core::{StepOutcome, TokenUsage, ToolCall};
+
+    /// A model turn that asked for a screenshot, and the screenshot step.
+    fn screenshot_turn(png_bytes: usize) -> Vec<ToolCallRecord> {
+        let reply = ModelReply {
+            content: None,
+            call: Some(ModelCall {
+                id: "call_1".into(),
+                name: "analyze_screenshot".into(),
+                arguments: "{}".into(),
+            }),
+            finish_reason: Some("tool_calls".into()),
+            usage: TokenUsage::default(),
+        };
+        vec![
+            ToolCallRecord {
+                step: 1,
+                call: ToolCall::new(MODEL_TOOL, serde_json::json!({"turn": 1})),
+                outcome: StepOutcome::Success,
+                output: String::new(),
+                data: Some(serde_json::json!({"reply": reply})),
+                usage: None,
+            },
+            ToolCallRecord {
+                step: 2,
+                call: ToolCall::new("analyze_screenshot", serde_json::json!({})),
+                outcome: StepOutcome::Success,
+                output: "a screenshot".into(),
+                data: Some(serde_json::json!({"png_base64": "A".repeat(png_bytes / 3 * 4)})),
+                usage: None,
+            },
+        ]
+    }
+
+    fn sent(history: &[ToolCallRecord], image_max_bytes: usize) -> String {
+        let settings = LlmSettings {
+            image_max_bytes,
+            ..LlmSettings::default()
+        };
+        let context = AttemptContext::default();
+        let request = request(&settings, &context, history, &[]).expect("a request");
+        serde_json::to_string(&request).expect("json")
+    }
+
+    #[test]
+    fn a_screenshot_is_sent_within_its_cap_and_described_above_it() {
+        let history = screenshot_turn(30_000);
+        assert!(sent(&history, 100_000).contains("data:image/png;base64,"));
+        let over = sent(&history, 10_000);
+        assert!(!over.contains("data:image/png"), "no image above the cap");
+        assert!(over.contains("larger than llm.image_max_bytes"), "{over}");
+    }
 
     #[test]
     fn page_text_cannot_close_the_untrusted_block() {
