@@ -374,10 +374,15 @@ mod tests {
     #[test]
     fn a_partial_file_keeps_the_other_defaults() {
         let config =
-            Config::from_toml("[runtime]\nattempt_deadline = \"2m\"\n", "t").expect("parses");
+            Config::from_toml("[runtime]\nattempt_deadline = \"3m\"\n", "t").expect("parses");
+        // Not the default (120 s): the file's value is read.
         assert_eq!(
             config.runtime.attempt_deadline,
-            std::time::Duration::from_secs(120)
+            std::time::Duration::from_secs(180)
+        );
+        assert_eq!(
+            config.runtime.tool_deadline,
+            RuntimeSettings::default().tool_deadline
         );
         assert_eq!(config.progress, ProgressConfig::default());
     }

@@ -26,8 +26,13 @@ pub async fn assert_progress_matches_steps(store: &Store, attempt_id: i64) -> us
         .await
         .expect("load attempt")
         .expect("attempt row exists");
-    let progress = attempt.progress.as_array().cloned().unwrap_or_default();
+    let progress = attempt
+        .progress
+        .as_array()
+        .cloned()
+        .unwrap_or_else(|| panic!("the progress column is not a list: {}", attempt.progress));
     let steps = store.steps(attempt_id).await.expect("load steps");
+    assert!(!steps.is_empty(), "attempt {attempt_id} recorded no steps");
     let progress_steps: Vec<i64> = progress.iter().filter_map(|e| e["step"].as_i64()).collect();
     let expected: Vec<i64> = (1..=steps.len() as i64).collect();
     assert_eq!(
