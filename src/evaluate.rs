@@ -25,11 +25,7 @@ async fn evaluate(config: Config, cases: Vec<Case>, jobs: usize) -> Result<ExitC
     let counter = Arc::clone(&done);
     let results = eval::run(Arc::clone(&app), cases, jobs, move |r: &CaseResult| {
         let n = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-        let verdict = match &r.verdict {
-            Verdict::Recovered => "recovered".to_string(),
-            Verdict::CorrectEscalation => "correct escalation".to_string(),
-            Verdict::Wrong(why) => format!("WRONG: {why}"),
-        };
+        let verdict = r.verdict.describe();
         eprintln!(
             "[{n}/{total}] {}: {verdict} ({:.2} s)",
             ragtime_timeline::clean(&r.case.name, 60),
@@ -81,6 +77,7 @@ pub async fn corpus(mut config: Config, jobs: usize, only: &[String]) -> Result<
                 outcome: audio.is_none().then_some(eval::Outcome::AwaitingHuman),
                 audio,
                 group: Some(page.set.name().to_string()),
+                known_miss: corpus::known_miss(page.slug).map(str::to_string),
             }
         })
         .collect();

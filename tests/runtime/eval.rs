@@ -33,6 +33,17 @@ async fn eval_passes_on_the_corpus_and_the_explorer_keeps_its_rules() {
     println!("{stdout}");
     assert!(out.status.success(), "eval failed:\n{stdout}\n{stderr}");
     assert!(stdout.contains("tuned: "), "{stdout}");
+    // A known miss that came out wrong is reported as such, never silently.
+    for (slug, _) in ragtime_fixtures::corpus::KNOWN_MISSES {
+        let line = stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("{slug} ")))
+            .unwrap_or_else(|| panic!("{slug} is in the table:\n{stdout}"));
+        assert!(
+            line.contains("known miss") || line.contains("recovered") || line.contains("correct escalation"),
+            "{line}"
+        );
+    }
 
     let store = Store::open(&DatabaseSettings {
         url: format!("sqlite://{}", dir.path().join("ragtime-eval.db").display()),

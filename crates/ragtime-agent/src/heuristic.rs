@@ -242,8 +242,37 @@ fn excerpt(path: &str, page_title: &str) -> bool {
                 .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
 }
 
-/// How promising an audio URL is to download; `None` for an excerpt or another
-/// item's audio.
+/// Words that mark an advertisement, in a URL's path or in where the page keeps it
+/// (`player.ads.preroll`, `publicidad`, `Werbung`): played before the episode, and
+/// often heard first, but never the episode.
+const AD_WORDS: &[&str] = &[
+    "ads",
+    "adserver",
+    "advert",
+    "adverts",
+    "advertisement",
+    "preroll",
+    "midroll",
+    "postroll",
+    "publicidad",
+    "publicitat",
+    "publicité",
+    "pubblicità",
+    "werbung",
+    "reklame",
+    "reklama",
+    "mainos",
+];
+
+fn advertisement(path: &str, via: &str) -> bool {
+    labels::words(path)
+        .into_iter()
+        .chain(labels::words(via))
+        .any(|w| AD_WORDS.contains(&w.as_str()))
+}
+
+/// How promising an audio URL is to download; `None` for an excerpt, an
+/// advertisement or another item's audio.
 fn audio_rank(link: &AudioLink, page_title: &str) -> Option<i32> {
     let path = link
         .url
@@ -255,6 +284,9 @@ fn audio_rank(link: &AudioLink, page_title: &str) -> Option<i32> {
         return None;
     }
     let via = link.via.to_ascii_lowercase();
+    if advertisement(&path, &via) {
+        return None;
+    }
     let audio_name = crate::labels::AUDIO_EXTENSIONS
         .iter()
         .any(|ext| path.ends_with(ext));
@@ -270,9 +302,12 @@ fn audio_rank(link: &AudioLink, page_title: &str) -> Option<i32> {
         ("download link", 25),
         ("link", 10),
         ("meta og:audio", 15),
+        // A media element's MP3 <source> is as much its audio as what it plays now
+        // (the browser takes the first source it can play, often an AAC one); on a
+        // tie the page's order decides, and its first player is its own.
         ("currentsrc", 10),
         ("heard on the network", 5),
-        ("source", 8),
+        ("source", 10),
     ] {
         if via.contains(hint) {
             rank += bonus;

@@ -455,3 +455,35 @@ fn the_pages_heading_names_its_episode_when_the_title_does_not() {
         "a Play button naming another item is still skipped"
     );
 }
+
+/// An advertisement the player plays first is never the episode, wherever the page
+/// names it as one: in its path or under the key that holds it.
+#[test]
+fn advertisements_are_not_the_episode() {
+    let audio = vec![
+        link("http://cdn.example/adserver/spot-15s.mp3", "script application/json"),
+        link("http://cdn.example/a/b.mp3", "script#data application/json player.publicidad.preroll"),
+        link("http://cdn.example/episodes/ep1.mp3", "script application/json player.episode"),
+    ];
+    let history = vec![opened(), observed("f1", vec![], audio)];
+    assert_eq!(
+        call_of(next(&history)).args,
+        json!({"url": "http://cdn.example/episodes/ep1.mp3"})
+    );
+}
+
+/// A media element's MP3 <source> counts as much as what the element plays: the
+/// page's first player wins over a clip in a later one.
+#[test]
+fn the_first_players_mp3_source_wins_over_a_later_players_clip() {
+    let audio = vec![
+        link("http://cdn.example/ep1.m4a", "audio currentSrc"),
+        link("http://cdn.example/ep1.mp3", "source"),
+        link("http://cdn.example/clips/street-noise.mp3", "audio currentSrc"),
+    ];
+    let history = vec![opened(), observed("f1", vec![], audio)];
+    assert_eq!(
+        call_of(next(&history)).args,
+        json!({"url": "http://cdn.example/ep1.mp3"})
+    );
+}
