@@ -106,6 +106,12 @@ impl<'a> Seen<'a> {
 
     /// Every click made on a control: (key, fingerprint of the page it was on, outcome).
     fn clicks(&self) -> Vec<(String, String, StepOutcome)> {
+        self.clicks_from(0)
+    }
+
+    /// The clicks made from `start` on in the history, and before it the clicks on a
+    /// dialog's own controls (a dialog's button, once clicked, stays tried).
+    fn clicks_from(&self, start: usize) -> Vec<(String, String, StepOutcome)> {
         (0..self.history.len())
             .filter(|i| {
                 matches!(
@@ -115,9 +121,24 @@ impl<'a> Seen<'a> {
             })
             .filter_map(|i| {
                 self.clicked(i)
+                    .filter(|(c, _)| i >= start || closes_dialog(c))
                     .map(|(c, fingerprint)| (key(&c), fingerprint, self.history[i].outcome))
             })
             .collect()
+    }
+
+    /// Where the history stands after the last dialog it dismissed or consent layer it
+    /// accepted: clicks before that may have landed on the dialog, so they do not
+    /// count as tried.
+    fn after_last_dismissal(&self) -> usize {
+        (0..self.history.len())
+            .rev()
+            .find(|&i| {
+                self.history[i].call.tool == "click_element"
+                    && self.history[i].outcome == StepOutcome::Success
+                    && self.clicked(i).is_some_and(|(c, _)| closes_dialog(&c))
+            })
+            .map_or(0, |i| i + 1)
     }
 
     /// Every audio URL any call turned up, with where it came from.
@@ -207,6 +228,11 @@ impl<'a> Seen<'a> {
 }
 
 /// What identifies a control across observations: its role, label, shown text and frame.
+/// Whether a control closes a dialog: it dismisses one or accepts a consent layer.
+fn closes_dialog(c: &Control) -> bool {
+    labels::dismisses(&c.label) || labels::accepts_consent(&c.label)
+}
+
 fn key(c: &Control) -> String {
     format!(
         "{}|{}|{}|{}",
@@ -591,16 +617,43 @@ impl HeuristicPlanner {
             .nth(1)
             .map(|(_, o)| o.controls.iter().map(key).collect())
             .unwrap_or_default();
+        // A click that failed because a dialog covered its control: dismiss the
+        // dialog first (a newsletter prompt that opened late), once per page state.
+        let covered = seen
+            .history
+            .iter()
+            .rev()
+            .take(2)
+            .find(|r| r.call.tool == "click_element")
+            .is_some_and(|r| r.outcome == StepOutcome::Error && r.output.contains("is covered by"));
+        if covered
+            && let Some(dismiss) = latest.controls.iter().find(|c| {
+                c.visible
+                    && c.enabled
+                    && c.href.is_none()
+                    && labels::dismisses(&c.label)
+                    && !clicks
+                        .iter()
+                        .any(|(k, fp, _)| *k == key(c) && *fp == latest.fingerprint)
+            })
+        {
+            return Decision::call("click_element", json!({"element": dismiss.number}))
+                .with_note(format!(
+                    "a dialog covers the page; dismiss it with {:?}",
+                    dismiss.label
+                ));
+        }
         // What the page is about: its title and its own heading.
         let about = format!("{} {}", latest.title, latest.heading);
+        let tried = seen.clicks_from(seen.after_last_dismissal());
         let best = latest
             .controls
             .iter()
             .filter(|c| {
                 let k = key(c);
-                let times = clicks.iter().filter(|(ck, _, _)| *ck == k).count();
+                let times = tried.iter().filter(|(ck, _, _)| *ck == k).count();
                 times < 2
-                    && !clicks
+                    && !tried
                         .iter()
                         .any(|(ck, fp, _)| *ck == k && *fp == latest.fingerprint)
             })

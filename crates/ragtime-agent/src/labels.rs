@@ -679,6 +679,45 @@ pub fn avoided(label: &str) -> bool {
             .any(|w| AVOID_STEMS.iter().any(|stem| w.starts_with(stem)))
 }
 
+/// Labels that dismiss a dialog standing in the way (a newsletter or app prompt):
+/// clicked only when a click failed because something covered its control.
+const DISMISS: &[&str] = &[
+    "close",
+    "dismiss",
+    "no thanks",
+    "no, thanks",
+    "not now",
+    "maybe later",
+    "skip",
+    "continue reading",
+    "continue to site",
+    "continue without",
+    "schließen",
+    "nein danke",
+    "weiterlesen",
+    "fermer",
+    "non merci",
+    "cerrar",
+    "no, gracias",
+    "chiudi",
+    "sluiten",
+    "fechar",
+    "luk",
+    "stäng",
+    "lukk",
+    "sulje",
+    "zamknij",
+    "zavřít",
+    "kapat",
+];
+
+/// Whether a label dismisses a dialog: a dismiss phrase, or only a close symbol.
+pub fn dismisses(label: &str) -> bool {
+    let found = words(label);
+    let symbol = matches!(label.trim(), "×" | "✕" | "✖" | "╳" | "X" | "x");
+    symbol || (found.len() <= 4 && DISMISS.iter().any(|p| has_phrase(&found, p)))
+}
+
 /// Whether a label accepts a consent layer: the label is a consent phrase, or starts
 /// with one (a long label that merely mentions "accept" is not a consent button).
 pub fn accepts_consent(label: &str) -> bool {

@@ -487,3 +487,76 @@ fn the_first_players_mp3_source_wins_over_a_later_players_clip() {
         json!({"url": "http://cdn.example/ep1.mp3"})
     );
 }
+
+/// A click that failed because a dialog opened over the page: the explorer dismisses
+/// the dialog, then goes back to the control.
+#[test]
+fn a_dialog_that_covers_the_control_is_dismissed_first() {
+    let controls = vec![
+        control(1, "button", "Play", None),
+        control(2, "button", "Subscribe", None),
+        control(3, "button", "Continue reading", None),
+    ];
+    let mut history = vec![opened(), observed("f1", controls.clone(), vec![])];
+    assert_eq!(call_of(next(&history)).args, json!({"element": 1}));
+    history.push(record(
+        "click_element",
+        json!({"element": 1}),
+        StepOutcome::Error,
+        "[1] \"Play\" is covered by div.modal-backdrop (an overlay?); dismiss it first",
+        None,
+    ));
+    assert_eq!(
+        call_of(next(&history)).args,
+        json!({"element": 3}),
+        "the dialog's dismiss control"
+    );
+    history.push(record("click_element", json!({"element": 3}), StepOutcome::Success, "clicked", None));
+    assert_eq!(call_of(next(&history)).tool, "observe_page");
+    history.push(observed("f2", controls.clone(), vec![]));
+    assert_eq!(call_of(next(&history)).args, json!({"element": 1}), "then Play again");
+    // Even when the page looks as it did before the dialog, where Play was already
+    // clicked: that click may have landed on the dialog.
+    let mut same_page = history[..history.len() - 1].to_vec();
+    same_page.push(observed("f1", controls, vec![]));
+    assert_eq!(call_of(next(&same_page)).args, json!({"element": 1}));
+}
+
+/// A consent layer that opened late swallowed a click ("covered"): once it is accepted,
+/// the control is tried again although the page looks as it did.
+#[test]
+fn a_click_a_late_consent_layer_covered_is_tried_again_after_accepting() {
+    let page = vec![control(1, "button", "Download", None)];
+    let with_consent = vec![
+        control(1, "button", "Download", None),
+        control(2, "button", "AGREE", None),
+    ];
+    let mut history = vec![opened(), observed("f1", page.clone(), vec![])];
+    history.push(record(
+        "click_element",
+        json!({"element": 1}),
+        StepOutcome::Error,
+        "[1] \"Download\" is covered by p (an overlay?); dismiss it first",
+        None,
+    ));
+    history.push(observed("f2", with_consent, vec![]));
+    assert_eq!(call_of(next(&history)).args, json!({"element": 2}), "consent first");
+    history.push(record("click_element", json!({"element": 2}), StepOutcome::Success, "clicked", None));
+    history.push(observed("f1", page, vec![]));
+    assert_eq!(call_of(next(&history)).args, json!({"element": 1}));
+}
+
+/// A consent button, once accepted, is not clicked again on the page it was accepted
+/// on: accepting forgets the other clicks, never itself.
+#[test]
+fn an_accepted_consent_button_is_not_clicked_again() {
+    let controls = vec![
+        control(1, "button", "Souhlasím", None),
+        control(2, "button", "Play", None),
+    ];
+    let mut history = vec![opened(), observed("f1", controls.clone(), vec![])];
+    assert_eq!(call_of(next(&history)).args, json!({"element": 1}));
+    history.push(record("click_element", json!({"element": 1}), StepOutcome::Success, "clicked", None));
+    history.push(observed("f1", controls, vec![]));
+    assert_eq!(call_of(next(&history)).args, json!({"element": 2}));
+}
