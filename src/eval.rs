@@ -203,7 +203,10 @@ fn hops(message: &str) -> Vec<Url> {
 }
 
 fn judge(case: &Case, status: AttemptStatus, audio_url: Option<&str>, message: &str) -> Verdict {
-    match (judge_outcome(case, status, audio_url, message), &case.known_miss) {
+    match (
+        judge_outcome(case, status, audio_url, message),
+        &case.known_miss,
+    ) {
         (Verdict::Wrong(what), Some(why)) => Verdict::KnownMiss(what, why.clone()),
         (verdict, _) => verdict,
     }
@@ -492,7 +495,12 @@ mod tests {
             group: None,
             known_miss: Some("takes the preview".into()),
         };
-        let wrong = judge(&case, AttemptStatus::Resolved, Some("https://e.example/p.mp3"), "");
+        let wrong = judge(
+            &case,
+            AttemptStatus::Resolved,
+            Some("https://e.example/p.mp3"),
+            "",
+        );
         assert!(
             matches!(&wrong, Verdict::KnownMiss(what, why) if what.contains("resolved") && why == "takes the preview"),
             "{wrong:?}"

@@ -29,13 +29,30 @@ async fn admin() -> Admin {
 
 /// An app on `db` with `config`, and its admin on a free loopback port.
 pub(crate) async fn admin_on(db: TestDb, config: ragtime::Config) -> Admin {
+    let sessions = Sessions::new(
+        hash_password(PASSWORD).expect("hash"),
+        Duration::from_secs(600),
+    );
+    admin_with(db, config, sessions).await
+}
+
+/// An admin on SQLite whose logins are throttled by `limits`.
+async fn admin_throttled(limits: ragtime::admin::LoginLimits) -> Admin {
+    let db = TestDb::sqlite(Duration::from_secs(5)).await;
+    let config = db.config(RuntimeSettings::default());
+    let sessions = Sessions::with_limits(
+        hash_password(PASSWORD).expect("hash"),
+        Duration::from_secs(600),
+        limits,
+    );
+    admin_with(db, config, sessions).await
+}
+
+async fn admin_with(db: TestDb, config: ragtime::Config, sessions: Sessions) -> Admin {
     let app = Arc::new(App::open(config).await.expect("open"));
     let state = Arc::new(AdminState {
         app: Arc::clone(&app),
-        sessions: Sessions::new(
-            hash_password(PASSWORD).expect("hash"),
-            Duration::from_secs(600),
-        ),
+        sessions,
     });
     let server = AdminServer::start("127.0.0.1:0", state)
         .await
@@ -600,12 +617,6 @@ async fn cancel_and_retry_need_the_csrf_token_and_work() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn login_attempts_are_throttled_and_the_right_password_works_after_the_window() {
     use ragtime::admin::LoginLimits;
-    let db = TestDb::sqlite(Duration::from_secs(5)).await;
-    let app = Arc::new(
-        App::open(db.config(RuntimeSettings::default()))
-            .await
-            .expect("open"),
-    );
     // One attempt comes back every 10 s: longer than the four argon2 checks take on a
     // loaded machine, so the fourth attempt meets an empty bucket.
     let limits = LoginLimits {
@@ -613,17 +624,8 @@ async fn login_attempts_are_throttled_and_the_right_password_works_after_the_win
         global: 1000,
         window: Duration::from_secs(30),
     };
-    let state = Arc::new(AdminState {
-        app: Arc::clone(&app),
-        sessions: Sessions::with_limits(
-            hash_password(PASSWORD).expect("hash"),
-            Duration::from_secs(600),
-            limits,
-        ),
-    });
-    let server = AdminServer::start("127.0.0.1:0", state)
-        .await
-        .expect("admin");
+    let a = admin_throttled(limits).await;
+    let server = &a.server;
     let login = |password: &'static str| {
         let url = format!("http://{}/login", server.addr);
         async move {
@@ -659,9 +661,8 @@ async fn login_attempts_are_throttled_and_the_right_password_works_after_the_win
         || async { (login(PASSWORD).await.status() == 303).then_some(()) },
     )
     .await;
-    drop(server);
-    app.close(Duration::from_secs(5)).await.expect("close");
-    db.cleanup().await;
+    a.app.close(Duration::from_secs(5)).await.expect("close");
+    a.db.cleanup().await;
 }
 
 /// The global bucket holds when the flood comes from many addresses: once it is
@@ -669,28 +670,13 @@ async fn login_attempts_are_throttled_and_the_right_password_works_after_the_win
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_global_login_limit_holds_across_client_addresses() {
     use ragtime::admin::LoginLimits;
-    let db = TestDb::sqlite(Duration::from_secs(5)).await;
-    let app = Arc::new(
-        App::open(db.config(RuntimeSettings::default()))
-            .await
-            .expect("open"),
-    );
     let limits = LoginLimits {
         per_client: 100,
         global: 3,
         window: Duration::from_secs(60),
     };
-    let state = Arc::new(AdminState {
-        app: Arc::clone(&app),
-        sessions: Sessions::with_limits(
-            hash_password(PASSWORD).expect("hash"),
-            Duration::from_secs(600),
-            limits,
-        ),
-    });
-    let server = AdminServer::start("127.0.0.1:0", state)
-        .await
-        .expect("admin");
+    let a = admin_throttled(limits).await;
+    let server = &a.server;
     // Each client connects from its own loopback source address.
     let login_from = |source: [u8; 4]| {
         let url = format!("http://{}/login", server.addr);
@@ -713,8 +699,11 @@ async fn the_global_login_limit_holds_across_client_addresses() {
     for last in 1..=5 {
         statuses.push(login_from([127, 0, 0, last]).await);
     }
-    assert_eq!(statuses, [401, 401, 401, 429, 429], "one attempt per address");
-    drop(server);
-    app.close(Duration::from_secs(5)).await.expect("close");
-    db.cleanup().await;
+    assert_eq!(
+        statuses,
+        [401, 401, 401, 429, 429],
+        "one attempt per address"
+    );
+    a.app.close(Duration::from_secs(5)).await.expect("close");
+    a.db.cleanup().await;
 }

@@ -143,25 +143,44 @@ fixture_tests!(
     redirect_metadata => "redirect-metadata",
 );
 
+/// Runs `script` on real Chromium tools as an attempt on `episode_url`, to its end.
+async fn scripted_attempt(
+    app: &App,
+    episode_url: String,
+    script: Vec<ragtime_core::Decision>,
+) -> ragtime_core::AttemptReport {
+    use ragtime_browser::{BrowserTools, registry};
+    use std::sync::Arc;
+    let context = app.browser().open_context().await.expect("browser");
+    let tools = registry(Arc::new(BrowserTools {
+        browser: Arc::new(context),
+    }));
+    let request = AttemptRequest {
+        episode_url,
+        strategy: "agent".into(),
+        ..Default::default()
+    };
+    let planner = Arc::new(ragtime_testkit::ScriptedPlanner::new(script));
+    app.start_attempt(request, planner, Arc::new(tools))
+        .await
+        .expect("start")
+        .wait()
+        .await
+}
+
 /// A screenshot from real Chromium is stored once, in `recovery_screenshots`.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn screenshots_are_stored_once_by_reference() {
-    use ragtime_browser::{BrowserTools, registry};
     use ragtime_core::Decision;
     use ragtime_store::entity::recovery_screenshot;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     use serde_json::json;
-    use std::sync::Arc;
 
     let site = FixtureSite::start().await.expect("fixture site");
     let db = TestDb::sqlite(Duration::from_secs(5)).await;
     let mut config = db.config(RuntimeSettings::default());
     config.browser.allow_hosts = vec!["127.0.0.1".to_string()];
     let app = App::open(config).await.expect("open");
-    let context = app.browser().open_context().await.expect("browser");
-    let tools = registry(Arc::new(BrowserTools {
-        browser: Arc::new(context),
-    }));
     let script = vec![
         Decision::call(
             "navigate_to_url",
@@ -170,18 +189,7 @@ async fn screenshots_are_stored_once_by_reference() {
         Decision::call("analyze_screenshot", json!({})),
         Decision::escalate("a human should look at the screenshot"),
     ];
-    let request = AttemptRequest {
-        episode_url: site.episode_url("consent-overlay"),
-        strategy: "agent".into(),
-        ..Default::default()
-    };
-    let planner = Arc::new(ragtime_testkit::ScriptedPlanner::new(script));
-    let report = app
-        .start_attempt(request, planner, Arc::new(tools))
-        .await
-        .expect("start")
-        .wait()
-        .await;
+    let report = scripted_attempt(&app, site.episode_url("consent-overlay"), script).await;
     assert_eq!(report.status, AttemptStatus::AwaitingHuman);
     app.runtime
         .flush(Duration::from_secs(10))
@@ -268,10 +276,8 @@ async fn explorer_timelines_on_corpus_pages_are_pinned() {
 /// trickles in: the step is `timeout` and no `.part` file stays in the media directory.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_download_cut_by_the_tool_deadline_leaves_no_part_file() {
-    use ragtime_browser::{BrowserTools, registry};
     use ragtime_core::Decision;
     use serde_json::json;
-    use std::sync::Arc;
 
     let site = FixtureSite::start().await.expect("fixture site");
     let db = TestDb::sqlite(Duration::from_secs(5)).await;
@@ -285,10 +291,6 @@ async fn a_download_cut_by_the_tool_deadline_leaves_no_part_file() {
     // The rate floor would end the download on its own; the deadline must be first.
     config.browser.min_rate = 0;
     let app = App::open(config).await.expect("open");
-    let context = app.browser().open_context().await.expect("browser");
-    let tools = registry(Arc::new(BrowserTools {
-        browser: Arc::new(context),
-    }));
     let script = vec![
         Decision::call(
             "download_file",
@@ -296,18 +298,7 @@ async fn a_download_cut_by_the_tool_deadline_leaves_no_part_file() {
         ),
         Decision::escalate("the download was cut"),
     ];
-    let request = AttemptRequest {
-        episode_url: site.episode_url("slow-audio"),
-        strategy: "agent".into(),
-        ..Default::default()
-    };
-    let planner = Arc::new(ragtime_testkit::ScriptedPlanner::new(script));
-    let report = app
-        .start_attempt(request, planner, Arc::new(tools))
-        .await
-        .expect("start")
-        .wait()
-        .await;
+    let report = scripted_attempt(&app, site.episode_url("slow-audio"), script).await;
     assert_eq!(report.status, AttemptStatus::AwaitingHuman, "{report:?}");
     app.runtime
         .flush(Duration::from_secs(10))

@@ -40,7 +40,9 @@ async fn eval_passes_on_the_corpus_and_the_explorer_keeps_its_rules() {
             .find(|l| l.starts_with(&format!("{slug} ")))
             .unwrap_or_else(|| panic!("{slug} is in the table:\n{stdout}"));
         assert!(
-            line.contains("known miss") || line.contains("recovered") || line.contains("correct escalation"),
+            line.contains("known miss")
+                || line.contains("recovered")
+                || line.contains("correct escalation"),
             "{line}"
         );
     }

@@ -319,7 +319,9 @@ async fn the_attempt_deadline_cuts_a_model_request_that_never_answers() {
     .await;
     assert_eq!(report.status, AttemptStatus::AwaitingHuman, "{timeline}");
     assert!(
-        report.message.contains("attempt deadline of 2s reached during step 1 (model)"),
+        report
+            .message
+            .contains("attempt deadline of 2s reached during step 1 (model)"),
         "{}",
         report.message
     );
@@ -407,7 +409,10 @@ async fn recover_with_a_model_shows_its_steps_and_never_the_key() {
     // The first reply echoes the key in a call's arguments (the page ignores the
     // query), the second in an error.
     let model = ScriptedModel::start(vec![
-        Turn::call("navigate_to_url", json!({"url": format!("{page}?echo={SECRET}")})),
+        Turn::call(
+            "navigate_to_url",
+            json!({"url": format!("{page}?echo={SECRET}")}),
+        ),
         echo,
     ])
     .await

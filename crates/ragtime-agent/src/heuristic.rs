@@ -525,13 +525,11 @@ impl HeuristicPlanner {
             && matches!(last.call.tool.as_str(), "click_element" | "observe_page")
             && seen.calls("navigate_to_url").count() < 2
         {
-            return Decision::call("navigate_to_url", json!({"url": page_url})).with_note(
-                format!(
-                    "{} ended in {}: the page was replaced; open the episode again",
-                    last.call.tool,
-                    last.outcome.as_str()
-                ),
-            );
+            return Decision::call("navigate_to_url", json!({"url": page_url})).with_note(format!(
+                "{} ended in {}: the page was replaced; open the episode again",
+                last.call.tool,
+                last.outcome.as_str()
+            ));
         }
         // 2. A download that worked ends the attempt.
         if let Some(done) = seen.succeeded("download_file") {
@@ -637,11 +635,12 @@ impl HeuristicPlanner {
                         .any(|(k, fp, _)| *k == key(c) && *fp == latest.fingerprint)
             })
         {
-            return Decision::call("click_element", json!({"element": dismiss.number}))
-                .with_note(format!(
+            return Decision::call("click_element", json!({"element": dismiss.number})).with_note(
+                format!(
                     "a dialog covers the page; dismiss it with {:?}",
                     dismiss.label
-                ));
+                ),
+            );
         }
         // What the page is about: its title and its own heading.
         let about = format!("{} {}", latest.title, latest.heading);

@@ -449,7 +449,11 @@ async fn settling_returns_early_on_a_quiet_page_and_at_the_cap_on_a_busy_one() {
         let waited: u64 = clicked
             .split(expect)
             .nth(1)
-            .and_then(|rest| rest.trim_start_matches([' ', 'a', 'f', 't', 'e', 'r']).split(' ').next())
+            .and_then(|rest| {
+                rest.trim_start_matches([' ', 'a', 'f', 't', 'e', 'r'])
+                    .split(' ')
+                    .next()
+            })
             .and_then(|ms| ms.parse().ok())
             .unwrap_or_else(|| panic!("{page}: no wait in {clicked}"));
         // Early means before the cap (the quiet window is 300 ms); busy means the cap.

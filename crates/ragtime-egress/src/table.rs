@@ -316,24 +316,61 @@ mod tests {
     /// address of every block must be judged as the most specific entry holding it
     /// says; addresses that carry an IPv4 address are left to their own test.
     const REGISTRY: &[(&str, bool)] = &[
-        ("0.0.0.0/8", false), ("0.0.0.0/32", false), ("10.0.0.0/8", false),
-        ("100.64.0.0/10", false), ("127.0.0.0/8", false), ("169.254.0.0/16", false),
-        ("172.16.0.0/12", false), ("192.0.0.0/24", false), ("192.0.0.0/29", false),
-        ("192.0.0.8/32", false), ("192.0.0.9/32", true), ("192.0.0.10/32", true),
-        ("192.0.0.170/32", false), ("192.0.0.171/32", false), ("192.0.2.0/24", false),
-        ("192.31.196.0/24", true), ("192.52.193.0/24", true), ("192.88.99.0/24", false),
-        ("192.88.99.2/32", false), ("192.168.0.0/16", false), ("192.175.48.0/24", true),
-        ("198.18.0.0/15", false), ("198.51.100.0/24", false), ("203.0.113.0/24", false),
-        ("240.0.0.0/4", false), ("255.255.255.255/32", false), ("224.0.0.0/4", false),
-        ("::1/128", false), ("::/128", false), ("::ffff:0:0/96", false),
-        ("64:ff9b::/96", true), ("64:ff9b:1::/48", false), ("100::/64", false),
-        ("100:0:0:1::/64", false), ("2001::/23", false), ("2001::/32", false),
-        ("2001:1::1/128", true), ("2001:1::2/128", true), ("2001:1::3/128", true),
-        ("2001:2::/48", false), ("2001:3::/32", true), ("2001:4:112::/48", true),
-        ("2001:10::/28", false), ("2001:20::/28", true), ("2001:30::/28", true),
-        ("2001:db8::/32", false), ("2002::/16", false), ("2620:4f:8000::/48", true),
-        ("3fff::/20", false), ("5f00::/16", false), ("fc00::/7", false),
-        ("fe80::/10", false), ("::/96", false), ("fec0::/10", false), ("ff00::/8", false),
+        ("0.0.0.0/8", false),
+        ("0.0.0.0/32", false),
+        ("10.0.0.0/8", false),
+        ("100.64.0.0/10", false),
+        ("127.0.0.0/8", false),
+        ("169.254.0.0/16", false),
+        ("172.16.0.0/12", false),
+        ("192.0.0.0/24", false),
+        ("192.0.0.0/29", false),
+        ("192.0.0.8/32", false),
+        ("192.0.0.9/32", true),
+        ("192.0.0.10/32", true),
+        ("192.0.0.170/32", false),
+        ("192.0.0.171/32", false),
+        ("192.0.2.0/24", false),
+        ("192.31.196.0/24", true),
+        ("192.52.193.0/24", true),
+        ("192.88.99.0/24", false),
+        ("192.88.99.2/32", false),
+        ("192.168.0.0/16", false),
+        ("192.175.48.0/24", true),
+        ("198.18.0.0/15", false),
+        ("198.51.100.0/24", false),
+        ("203.0.113.0/24", false),
+        ("240.0.0.0/4", false),
+        ("255.255.255.255/32", false),
+        ("224.0.0.0/4", false),
+        ("::1/128", false),
+        ("::/128", false),
+        ("::ffff:0:0/96", false),
+        ("64:ff9b::/96", true),
+        ("64:ff9b:1::/48", false),
+        ("100::/64", false),
+        ("100:0:0:1::/64", false),
+        ("2001::/23", false),
+        ("2001::/32", false),
+        ("2001:1::1/128", true),
+        ("2001:1::2/128", true),
+        ("2001:1::3/128", true),
+        ("2001:2::/48", false),
+        ("2001:3::/32", true),
+        ("2001:4:112::/48", true),
+        ("2001:10::/28", false),
+        ("2001:20::/28", true),
+        ("2001:30::/28", true),
+        ("2001:db8::/32", false),
+        ("2002::/16", false),
+        ("2620:4f:8000::/48", true),
+        ("3fff::/20", false),
+        ("5f00::/16", false),
+        ("fc00::/7", false),
+        ("fe80::/10", false),
+        ("::/96", false),
+        ("fec0::/10", false),
+        ("ff00::/8", false),
     ];
 
     /// `text` as (address as 128 bits, prefix length out of 128, is IPv4).
@@ -352,10 +389,17 @@ mod tests {
 
     #[test]
     fn the_table_judges_every_registry_block_as_published() {
-        let blocks: Vec<_> = REGISTRY.iter().map(|(p, r)| (parse_block(p), *r, *p)).collect();
+        let blocks: Vec<_> = REGISTRY
+            .iter()
+            .map(|(p, r)| (parse_block(p), *r, *p))
+            .collect();
         for &(block, _, prefix) in &blocks {
             let (base, len, is_v4) = block;
-            let last = if len == 128 { base } else { base | ((1u128 << (128 - len)) - 1) };
+            let last = if len == 128 {
+                base
+            } else {
+                base | ((1u128 << (128 - len)) - 1)
+            };
             for bits in [base, last] {
                 let (ip, deciding) = {
                     let deciding = blocks
@@ -384,17 +428,28 @@ mod tests {
                     deciding.2
                 );
                 if !expected_reachable {
-                    assert_eq!(reserved_block(ip).map(|b| b.prefix), Some(deciding.2), "{ip}");
+                    assert_eq!(
+                        reserved_block(ip).map(|b| b.prefix),
+                        Some(deciding.2),
+                        "{ip}"
+                    );
                 }
             }
         }
-        assert_eq!(blocks.len(), IPV4.len() + IPV6.len(), "the table and the registry list differ in size");
+        assert_eq!(
+            blocks.len(),
+            IPV4.len() + IPV6.len(),
+            "the table and the registry list differ in size"
+        );
     }
 
     #[test]
     fn ipv4_mapped_edges_and_ipv4_compatible_are_refused() {
         assert_eq!(refused("::ffff:0.0.0.0"), Some("0.0.0.0/32"));
-        assert_eq!(refused("::ffff:255.255.255.255"), Some("255.255.255.255/32"));
+        assert_eq!(
+            refused("::ffff:255.255.255.255"),
+            Some("255.255.255.255/32")
+        );
         assert_eq!(refused("::ffff:10.0.0.1"), Some("10.0.0.0/8"));
         assert_eq!(refused("::ffff:100.64.0.1"), Some("100.64.0.0/10"));
         assert_eq!(refused("::ffff:1.2.3.4"), None);

@@ -299,8 +299,7 @@ impl ModelClient {
     fn scrub_bytes(&self, reply: Vec<u8>) -> Vec<u8> {
         match &self.key {
             Some(key)
-                if key.len() >= 4
-                    && reply.windows(key.len()).any(|w| w == key.as_bytes()) =>
+                if key.len() >= 4 && reply.windows(key.len()).any(|w| w == key.as_bytes()) =>
             {
                 self.scrub(&String::from_utf8_lossy(&reply)).into_bytes()
             }
@@ -423,7 +422,11 @@ mod tests {
                 "arguments": json!({"text": "y".repeat(200_000)}).to_string()}}]}}]});
         let reply = parse_reply(body.to_string().as_bytes(), 1).expect("a reply");
         let content = reply.content.expect("content");
-        assert!(content.chars().count() < MAX_CONTENT_CHARS + 10, "{}", content.len());
+        assert!(
+            content.chars().count() < MAX_CONTENT_CHARS + 10,
+            "{}",
+            content.len()
+        );
         let call = reply.call.expect("call");
         assert!(call.name.chars().count() < MAX_NAME_CHARS + 10);
         assert!(call.arguments.len() <= MAX_ARGUMENT_BYTES);

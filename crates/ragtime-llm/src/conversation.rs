@@ -48,7 +48,13 @@ fn delimited(record: &ToolCallRecord) -> String {
         .tool
         .chars()
         .take(80)
-        .map(|c| if c.is_alphanumeric() || "_- ()".contains(c) { c } else { '?' })
+        .map(|c| {
+            if c.is_alphanumeric() || "_- ()".contains(c) {
+                c
+            } else {
+                '?'
+            }
+        })
         .collect();
     format!(
         "<tool_output step=\"{}\" tool=\"{tool}\" outcome=\"{}\">\n{}{cut}\n</tool_output>",

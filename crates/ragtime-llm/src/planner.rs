@@ -214,7 +214,10 @@ mod tests {
         let llm = LlmSettings::default();
         let mut runtime = RuntimeSettings::default();
         LlmPlanner::fit_runtime(&llm, &mut runtime);
-        assert_eq!(runtime.max_steps, 61, "30 requests, 30 calls and the download");
+        assert_eq!(
+            runtime.max_steps, 61,
+            "30 requests, 30 calls and the download"
+        );
         assert_eq!(runtime.deadline_for(MODEL_TOOL), Duration::from_secs(70));
         assert_eq!(runtime.deadline_for("click_element"), runtime.tool_deadline);
 

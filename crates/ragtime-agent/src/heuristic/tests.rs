@@ -276,14 +276,22 @@ fn consent_comes_first_and_links_to_other_sites_are_never_clicked() {
 /// consent buttons, not the close buttons the explorer avoids.
 #[test]
 fn a_consent_button_that_also_closes_is_clicked_first() {
-    for label in ["Agree and close", "Accepter & Fermer", "Akzeptieren und schließen"] {
+    for label in [
+        "Agree and close",
+        "Accepter & Fermer",
+        "Akzeptieren und schließen",
+    ] {
         let controls = vec![
             control(1, "button", "Play", None),
             control(2, "button", "Close", None),
             control(3, "button", label, None),
         ];
         let history = vec![opened(), observed("f1", controls, vec![])];
-        assert_eq!(call_of(next(&history)).args, json!({"element": 3}), "{label}");
+        assert_eq!(
+            call_of(next(&history)).args,
+            json!({"element": 3}),
+            "{label}"
+        );
     }
 }
 
@@ -298,11 +306,20 @@ fn a_click_cut_off_by_its_deadline_reopens_the_page_once() {
     let mut history = vec![opened(), observed("f1", controls.clone(), vec![])];
     let click = call_of(next(&history));
     assert_eq!(click.args, json!({"element": 1}));
-    history.push(record("click_element", click.args, StepOutcome::Timeout, "no answer", None));
+    history.push(record(
+        "click_element",
+        click.args,
+        StepOutcome::Timeout,
+        "no answer",
+        None,
+    ));
     let reopen = call_of(next(&history));
     assert_eq!(
         (reopen.tool.as_str(), &reopen.args),
-        ("navigate_to_url", &json!({"url": "http://podcasts.example/ep/1"}))
+        (
+            "navigate_to_url",
+            &json!({"url": "http://podcasts.example/ep/1"})
+        )
     );
     history.push(opened());
     assert_eq!(call_of(next(&history)).tool, "observe_page");
@@ -312,7 +329,13 @@ fn a_click_cut_off_by_its_deadline_reopens_the_page_once() {
         json!({"element": 2}),
         "the control that hung is not clicked again on the same page"
     );
-    history.push(record("click_element", json!({"element": 2}), StepOutcome::Timeout, "no answer", None));
+    history.push(record(
+        "click_element",
+        json!({"element": 2}),
+        StepOutcome::Timeout,
+        "no answer",
+        None,
+    ));
     assert_ne!(
         call_of(next(&history)).tool,
         "navigate_to_url",
@@ -437,7 +460,12 @@ fn trailers_other_items_audio_and_app_downloads_are_not_the_episode() {
 /// heading says which episode it is, so its titled Play button is not "another item".
 #[test]
 fn the_pages_heading_names_its_episode_when_the_title_does_not() {
-    let controls = vec![control(1, "button", "Play: The River Village, part two", None)];
+    let controls = vec![control(
+        1,
+        "button",
+        "Play: The River Village, part two",
+        None,
+    )];
     let mut look = observed("f1", controls, vec![]);
     if let Some(data) = look.data.as_mut() {
         data["title"] = json!("Podcasts");
@@ -461,9 +489,18 @@ fn the_pages_heading_names_its_episode_when_the_title_does_not() {
 #[test]
 fn advertisements_are_not_the_episode() {
     let audio = vec![
-        link("http://cdn.example/adserver/spot-15s.mp3", "script application/json"),
-        link("http://cdn.example/a/b.mp3", "script#data application/json player.publicidad.preroll"),
-        link("http://cdn.example/episodes/ep1.mp3", "script application/json player.episode"),
+        link(
+            "http://cdn.example/adserver/spot-15s.mp3",
+            "script application/json",
+        ),
+        link(
+            "http://cdn.example/a/b.mp3",
+            "script#data application/json player.publicidad.preroll",
+        ),
+        link(
+            "http://cdn.example/episodes/ep1.mp3",
+            "script application/json player.episode",
+        ),
     ];
     let history = vec![opened(), observed("f1", vec![], audio)];
     assert_eq!(
@@ -479,7 +516,10 @@ fn the_first_players_mp3_source_wins_over_a_later_players_clip() {
     let audio = vec![
         link("http://cdn.example/ep1.m4a", "audio currentSrc"),
         link("http://cdn.example/ep1.mp3", "source"),
-        link("http://cdn.example/clips/street-noise.mp3", "audio currentSrc"),
+        link(
+            "http://cdn.example/clips/street-noise.mp3",
+            "audio currentSrc",
+        ),
     ];
     let history = vec![opened(), observed("f1", vec![], audio)];
     assert_eq!(
@@ -511,10 +551,20 @@ fn a_dialog_that_covers_the_control_is_dismissed_first() {
         json!({"element": 3}),
         "the dialog's dismiss control"
     );
-    history.push(record("click_element", json!({"element": 3}), StepOutcome::Success, "clicked", None));
+    history.push(record(
+        "click_element",
+        json!({"element": 3}),
+        StepOutcome::Success,
+        "clicked",
+        None,
+    ));
     assert_eq!(call_of(next(&history)).tool, "observe_page");
     history.push(observed("f2", controls.clone(), vec![]));
-    assert_eq!(call_of(next(&history)).args, json!({"element": 1}), "then Play again");
+    assert_eq!(
+        call_of(next(&history)).args,
+        json!({"element": 1}),
+        "then Play again"
+    );
     // Even when the page looks as it did before the dialog, where Play was already
     // clicked: that click may have landed on the dialog.
     let mut same_page = history[..history.len() - 1].to_vec();
@@ -540,8 +590,18 @@ fn a_click_a_late_consent_layer_covered_is_tried_again_after_accepting() {
         None,
     ));
     history.push(observed("f2", with_consent, vec![]));
-    assert_eq!(call_of(next(&history)).args, json!({"element": 2}), "consent first");
-    history.push(record("click_element", json!({"element": 2}), StepOutcome::Success, "clicked", None));
+    assert_eq!(
+        call_of(next(&history)).args,
+        json!({"element": 2}),
+        "consent first"
+    );
+    history.push(record(
+        "click_element",
+        json!({"element": 2}),
+        StepOutcome::Success,
+        "clicked",
+        None,
+    ));
     history.push(observed("f1", page, vec![]));
     assert_eq!(call_of(next(&history)).args, json!({"element": 1}));
 }
@@ -556,7 +616,13 @@ fn an_accepted_consent_button_is_not_clicked_again() {
     ];
     let mut history = vec![opened(), observed("f1", controls.clone(), vec![])];
     assert_eq!(call_of(next(&history)).args, json!({"element": 1}));
-    history.push(record("click_element", json!({"element": 1}), StepOutcome::Success, "clicked", None));
+    history.push(record(
+        "click_element",
+        json!({"element": 1}),
+        StepOutcome::Success,
+        "clicked",
+        None,
+    ));
     history.push(observed("f1", controls, vec![]));
     assert_eq!(call_of(next(&history)).args, json!({"element": 2}));
 }

@@ -97,7 +97,10 @@ impl Tool for NavigateToUrl {
             let now = Instant::now();
             let left = budget_end.saturating_duration_since(now);
             if scrolled > 0 && left > limits.quiet {
-                let limits = settle::SettleLimits { cap: left, ..limits };
+                let limits = settle::SettleLimits {
+                    cap: left,
+                    ..limits
+                };
                 settle::settle(browser, &page, &[world], (now, now), limits, false).await;
             }
         }

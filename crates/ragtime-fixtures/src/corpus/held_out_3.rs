@@ -11,7 +11,10 @@
 //! itself. Every link of a page answers: unknown paths below a page get a plain section
 //! page of the same site, and image paths get a placeholder picture.
 
-use super::kit::{html, javascript, json, redirect, status};
+use super::kit::{
+    data, fill, html, is_image, is_page, json, page, placeholder_image, query_param, redirect,
+    rest, script, section_page, with_status,
+};
 use super::{CorpusExpect, CorpusPage, CorpusRequest, CorpusSet};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -146,140 +149,6 @@ pub fn respond(request: &CorpusRequest<'_>) -> Option<Response> {
 
 // ----------------------------------------------------------------------------------
 // Helpers (as in `fresh`)
-
-/// The template with its origin placeholders written out.
-fn fill(template: &str, request: &CorpusRequest<'_>) -> String {
-    let base = format!("{}/corpus/{}", request.origins.site, request.slug);
-    let pbase = format!("{}/corpus/{}", request.origins.player, request.slug);
-    template
-        .replace("@BASE@", &base)
-        .replace("@PBASE@", &pbase)
-        .replace("@SITE@", &request.origins.site)
-        .replace("@PLAYER@", &request.origins.player)
-}
-
-fn page(template: &str, request: &CorpusRequest<'_>) -> Option<Response> {
-    Some(html(fill(template, request)))
-}
-
-fn script(template: &str, request: &CorpusRequest<'_>) -> Option<Response> {
-    Some(javascript(fill(template, request)))
-}
-
-fn data(template: &str, request: &CorpusRequest<'_>) -> Option<Response> {
-    Some(json(fill(template, request)))
-}
-
-/// The path below the page, without a trailing slash.
-fn rest<'a>(request: &CorpusRequest<'a>) -> &'a str {
-    request.rest.trim_end_matches('/')
-}
-
-fn is_page(request: &CorpusRequest<'_>) -> bool {
-    request.rest.is_empty() && !request.on_player_host
-}
-
-/// The value of one query parameter, as sent (not decoded).
-fn query_param<'a>(request: &CorpusRequest<'a>, name: &str) -> Option<&'a str> {
-    request.query?.split('&').find_map(|pair| {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        (key == name).then_some(value)
-    })
-}
-
-fn is_image(rest: &str) -> bool {
-    let lower = rest.to_ascii_lowercase();
-    [".jpg", ".jpeg", ".png", ".svg", ".webp", ".gif", ".ico"]
-        .iter()
-        .any(|ext| lower.ends_with(ext))
-}
-
-/// Cover art, logos and photos: a quiet placeholder picture (a small BMP).
-fn placeholder_image(rest: &str) -> Response {
-    let name = rest.rsplit('/').next().unwrap_or("image");
-    let mut seed: u32 = 11;
-    for byte in name.bytes() {
-        seed = (seed * 31 + u32::from(byte)) % 9973;
-    }
-    let base = [
-        (50 + seed % 130) as u8,
-        (50 + (seed / 7) % 130) as u8,
-        (50 + (seed / 49) % 130) as u8,
-    ];
-    let light = [
-        base[0].saturating_add(50),
-        base[1].saturating_add(50),
-        base[2].saturating_add(50),
-    ];
-    let size: u32 = 32;
-    let row = size * 3;
-    let pixels = row * size;
-    let mut bmp = Vec::with_capacity((54 + pixels) as usize);
-    bmp.extend_from_slice(b"BM");
-    bmp.extend_from_slice(&(54 + pixels).to_le_bytes());
-    bmp.extend_from_slice(&[0, 0, 0, 0]);
-    bmp.extend_from_slice(&54u32.to_le_bytes());
-    bmp.extend_from_slice(&40u32.to_le_bytes());
-    bmp.extend_from_slice(&size.to_le_bytes());
-    bmp.extend_from_slice(&size.to_le_bytes());
-    bmp.extend_from_slice(&1u16.to_le_bytes());
-    bmp.extend_from_slice(&24u16.to_le_bytes());
-    bmp.extend_from_slice(&[0; 4]);
-    bmp.extend_from_slice(&pixels.to_le_bytes());
-    bmp.extend_from_slice(&[0; 16]);
-    for y in 0..size as i32 {
-        for x in 0..size as i32 {
-            let colour = if (x / 8 + y / 8) % 2 == 0 {
-                light
-            } else {
-                base
-            };
-            bmp.extend_from_slice(&colour);
-        }
-    }
-    ([(header::CONTENT_TYPE, "image/bmp")], bmp).into_response()
-}
-
-/// A plain page of the same site for links that lead away from the episode (navigation,
-/// other sections, outbound services): it answers, and it holds no audio.
-fn section_page(request: &CorpusRequest<'_>) -> Response {
-    let path = request.rest.trim_matches('/');
-    let last = path.rsplit('/').next().unwrap_or("");
-    let title: String = last
-        .split(['-', '_', '.'])
-        .filter(|word| !word.is_empty())
-        .map(|word| {
-            let mut chars = word.chars();
-            match chars.next() {
-                Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    let title = if title.is_empty() {
-        "Home".to_string()
-    } else {
-        title
-    };
-    let outbound = path.starts_with("out/") || path.starts_with("app");
-    let body = if outbound {
-        format!("<p class=\"muted\">&rarr; {title}</p>")
-    } else {
-        String::new()
-    };
-    let back = format!("{}/corpus/{}", request.origins.site, request.slug);
-    html(format!(
-        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
-         <title>{title}</title><style>body{{font:16px/1.5 system-ui,sans-serif;max-width:640px;margin:60px auto;padding:0 20px;color:#222}}\
-         .muted{{color:#777}}a{{color:#2457c5}}</style></head><body><h1>{title}</h1>{body}\
-         <p><a href=\"{back}\">&larr; Back</a></p></body></html>"
-    ))
-}
-
-fn with_status(code: StatusCode, text: &str) -> Option<Response> {
-    Some(status(code, text))
-}
 
 /// Standard base64 with padding, as Borlabs Cookie stores a blocked embed.
 fn base64(bytes: &[u8]) -> String {

@@ -22,6 +22,7 @@ use axum::response::Response;
 pub mod fresh;
 pub mod held_out;
 pub mod held_out_3;
+pub mod kit;
 pub mod tuned;
 
 /// Where a corpus page's audio must come from when the agent recovers it.
@@ -154,53 +155,6 @@ pub fn respond(request: &CorpusRequest<'_>) -> Option<Response> {
         .or_else(|| held_out::respond(request))
         .or_else(|| fresh::respond(request))
         .or_else(|| held_out_3::respond(request))
-}
-
-/// Helpers for writing pages.
-pub mod kit {
-    use axum::http::{StatusCode, header};
-    use axum::response::{IntoResponse, Response};
-
-    /// An HTML response.
-    pub fn html(body: impl Into<String>) -> Response {
-        (
-            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-            body.into(),
-        )
-            .into_response()
-    }
-
-    /// A JSON response (an API a player calls).
-    pub fn json(body: impl Into<String>) -> Response {
-        (
-            [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
-            body.into(),
-        )
-            .into_response()
-    }
-
-    /// A JavaScript response (a player's script).
-    pub fn javascript(body: impl Into<String>) -> Response {
-        (
-            [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
-            body.into(),
-        )
-            .into_response()
-    }
-
-    /// A redirect (302) to `location`.
-    pub fn redirect(location: &str) -> Response {
-        (
-            StatusCode::FOUND,
-            [(header::LOCATION, location.to_string())],
-        )
-            .into_response()
-    }
-
-    /// A status with a short text body (401 for a login wall, 404, ...).
-    pub fn status(code: StatusCode, text: &str) -> Response {
-        (code, text.to_string()).into_response()
-    }
 }
 
 #[cfg(test)]
