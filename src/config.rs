@@ -139,6 +139,29 @@ impl Default for ProgressConfig {
     }
 }
 
+/// Sets `path` (tables, then a key) in `table` to `value`. The first table must exist
+/// (it names a part of the program); a deeper one is made when missing (a sink's
+/// table left out of the file), and the types then check every name.
+fn set_path(table: &mut toml::Table, path: &[String], value: toml::Value) -> Result<(), String> {
+    let Some((key, tables)) = path.split_last() else {
+        return Err("no key".to_string());
+    };
+    let mut current = table;
+    for (depth, name) in tables.iter().enumerate() {
+        let here = tables[..=depth].join(".");
+        if depth == 0 && !current.contains_key(name) {
+            return Err(format!("no table [{here}]"));
+        }
+        current = current
+            .entry(name.clone())
+            .or_insert_with(|| toml::Value::Table(toml::Table::new()))
+            .as_table_mut()
+            .ok_or_else(|| format!("{here} is a value, not a table"))?;
+    }
+    current.insert(key.clone(), value);
+    Ok(())
+}
+
 impl Config {
     /// Parses TOML text; `origin` names it in errors (a path, or "embedded defaults").
     pub fn from_toml(text: &str, origin: &str) -> Result<Config, ConfigError> {
@@ -166,19 +189,23 @@ impl Config {
 
     /// [`load`](Self::load), then settings from the environment:
     /// `RAGTIME_<TABLE>__<KEY>=value` sets `[table] key` (e.g.
-    /// `RAGTIME_PIPELINE__WORKERS=4`, `RAGTIME_RUNTIME__TOOL_DEADLINE=10s`); a value
+    /// `RAGTIME_PIPELINE__WORKERS=4`, `RAGTIME_RUNTIME__TOOL_DEADLINE=10s`), and each
+    /// further `__` goes one table deeper (`RAGTIME_PROGRESS__STEP_TABLE__CAPACITY=64`
+    /// sets `[progress.step_table] capacity`); a value
     /// that reads as TOML (number, boolean, list) is taken as such, anything else as a
     /// string.
     pub fn load_with_env(
         path: Option<&Path>,
         vars: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Config, ConfigError> {
-        let overrides: Vec<(String, String, String)> = vars
+        // (variable name, path of keys, value); a name with no `__` is not a setting
+        // (RAGTIME_CONFIG, RAGTIME_TEST_POSTGRES_URL).
+        let overrides: Vec<(String, Vec<String>, String)> = vars
             .into_iter()
             .filter_map(|(name, value)| {
                 let rest = name.strip_prefix("RAGTIME_")?;
-                let (table, key) = rest.split_once("__")?;
-                Some((table.to_ascii_lowercase(), key.to_ascii_lowercase(), value))
+                let path: Vec<String> = rest.split("__").map(str::to_ascii_lowercase).collect();
+                (path.len() >= 2).then_some((name, path, value))
             })
             .collect();
         let base = Config::load(path)?;
@@ -191,23 +218,12 @@ impl Config {
             message,
         };
         let mut table = toml::Table::try_from(&base).map_err(|e| invalid(e.to_string()))?;
-        for (section, key, raw) in overrides {
+        for (name, path, raw) in overrides {
             let value = toml::from_str::<toml::Table>(&format!("v = {raw}"))
                 .ok()
                 .and_then(|mut t| t.remove("v"))
                 .unwrap_or(toml::Value::String(raw));
-            match table.get_mut(&section).and_then(toml::Value::as_table_mut) {
-                Some(section_table) => {
-                    section_table.insert(key, value);
-                }
-                None => {
-                    return Err(invalid(format!(
-                        "RAGTIME_{}__{}: no table [{section}]",
-                        section.to_uppercase(),
-                        key.to_uppercase()
-                    )));
-                }
-            }
+            set_path(&mut table, &path, value).map_err(|why| invalid(format!("{name}: {why}")))?;
         }
         let config: Config = toml::Value::Table(table)
             .try_into()
@@ -413,6 +429,40 @@ mod tests {
             [("RAGTIME_PIPELINE__WORKERZ".to_string(), "1".to_string())],
         );
         assert!(bad.unwrap_err().to_string().contains("workerz"));
+    }
+
+    #[test]
+    fn nested_environment_keys_reach_every_level() {
+        let default = ProgressConfig::default().step_table.capacity;
+        let vars = [(
+            "RAGTIME_PROGRESS__STEP_TABLE__CAPACITY".to_string(),
+            (default + 7).to_string(),
+        )];
+        let config = Config::load_with_env(None, vars).expect("loads");
+        assert_eq!(config.progress.step_table.capacity, default + 7);
+        assert_eq!(
+            config.progress.json_column.capacity,
+            ProgressConfig::default().json_column.capacity,
+            "only the named table changes"
+        );
+        let error = |name: &str| {
+            Config::load_with_env(None, [(name.to_string(), "1".to_string())])
+                .map(|_| ())
+                .unwrap_err()
+                .to_string()
+        };
+        let top = error("RAGTIME_NOPE__X");
+        assert!(
+            top.contains("RAGTIME_NOPE__X") && top.contains("no table [nope]"),
+            "{top}"
+        );
+        let through_a_value = error("RAGTIME_PIPELINE__WORKERS__X");
+        assert!(
+            through_a_value.contains("pipeline.workers is a value"),
+            "{through_a_value}"
+        );
+        let unknown = error("RAGTIME_PROGRESS__STEP_TABLE__CAPACITZ");
+        assert!(unknown.contains("capacitz"), "{unknown}");
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use ragtime_core::{AttemptHandle, AttemptStatus};
 use ragtime_egress::{DownloadError, DownloadRequest, FetchError, FetchLimits, download};
 use ragtime_store::entity::episode;
 use ragtime_store::{EpisodeStatus, EpisodeUpdate, StepFailure};
@@ -355,6 +356,71 @@ impl EpisodeRun<'_> {
         }
     }
 
+    /// Waits for an agent's attempt and downloads what it found. `NotRecovered` when
+    /// it found nothing or the download failed (recorded as a failure).
+    async fn take_report(
+        &self,
+        episode_id: i64,
+        handle: AttemptHandle,
+    ) -> Result<AgentOutcome, crate::AppError> {
+        let report = handle.wait().await;
+        if report.status == AttemptStatus::Cancelled {
+            return Ok(AgentOutcome::Cancelled);
+        }
+        let Some(audio_url) = report.audio_url.filter(|_| report.success) else {
+            return Ok(AgentOutcome::NotRecovered);
+        };
+        let store = &self.app.store;
+        let update = EpisodeUpdate {
+            audio_url: Some(audio_url.clone()),
+            ..Default::default()
+        };
+        store
+            .set_episode_status(episode_id, EpisodeStatus::Downloading, update)
+            .await?;
+        match self
+            .unless_stopped(self.download(episode_id, &audio_url))
+            .await
+        {
+            None => Ok(AgentOutcome::Done(self.requeue(episode_id).await?)),
+            Some(Ok(file)) => Ok(AgentOutcome::Done(self.downloaded(episode_id, file).await?)),
+            Some(Err(again)) => {
+                store.record_failure(episode_id, &again).await?;
+                Ok(AgentOutcome::NotRecovered)
+            }
+        }
+    }
+
+    /// Finishes an admin's retry of an episode awaiting a human (already leased to
+    /// this run by [`ragtime_store::Store::take_for_retry`]): the attempt's find is downloaded as the
+    /// pipeline would; otherwise, or when cancelled, the episode awaits a human again.
+    pub async fn finish_retry(
+        &self,
+        episode_id: i64,
+        handle: AttemptHandle,
+    ) -> Result<EpisodeStatus, crate::AppError> {
+        let attempt_id = handle.attempt_id;
+        let lease = self.keep_lease(episode_id);
+        let outcome = self.take_report(episode_id, handle).await;
+        lease.abort();
+        let error = match outcome? {
+            AgentOutcome::Done(status) => return Ok(status),
+            AgentOutcome::Cancelled => format!("retry attempt {attempt_id} was cancelled"),
+            AgentOutcome::NotRecovered => {
+                format!("retry attempt {attempt_id} did not recover the audio")
+            }
+        };
+        let update = EpisodeUpdate {
+            error: Some(error),
+            ..Default::default()
+        };
+        self.app
+            .store
+            .set_episode_status(episode_id, EpisodeStatus::AwaitingHuman, update)
+            .await?;
+        Ok(EpisodeStatus::AwaitingHuman)
+    }
+
     /// Records the failure and runs the recovery chain.
     async fn recover(
         &self,
@@ -402,28 +468,11 @@ impl EpisodeRun<'_> {
                         failure: Some(message.clone()),
                         worker_id: Some(self.worker_id.to_string()),
                     };
-                    let report = self.app.start_agent_attempt(request).await?.wait().await;
-                    if report.status == ragtime_core::AttemptStatus::Cancelled {
-                        return self.requeue(episode.id).await;
-                    }
-                    if let Some(audio_url) = report.audio_url.filter(|_| report.success) {
-                        let update = EpisodeUpdate {
-                            audio_url: Some(audio_url.clone()),
-                            ..Default::default()
-                        };
-                        store
-                            .set_episode_status(episode.id, EpisodeStatus::Downloading, update)
-                            .await?;
-                        match self
-                            .unless_stopped(self.download(episode.id, &audio_url))
-                            .await
-                        {
-                            None => return self.requeue(episode.id).await,
-                            Some(Ok(file)) => return self.downloaded(episode.id, file).await,
-                            Some(Err(again)) => {
-                                store.record_failure(episode.id, &again).await?;
-                            }
-                        }
+                    let handle = self.app.start_agent_attempt(request).await?;
+                    match self.take_report(episode.id, handle).await? {
+                        AgentOutcome::Cancelled => return self.requeue(episode.id).await,
+                        AgentOutcome::Done(status) => return Ok(status),
+                        AgentOutcome::NotRecovered => {}
                     }
                 }
             }
@@ -437,6 +486,14 @@ impl EpisodeRun<'_> {
             .await?;
         Ok(EpisodeStatus::Failed)
     }
+}
+
+/// How an agent's attempt ended for the episode.
+enum AgentOutcome {
+    /// Downloaded, or queued again because the daemon stops.
+    Done(EpisodeStatus),
+    Cancelled,
+    NotRecovered,
 }
 
 /// Keeps `EpisodeRun` usable from spawned workers.

@@ -13,6 +13,9 @@ mod m20261125_000005_create_recovery_screenshots;
 mod m20261125_000006_add_episode_claims;
 mod m20261125_000007_add_attempt_cancel_requests;
 mod m20261126_000008_add_step_token_usage;
+mod m20261203_000009_add_episode_title_folded;
+
+pub use m20261203_000009_add_episode_title_folded::fold_title;
 
 pub struct Migrator;
 
@@ -28,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000006_add_episode_claims::Migration),
             Box::new(m20261125_000007_add_attempt_cancel_requests::Migration),
             Box::new(m20261126_000008_add_step_token_usage::Migration),
+            Box::new(m20261203_000009_add_episode_title_folded::Migration),
         ]
     }
 }

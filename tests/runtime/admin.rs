@@ -11,7 +11,7 @@ use ragtime_core::{Decision, RuntimeSettings, ToolRegistry};
 use ragtime_testkit::{EchoTool, ScriptedPlanner, SleepTool};
 use serde_json::json;
 
-use crate::common::TestDb;
+use crate::common::{TestDb, eventually};
 
 const PASSWORD: &str = "correct horse";
 
@@ -608,6 +608,113 @@ async fn cancel_and_retry_need_the_csrf_token_and_work() {
             retried.text().await.unwrap_or_default()
         );
     }
+    a.app.close(Duration::from_secs(5)).await.expect("close");
+    a.db.cleanup().await;
+}
+
+/// "Retry with agent" works the episode as the pipeline would: under a lease (a
+/// second retry meanwhile is refused), and a resolved retry downloads the audio.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_resolved_retry_downloads_the_episode_under_a_lease() {
+    use ragtime_fixtures::FixtureSite;
+    use ragtime_store::{EpisodeStatus, EpisodeUpdate};
+    let site = FixtureSite::start().await.expect("site");
+    let media = tempfile::tempdir().expect("media dir");
+    let db = TestDb::sqlite(Duration::from_secs(5)).await;
+    let mut config = db.config(RuntimeSettings {
+        tool_deadline: Duration::from_secs(10),
+        attempt_deadline: Duration::from_secs(90),
+        ..RuntimeSettings::default()
+    });
+    config.browser.allow_hosts = vec!["127.0.0.1".to_string()];
+    config.browser.media_dir = media.path().to_path_buf();
+    let a = admin_on(db, config).await;
+    let store = &a.app.store;
+    let episode = store
+        .submit(&site.episode_url("german-menu"))
+        .await
+        .expect("submit")
+        .episode_id;
+    // An earlier attempt escalated and the episode awaits a human.
+    let request = AttemptRequest {
+        episode_url: site.episode_url("german-menu"),
+        episode_id: Some(episode),
+        strategy: "agent".into(),
+        ..Default::default()
+    };
+    let script = vec![Decision::escalate("a person should look")];
+    let tools = Arc::new(ToolRegistry::new().with(EchoTool::default()));
+    let escalated = a
+        .app
+        .start_attempt(request, Arc::new(ScriptedPlanner::new(script)), tools)
+        .await
+        .expect("start")
+        .wait()
+        .await
+        .attempt_id;
+    let awaiting = EpisodeUpdate {
+        error: Some("escalated".into()),
+        ..Default::default()
+    };
+    store
+        .set_episode_status(episode, EpisodeStatus::AwaitingHuman, awaiting)
+        .await
+        .expect("awaiting a human");
+
+    let cookie = a.login().await;
+    let page = a
+        .get("/attempts", &cookie)
+        .await
+        .text()
+        .await
+        .expect("body");
+    let csrf = csrf_in(&page);
+    let retry = || {
+        client()
+            .post(a.url(&format!("/attempts/{escalated}/retry")))
+            .header("cookie", cookie.clone())
+            .form(&[("csrf", csrf.clone())])
+            .send()
+    };
+    let retried = retry().await.expect("retry");
+    assert_eq!(retried.status(), 303);
+    let new_id: i64 = retried.headers()["location"]
+        .to_str()
+        .ok()
+        .and_then(|l| l.trim_start_matches("/attempts/").parse().ok())
+        .expect("the new attempt's page");
+    let leased = store.episode(episode).await.expect("load").expect("row");
+    assert!(
+        leased.status == "recovering"
+            && leased.claimed_by.is_some()
+            && leased.lease_until.is_some(),
+        "the retry holds a lease on the episode: {leased:?}"
+    );
+    assert_eq!(
+        retry().await.expect("second retry").status(),
+        409,
+        "a second retry while the first runs is refused"
+    );
+    let done = eventually(
+        Duration::from_secs(90),
+        "the episode downloaded",
+        || async {
+            let row = store.episode(episode).await.ok()??;
+            (row.status == "downloaded").then_some(row)
+        },
+    )
+    .await;
+    let file = done.audio_file.clone().expect("the saved file");
+    assert!(
+        std::fs::metadata(&file)
+            .map(|m| m.len() > 0)
+            .unwrap_or(false),
+        "{file} holds the audio"
+    );
+    assert_eq!(done.claimed_by, None, "the lease ends with the episode");
+    let attempt = store.attempt(new_id).await.expect("load").expect("row");
+    assert_eq!(attempt.status, "resolved");
+    assert_eq!(attempt.episode_id, Some(episode));
     a.app.close(Duration::from_secs(5)).await.expect("close");
     a.db.cleanup().await;
 }

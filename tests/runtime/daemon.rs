@@ -250,6 +250,26 @@ async fn a_killed_daemon_leaves_nothing_stuck_and_sigterm_cancels_cleanly() {
     );
     let killed = store.attempt(attempt).await.expect("load").expect("row");
     assert_eq!(killed.status, "interrupted", "{killed:?}");
+    // The call the kill cut off is closed in every view, not left spinning.
+    let steps = store.steps(attempt).await.expect("steps");
+    assert!(
+        steps.iter().all(|s| s.outcome != "running"),
+        "an interrupted attempt keeps no running step: {steps:#?}"
+    );
+    crate::assert_progress_matches_steps(&store, attempt).await;
+    let timeline = Command::new(env!("CARGO_BIN_EXE_ragtime"))
+        .args(["timeline", &attempt.to_string()])
+        .env("RAGTIME_CONFIG", &config_path)
+        .output()
+        .expect("ragtime timeline");
+    let printed = String::from_utf8_lossy(&timeline.stdout);
+    assert!(
+        timeline.status.success()
+            && !printed.contains("running…")
+            && !printed.contains("still running"),
+        "ragtime timeline of the killed attempt: {printed}{}",
+        String::from_utf8_lossy(&timeline.stderr)
+    );
     assert_eq!(
         store.episode(slow).await.expect("load").expect("row").tries,
         2

@@ -8,6 +8,7 @@ mod agent;
 mod common;
 mod config_files;
 mod daemon;
+mod episodes;
 mod eval;
 mod llm;
 mod outage;

@@ -8,8 +8,11 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use ragtime::App;
 use ragtime::app::AttemptRequest;
-use ragtime_core::{AttemptStatus, Decision, RuntimeSettings, ToolRegistry};
-use ragtime_store::NewAttempt;
+use ragtime_core::{
+    AttemptStatus, Decision, EventKind, ProgressEvent, RuntimeSettings, Sink, StepOutcome,
+    ToolCallFinished, ToolCallStarted, ToolRegistry,
+};
+use ragtime_store::{JsonColumnSink, NewAttempt, StepTableSink};
 use ragtime_testkit::{EchoTool, IgnoreCancellationTool, PanicTool, ScriptedPlanner, SleepTool};
 use serde_json::json;
 
@@ -329,8 +332,47 @@ async fn stale_attempts_become_interrupted_at_start(backend: Backend) {
         .await
         .expect("row");
     use ragtime_core::AttemptLedger;
+    // The dead daemon's attempt: one call finished, one open when it died, written
+    // by the real sinks, two hours ago; its last heartbeat an hour ago.
+    let started_at = Utc::now() - chrono::Duration::hours(2);
+    let last_alive = Utc::now() - chrono::Duration::hours(1);
+    let at = |seconds: i64, kind: EventKind| {
+        Arc::new(ProgressEvent {
+            attempt_id: stale,
+            at: started_at + chrono::Duration::seconds(seconds),
+            kind,
+        })
+    };
+    let call = |step: u32| ToolCallStarted {
+        step,
+        tool: "navigate_to_url".into(),
+        args: json!({"step": step}),
+    };
+    let events = vec![
+        at(0, EventKind::ToolCallStarted(call(1))),
+        at(
+            1,
+            EventKind::ToolCallFinished(ToolCallFinished {
+                step: 1,
+                tool: "navigate_to_url".into(),
+                args: json!({"step": 1}),
+                outcome: StepOutcome::Success,
+                output: "opened".into(),
+                duration_ms: 1000,
+                started_at,
+                usage: None,
+            }),
+        ),
+        at(2, EventKind::ToolCallStarted(call(2))),
+    ];
+    for sink in [
+        Box::new(JsonColumnSink::new(&db.store)) as Box<dyn Sink>,
+        Box::new(StepTableSink::new(&db.store)),
+    ] {
+        sink.write_batch(&events).await.expect("sink write");
+    }
     db.store
-        .heartbeat(stale, Utc::now() - chrono::Duration::hours(1))
+        .heartbeat(stale, last_alive)
         .await
         .expect("backdate heartbeat");
     let app = App::open(db.config(RuntimeSettings::default()))
@@ -338,6 +380,34 @@ async fn stale_attempts_become_interrupted_at_start(backend: Backend) {
         .expect("open");
     let stale_row = app.store.attempt(stale).await.expect("load").expect("row");
     assert_eq!(stale_row.status, "interrupted");
+    // No call is left open in any view: rows, the JSON column (checked equal to the
+    // rows), and the timeline that `ragtime timeline` and the admin print.
+    let steps = app.store.steps(stale).await.expect("steps");
+    let outcomes: Vec<&str> = steps.iter().map(|s| s.outcome.as_str()).collect();
+    assert_eq!(outcomes, ["success", "interrupted"]);
+    let open = &steps[1];
+    let open_started = open.started_at;
+    assert_eq!(
+        open.duration_ms,
+        Some((stale_row.heartbeat_at - open_started).num_milliseconds()),
+        "the open call ends at the last heartbeat"
+    );
+    assert!(open.finished_at.is_some());
+    assert_eq!(
+        crate::assert_progress_matches_steps(&app.store, stale).await,
+        2
+    );
+    let timeline = app
+        .store
+        .timeline(stale)
+        .await
+        .expect("timeline")
+        .to_string();
+    assert!(
+        !timeline.contains("running…") && !timeline.contains("still running"),
+        "an interrupted attempt shows no running call:\n{timeline}"
+    );
+    assert!(timeline.contains("interrupted"), "{timeline}");
     assert!(
         stale_row
             .message

@@ -58,4 +58,6 @@ pub enum RuntimeError {
     FlushTimeout(std::time::Duration),
     #[error("the {0} actor is gone")]
     ActorGone(&'static str),
+    #[error("a redaction pattern does not compile: {0}")]
+    Redaction(String),
 }

@@ -118,7 +118,8 @@ pub struct AttemptFinished {
     pub steps: u32,
 }
 
-/// How one tool call ended. `Running` is the state written when the call starts.
+/// How one tool call ended. `Running` is the state written when the call starts;
+/// `Interrupted` is written by the reconciler for a call whose daemon died mid-call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StepOutcome {
@@ -129,10 +130,11 @@ pub enum StepOutcome {
     Crashed,
     Cancelled,
     Blocked,
+    Interrupted,
 }
 
 impl StepOutcome {
-    pub const ALL: [StepOutcome; 7] = [
+    pub const ALL: [StepOutcome; 8] = [
         StepOutcome::Running,
         StepOutcome::Success,
         StepOutcome::Error,
@@ -140,6 +142,7 @@ impl StepOutcome {
         StepOutcome::Crashed,
         StepOutcome::Cancelled,
         StepOutcome::Blocked,
+        StepOutcome::Interrupted,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -151,6 +154,7 @@ impl StepOutcome {
             StepOutcome::Crashed => "crashed",
             StepOutcome::Cancelled => "cancelled",
             StepOutcome::Blocked => "blocked",
+            StepOutcome::Interrupted => "interrupted",
         }
     }
 

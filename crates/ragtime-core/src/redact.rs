@@ -33,36 +33,60 @@ pub fn is_secret_key(key: &str) -> bool {
         || normalized == "passwd"
 }
 
-static BEARER: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=\-]{4,}").ok());
+const BEARER: &str = r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=\-]{4,}";
 
 // A secret-looking name followed by `=` or `:` (optionally quoted, as in JSON text),
 // then the value up to the next delimiter.
-static KEY_VALUE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r#"(?i)\b([a-z0-9_\-]*(?:authorization|cookie|api[_\-]?key|token|password|passwd|secret)[a-z0-9_\-]*)("?\s*[=:]\s*"?)([^\s&;,"'<>]+)"#,
-    )
-    .ok()
-});
+const KEY_VALUE: &str = r#"(?i)\b([a-z0-9_\-]*(?:authorization|cookie|api[_\-]?key|token|password|passwd|secret)[a-z0-9_\-]*)("?\s*[=:]\s*"?)([^\s&;,"'<>]+)"#;
+
+/// The compiled text patterns.
+struct Patterns {
+    bearer: Regex,
+    key_value: Regex,
+}
+
+impl Patterns {
+    fn compile(bearer: &str, key_value: &str) -> Result<Patterns, regex::Error> {
+        Ok(Patterns {
+            bearer: Regex::new(bearer)?,
+            key_value: Regex::new(key_value)?,
+        })
+    }
+}
+
+static PATTERNS: LazyLock<Result<Patterns, regex::Error>> =
+    LazyLock::new(|| Patterns::compile(BEARER, KEY_VALUE));
+
+/// Compiles the redaction patterns. The runtime calls this before it starts, so a
+/// pattern that does not compile is a start-up error, never redaction silently off.
+pub fn check_patterns() -> Result<(), regex::Error> {
+    PATTERNS.as_ref().map(|_| ()).map_err(Clone::clone)
+}
 
 /// Masks secrets in free text (error messages, tool output, URLs).
 pub fn redact_text(text: &str) -> String {
-    let mut out = match BEARER.as_ref() {
-        Some(re) => re.replace_all(text, format!("$1 {REDACTED}")).into_owned(),
-        None => text.to_string(),
+    redact_with(PATTERNS.as_ref().ok(), text)
+}
+
+/// Without patterns (they did not compile) nothing of the text is let through.
+fn redact_with(patterns: Option<&Patterns>, text: &str) -> String {
+    let Some(patterns) = patterns else {
+        return REDACTED.to_string();
     };
-    if let Some(re) = KEY_VALUE.as_ref() {
-        out = re
-            .replace_all(&out, |caps: &regex::Captures<'_>| {
-                if caps[3].eq_ignore_ascii_case(REDACTED) {
-                    caps[0].to_string()
-                } else {
-                    format!("{}{}{}", &caps[1], &caps[2], REDACTED)
-                }
-            })
-            .into_owned();
-    }
-    out
+    let out = patterns
+        .bearer
+        .replace_all(text, format!("$1 {REDACTED}"))
+        .into_owned();
+    patterns
+        .key_value
+        .replace_all(&out, |caps: &regex::Captures<'_>| {
+            if caps[3].eq_ignore_ascii_case(REDACTED) {
+                caps[0].to_string()
+            } else {
+                format!("{}{}{}", &caps[1], &caps[2], REDACTED)
+            }
+        })
+        .into_owned()
 }
 
 /// Masks secrets in a JSON value: values under secret keys, and secrets inside strings.
@@ -150,6 +174,13 @@ mod tests {
         }
         assert!(masked.contains("q=1"), "{masked}");
         assert_eq!(redact_text("nothing to hide here"), "nothing to hide here");
+    }
+
+    #[test]
+    fn patterns_that_do_not_compile_are_an_error_and_let_nothing_through() {
+        assert!(check_patterns().is_ok(), "the built-in patterns compile");
+        assert!(Patterns::compile("(unclosed", KEY_VALUE).is_err());
+        assert_eq!(redact_with(None, "password=hunter2"), REDACTED);
     }
 
     #[test]

@@ -148,6 +148,8 @@ impl Runtime {
         sinks: Vec<SinkSpec>,
         ledger: Arc<dyn AttemptLedger>,
     ) -> Result<Self, RuntimeError> {
+        // No sink may ever see an event unredacted.
+        crate::redact::check_patterns().map_err(|e| RuntimeError::Redaction(e.to_string()))?;
         let mut handles = Vec::with_capacity(sinks.len());
         for spec in sinks {
             let counters = Arc::new(SinkCounters::default());

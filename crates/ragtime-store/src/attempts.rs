@@ -1,7 +1,5 @@
-//! Queries on attempts and their steps: create, list, load as a timeline, and
-//! sweep attempts whose heartbeat went stale.
-
-use std::time::Duration;
+//! Queries on attempts and their steps: create, list, load as a timeline. Sweeping
+//! attempts whose daemon died is in `reconcile`.
 
 use chrono::Utc;
 use ragtime_core::{AttemptId, AttemptStatus};
@@ -217,46 +215,6 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(format!("no recovery attempt with id {id}")))?;
         let steps: Vec<StepRecord> = self.steps(id).await?.into_iter().map(step_record).collect();
         Ok(timeline(&attempt_record(attempt), &steps))
-    }
-
-    /// Marks attempts still `attempted` whose heartbeat is older than `stale_after`
-    /// as `interrupted`, and returns their ids.
-    pub async fn interrupt_stale(
-        &self,
-        stale_after: Duration,
-    ) -> Result<Vec<AttemptId>, StoreError> {
-        let cutoff =
-            Utc::now() - chrono::Duration::from_std(stale_after).unwrap_or(chrono::Duration::MAX);
-        let stale: Vec<AttemptId> = recovery_attempt::Entity::find()
-            .select_only()
-            .column(recovery_attempt::Column::Id)
-            .filter(recovery_attempt::Column::Status.eq(AttemptStatus::Attempted.as_str()))
-            .filter(recovery_attempt::Column::HeartbeatAt.lt(cutoff))
-            .into_tuple()
-            .all(&self.db)
-            .await?;
-        if stale.is_empty() {
-            return Ok(stale);
-        }
-        recovery_attempt::Entity::update_many()
-            .col_expr(
-                recovery_attempt::Column::Status,
-                Expr::value(AttemptStatus::Interrupted.as_str()),
-            )
-            .col_expr(recovery_attempt::Column::Success, Expr::value(false))
-            .col_expr(
-                recovery_attempt::Column::Message,
-                Expr::value("the daemon running this attempt stopped (stale heartbeat)"),
-            )
-            .col_expr(
-                recovery_attempt::Column::FinishedAt,
-                Expr::value(Utc::now()),
-            )
-            .filter(recovery_attempt::Column::Id.is_in(stale.clone()))
-            .filter(recovery_attempt::Column::Status.eq(AttemptStatus::Attempted.as_str()))
-            .exec(&self.db)
-            .await?;
-        Ok(stale)
     }
 }
 

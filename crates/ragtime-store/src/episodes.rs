@@ -11,8 +11,8 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseBackend,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
 };
 
 use crate::entity::{episode, pipeline_event, recovery_attempt};
@@ -183,6 +183,53 @@ impl Store {
         Ok(done.rows_affected > 0)
     }
 
+    /// Leases an episode to `worker` for an agent's retry, as a claim would, unless it
+    /// is downloaded or another worker holds a live lease on it (a daemon, or an
+    /// earlier retry): false then, so two workers never work one episode.
+    pub async fn take_for_retry(
+        &self,
+        episode_id: i64,
+        worker: &str,
+        lease: Duration,
+    ) -> Result<bool, StoreError> {
+        let now = Utc::now();
+        let until = now + chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::MAX);
+        let _writing = self.writes.enter().await;
+        let done = episode::Entity::update_many()
+            .col_expr(
+                episode::Column::Status,
+                Expr::value(EpisodeStatus::Recovering.as_str()),
+            )
+            .col_expr(episode::Column::ClaimedBy, Expr::value(worker))
+            .col_expr(episode::Column::LeaseUntil, Expr::value(until))
+            .col_expr(episode::Column::UpdatedAt, Expr::value(now))
+            .filter(episode::Column::Id.eq(episode_id))
+            .filter(
+                Condition::any()
+                    .add(
+                        episode::Column::Status.is_in(
+                            [
+                                EpisodeStatus::AwaitingHuman,
+                                EpisodeStatus::Failed,
+                                EpisodeStatus::Queued,
+                            ]
+                            .map(EpisodeStatus::as_str),
+                        ),
+                    )
+                    .add(
+                        Condition::all()
+                            .add(
+                                episode::Column::Status
+                                    .is_in(EpisodeStatus::IN_FLIGHT.map(EpisodeStatus::as_str)),
+                            )
+                            .add(episode::Column::LeaseUntil.lt(now)),
+                    ),
+            )
+            .exec(&self.db)
+            .await?;
+        Ok(done.rows_affected == 1)
+    }
+
     /// Moves an episode to `status` with what the step learned. A final status
     /// (downloaded, failed, awaiting_human, queued) also ends the claim.
     pub async fn set_episode_status(
@@ -194,7 +241,9 @@ impl Store {
         let mut query = episode::Entity::update_many()
             .col_expr(episode::Column::Status, Expr::value(status.as_str()))
             .col_expr(episode::Column::UpdatedAt, Expr::value(Utc::now()));
+        let folded = update.title.as_deref().map(migration::fold_title);
         let fields = [
+            (episode::Column::TitleFolded, folded),
             (episode::Column::Title, update.title),
             (episode::Column::Language, update.language),
             (episode::Column::AudioUrl, update.audio_url),
@@ -283,21 +332,25 @@ impl Store {
         }
         if let Some(text) = filter.text.as_deref().filter(|t| !t.is_empty()) {
             // The text is matched literally (LIKE's own wildcards are escaped) and
-            // without regard to case on both databases (SQLite's LIKE ignores ASCII
-            // case, PostgreSQL's does not).
-            let escaped = text
-                .to_lowercase()
+            // without regard to case on both databases: titles against their folded
+            // column (SQLite's `lower()` folds only ASCII), URLs, ASCII, by `lower()`.
+            let escaped = migration::fold_title(text)
                 .replace('\\', "\\\\")
                 .replace('%', "\\%")
                 .replace('_', "\\_");
-            let matches = |column: episode::Column| {
-                Expr::expr(Func::lower(Expr::col((episode::Entity, column))))
-                    .like(LikeExpr::new(format!("%{escaped}%")).escape('\\'))
-            };
+            let pattern = || LikeExpr::new(format!("%{escaped}%")).escape('\\');
             query = query.filter(
                 sea_orm::Condition::any()
-                    .add(matches(episode::Column::Url))
-                    .add(matches(episode::Column::Title)),
+                    .add(
+                        Expr::expr(Func::lower(Expr::col((
+                            episode::Entity,
+                            episode::Column::Url,
+                        ))))
+                        .like(pattern()),
+                    )
+                    .add(
+                        Expr::col((episode::Entity, episode::Column::TitleFolded)).like(pattern()),
+                    ),
             );
         }
         if filter.limit > 0 {

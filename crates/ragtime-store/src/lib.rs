@@ -9,6 +9,7 @@ pub mod attempts;
 pub mod entity;
 pub mod episodes;
 mod ledger;
+mod reconcile;
 mod relay;
 pub mod settings;
 pub mod sinks;

@@ -10,6 +10,8 @@ pub struct Model {
     #[sea_orm(unique)]
     pub url: String,
     pub title: Option<String>,
+    /// The title folded for search (`migration::fold_title`), written with it.
+    pub title_folded: Option<String>,
     pub language: Option<String>,
     pub audio_url: Option<String>,
     pub audio_file: Option<String>,

@@ -101,7 +101,7 @@ fn entry(event: &ProgressEvent) -> Option<(u32, Value, bool)> {
 }
 
 /// Merges every attempt's new entries (already one per step) in one statement.
-async fn merge(
+pub(crate) async fn merge(
     db: &DatabaseConnection,
     per_attempt: Vec<(i64, Vec<Value>)>,
 ) -> Result<(), sea_orm::DbErr> {

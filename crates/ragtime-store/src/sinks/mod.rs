@@ -1,7 +1,7 @@
 //! The database-backed sinks and what they share: transactions per batch and the
 //! split of database errors into transient (retry) and permanent (give up).
 
-mod json_column;
+pub(crate) mod json_column;
 pub mod notify;
 mod step_table;
 
