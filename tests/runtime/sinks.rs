@@ -368,6 +368,75 @@ async fn notify_sink_conforms() {
     db.cleanup().await;
 }
 
+/// A notification is as untrusted as a web page: anyone who can reach the database can
+/// send one. What is not an event is dropped without stopping the relay; an event
+/// with markup arrives as data, its text unchanged, for the pages to escape.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_notifications_are_dropped_or_carried_as_data() {
+    use sea_orm::{ConnectionTrait, Database, Statement};
+    let db = TestDb::postgres().await;
+    let attempt = new_attempt(&db.store).await;
+    let feed = LiveFeed::new(64);
+    let mut received = feed.subscribe();
+    let relay = db
+        .store
+        .relay_notifications("this daemon", feed.clone())
+        .await
+        .expect("listen")
+        .expect("PostgreSQL relays");
+    let markup = "<script>window.__owned = 1</script>";
+    let hostile = serde_json::to_string(&ragtime_store::sinks::notify::Notified {
+        origin: "someone".into(),
+        event: (*started(attempt, 1, markup)).clone(),
+    })
+    .expect("json");
+    let marker = serde_json::to_string(&ragtime_store::sinks::notify::Notified {
+        origin: "someone".into(),
+        event: (*started(attempt, 2, "marker")).clone(),
+    })
+    .expect("json");
+    let payloads = [
+        "not json".to_string(),
+        "{}".to_string(),
+        r#"{"origin": "someone", "event": {"attempt_id": "DROP TABLE"}}"#.to_string(),
+        format!("{{\"origin\": \"someone\", \"event\": {}}}", "[".repeat(4000)),
+        "x".repeat(7900),
+        hostile,
+        marker,
+    ];
+    let sender = Database::connect(db.settings.url.as_str())
+        .await
+        .expect("connect");
+    for payload in payloads {
+        sender
+            .execute_raw(Statement::from_sql_and_values(
+                sea_orm::DatabaseBackend::Postgres,
+                "SELECT pg_notify($1, $2)",
+                [
+                    ragtime_store::sinks::notify::PROGRESS_CHANNEL.into(),
+                    payload.into(),
+                ],
+            ))
+            .await
+            .expect("notify");
+    }
+    let mut tools = Vec::new();
+    while tools.last().map(String::as_str) != Some("marker") {
+        let event = tokio::time::timeout(Duration::from_secs(10), received.recv())
+            .await
+            .expect("the relay still delivers after the junk")
+            .expect("received");
+        if let EventKind::ToolCallStarted(call) = &event.kind {
+            tools.push(call.tool.clone());
+        }
+    }
+    assert_eq!(tools, [markup, "marker"], "junk dropped, markup carried as text");
+    assert!(!relay.is_finished(), "the relay outlives what it was sent");
+    relay.abort();
+    sender.close().await.ok();
+    db.cleanup().await;
+}
+
 #[tokio::test]
 async fn log_sink_conforms() {
     let captured = Captured::default();
@@ -410,13 +479,69 @@ async fn concurrent_json_writers_lose_nothing(backend: Backend) {
     db.cleanup().await;
 }
 
+/// The process-wide log, JSON lines: the `log` sink writes from the runtime's actor
+/// threads, which a thread-local subscriber would not see.
+fn global_log() -> &'static Captured {
+    static LOG: std::sync::OnceLock<Captured> = std::sync::OnceLock::new();
+    LOG.get_or_init(|| {
+        let captured = Captured::default();
+        let writer = captured.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .json()
+            .with_writer(move || writer.clone())
+            .finish();
+        // Nothing else in this test binary sets the global subscriber; the check
+        // below that the log saw the call keeps this from passing vacuously.
+        let _ = tracing::subscriber::set_global_default(subscriber);
+        captured
+    })
+}
+
+/// Every event of `attempt` that arrives on `feed` up to and including the start of
+/// step `until`, as JSON text.
+async fn feed_text_until(
+    feed: &mut tokio::sync::broadcast::Receiver<Arc<ProgressEvent>>,
+    attempt: i64,
+    until: u32,
+) -> String {
+    let mut text = String::new();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let event = tokio::time::timeout_at(deadline, feed.recv())
+            .await
+            .expect("the feed delivers the attempt's events")
+            .expect("the subscriber keeps up");
+        if event.attempt_id != attempt {
+            continue;
+        }
+        text.push_str(&serde_json::to_string(&*event).expect("event as JSON"));
+        if matches!(&event.kind, EventKind::ToolCallStarted(c) if c.step == until) {
+            return text;
+        }
+    }
+}
+
 async fn a_call_is_visible_while_it_runs_and_secrets_never_land(backend: Backend) {
+    let log = global_log();
     let db = TestDb::new(backend).await;
     let settings = RuntimeSettings {
         tool_deadline: Duration::from_secs(60),
         ..RuntimeSettings::default()
     };
-    let app = App::open(db.config(settings)).await.expect("open");
+    let mut config = db.config(settings.clone());
+    // Every sink this database can run: on PostgreSQL `notify` too, read by a second
+    // daemon on the same database (a daemon skips its own notifications).
+    let watcher = if backend == Backend::Postgres {
+        config.progress.sinks.push(ragtime::config::SinkName::Notify);
+        let mut watching = db.config(settings);
+        watching.progress.sinks = vec![ragtime::config::SinkName::Notify];
+        Some(App::open(watching).await.expect("second daemon"))
+    } else {
+        None
+    };
+    let app = App::open(config).await.expect("open");
+    let mut live = app.live.subscribe();
+    let mut notified = watcher.as_ref().map(|w| w.live.subscribe());
     let script = vec![
         Decision::call(
             "echo",
@@ -475,9 +600,37 @@ async fn a_call_is_visible_while_it_runs_and_secrets_never_land(backend: Backend
         );
     }
     assert!(stored.contains("[REDACTED]"), "{stored}");
+    // The other sinks got the same redacted events: the live feed, NOTIFY as a second
+    // daemon relays it, and the log.
+    let mut seen = vec![("live", feed_text_until(&mut live, attempt, 2).await)];
+    if let Some(feed) = notified.as_mut() {
+        seen.push(("notify", feed_text_until(feed, attempt, 2).await));
+    }
+    let logged = eventually(Duration::from_secs(10), "the log sink wrote the call", || {
+        let bytes = log.0.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        // This test's calls (of either backend: both are redacted), by their URL.
+        let mine: String = text
+            .lines()
+            .filter(|l| l.contains("127.0.0.1/feed"))
+            .collect();
+        std::future::ready((!mine.is_empty()).then_some(mine))
+    })
+    .await;
+    seen.push(("log", logged));
+    for (sink, text) in &seen {
+        assert!(text.contains("echo"), "{sink} saw the call: {text}");
+        assert!(text.contains("[REDACTED]"), "{sink}: {text}");
+        for secret in ["sk-123", "abcdef123", "hunter2"] {
+            assert!(!text.contains(secret), "{secret} reached {sink}: {text}");
+        }
+    }
     handle.cancel("seen enough");
     assert_eq!(handle.wait().await.status, AttemptStatus::Cancelled);
     app.close(Duration::from_secs(5)).await.expect("close");
+    if let Some(watcher) = watcher {
+        watcher.close(Duration::from_secs(5)).await.expect("close");
+    }
     db.cleanup().await;
 }
 
