@@ -334,6 +334,80 @@ async fn a_killed_daemon_leaves_nothing_stuck_and_sigterm_cancels_cleanly() {
     store.close().await.ok();
 }
 
+/// SIGINT (Ctrl-C) stops the daemon as SIGTERM does: the running attempt is cancelled
+/// and flushed, its episode queued again, and no episode is claimed after the signal.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigint_cancels_the_running_attempt_and_claims_nothing_more() {
+    let site = FixtureSite::start().await.expect("site");
+    let dir = tempfile::tempdir().expect("dir");
+    let db_path = dir.path().join("ragtime.db");
+    let config_path = dir.path().join("ragtime.toml");
+    std::fs::write(
+        &config_path,
+        format!(
+            "[database]\nurl = \"sqlite://{}\"\n\n[runtime]\ntool_deadline = \"10s\"\n\n\
+             [browser]\nallow_hosts = [\"127.0.0.1\"]\nmedia_dir = \"{}\"\n\n\
+             [pipeline]\nworkers = 1\npoll_interval = \"100ms\"\n\n[admin]\nlisten = \"127.0.0.1:0\"\npassword = \"test\"\n",
+            db_path.display(),
+            dir.path().join("media").display()
+        ),
+    )
+    .expect("config");
+    let settings = ragtime_store::DatabaseSettings {
+        url: format!("sqlite://{}", db_path.display()),
+        ..Default::default()
+    };
+    let store = Store::open(&settings).await.expect("store");
+    let first = store
+        .submit(&site.episode_url("no-audio"))
+        .await
+        .expect("submit")
+        .episode_id;
+    // The page with no audio: the agent looks for seconds before it gives up, so the
+    // signal finds it at work.
+    let mut daemon = start_daemon(&config_path);
+    let running = eventually(Duration::from_secs(60), "an attempt with a step", || {
+        let store = store.clone();
+        async move {
+            let attempts = store.attempts(&Default::default()).await.ok()?;
+            let running = attempts.into_iter().find(|a| a.status == "attempted")?;
+            (!store.steps(running.id).await.ok()?.is_empty()).then_some(running.id)
+        }
+    })
+    .await;
+    // One worker, busy: this episode waits in the queue when the signal comes.
+    let waiting = store
+        .submit(&site.episode_url("direct-link"))
+        .await
+        .expect("submit")
+        .episode_id;
+    Command::new("kill")
+        .args(["-INT", &daemon.id().to_string()])
+        .status()
+        .expect("SIGINT");
+    let exit = eventually(Duration::from_secs(15), "the daemon to exit after SIGINT", || {
+        let status = daemon.try_wait().ok().flatten();
+        async move { status }
+    })
+    .await;
+    assert!(exit.success(), "{exit:?}");
+    let cancelled = store.attempt(running).await.expect("load").expect("row");
+    assert_eq!(cancelled.status, "cancelled");
+    assert_progress_matches_steps(&store, running).await;
+    let episode = |id| {
+        let store = store.clone();
+        async move { store.episode(id).await.expect("load").expect("row") }
+    };
+    assert_eq!(episode(first).await.status, "queued");
+    let untouched = episode(waiting).await;
+    assert_eq!(
+        (untouched.status.as_str(), untouched.tries),
+        ("queued", 0),
+        "no claim after the signal"
+    );
+    store.close().await.ok();
+}
+
 /// An episode page of hundreds of megabytes is read up to the page cap: the details
 /// in its head are found, the rest is never fetched.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
