@@ -164,3 +164,78 @@ async fn sink_outage_loses_nothing(backend: Backend) {
 }
 
 crate::on_both_backends!(sink_outage_loses_nothing);
+
+/// A sink whose database is away never holds up the attempt: once its small queue is
+/// full, events are dropped and counted, and every event offered is accounted for as
+/// written or dropped once the database is back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_queue_drops_and_counts_and_the_attempt_goes_on() {
+    let db = TestDb::sqlite(Duration::from_millis(50)).await;
+    let mut config = db.config(RuntimeSettings {
+        tool_deadline: Duration::from_secs(10),
+        attempt_deadline: Duration::from_secs(60),
+        ..RuntimeSettings::default()
+    });
+    config.progress.step_table.capacity = 4;
+    config.progress.step_table.max_batch = 1;
+    let app = App::open(config).await.expect("open");
+    let mut live = app.live.subscribe();
+    let calls = 12u32;
+    // The first call waits while the lock is taken; the rest are made under it.
+    let script: Vec<Decision> = std::iter::once(Decision::call("sleep", json!({"ms": 1500})))
+        .chain((2..=calls).map(|i| Decision::call("echo", json!({"call": i}))))
+        .chain([Decision::resolve("all calls made", None)])
+        .collect();
+    let request = AttemptRequest {
+        episode_url: "http://127.0.0.1/full-queue".into(),
+        strategy: "agent".into(),
+        ..Default::default()
+    };
+    let handle = app
+        .start_attempt(
+            request,
+            Arc::new(ScriptedPlanner::new(script)),
+            Arc::new(
+                ToolRegistry::new()
+                    .with(EchoTool::default())
+                    .with(SleepTool::default()),
+            ),
+        )
+        .await
+        .expect("start");
+    wait_for_steps(&app.store, handle.attempt_id, 1).await;
+    let outage = Outage::begin(&db).await;
+    // Every call is made while the database is still locked: the attempt does not
+    // wait for the sink.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let event = tokio::time::timeout_at(deadline, live.recv())
+            .await
+            .expect("every call made while the sink's database is away")
+            .expect("received");
+        if matches!(&event.kind, ragtime_core::EventKind::ToolCallFinished(c) if c.step == calls) {
+            break;
+        }
+    }
+    let stats = app.runtime.sink_stats();
+    let step_table = stats.iter().find(|s| s.name == "step_table").expect("step_table");
+    assert!(
+        step_table.dropped > 0 && step_table.pending <= 4,
+        "the full queue drops instead of growing: {step_table:?}"
+    );
+    outage.end().await;
+    let report = handle.wait().await;
+    assert_eq!(report.status, AttemptStatus::Resolved, "{report:?}");
+    app.runtime.flush(Duration::from_secs(30)).await.expect("flush");
+    let stats = app.runtime.sink_stats();
+    let offered = stats.iter().find(|s| s.name == "live").expect("live");
+    let step_table = stats.iter().find(|s| s.name == "step_table").expect("step_table");
+    assert_eq!(offered.dropped, 0, "{offered:?}");
+    assert_eq!(
+        step_table.written + step_table.dropped + step_table.failed,
+        offered.written,
+        "every event is written or counted: {stats:?}"
+    );
+    app.close(Duration::from_secs(5)).await.expect("close");
+    db.cleanup().await;
+}
