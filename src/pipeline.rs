@@ -10,8 +10,7 @@ use std::time::Duration;
 
 use ragtime_core::{AttemptHandle, AttemptStatus};
 use ragtime_egress::{DownloadError, DownloadRequest, FetchError, FetchLimits, download};
-use ragtime_store::entity::episode;
-use ragtime_store::{EpisodeStatus, EpisodeUpdate, StepFailure};
+use ragtime_store::{EpisodeRow, EpisodeStatus, EpisodeUpdate, StepFailure};
 use scraper::{Html, Selector};
 use serde::{Deserialize, Serialize};
 use tokio_util::sync::CancellationToken;
@@ -174,7 +173,7 @@ pub struct EpisodeRun<'a> {
 }
 
 impl EpisodeRun<'_> {
-    pub async fn run(&self, episode: episode::Model) -> Result<EpisodeStatus, crate::AppError> {
+    pub async fn run(&self, episode: EpisodeRow) -> Result<EpisodeStatus, crate::AppError> {
         let store = &self.app.store;
         if episode.tries > self.settings.max_tries {
             let error = format!(
@@ -231,7 +230,7 @@ impl EpisodeRun<'_> {
         Ok(EpisodeStatus::Queued)
     }
 
-    async fn steps(&self, episode: &episode::Model) -> Result<EpisodeStatus, crate::AppError> {
+    async fn steps(&self, episode: &EpisodeRow) -> Result<EpisodeStatus, crate::AppError> {
         let store = &self.app.store;
         let Some(fetched) = self.unless_stopped(self.fetch_details(&episode.url)).await else {
             return self.requeue(episode.id).await;
@@ -424,7 +423,7 @@ impl EpisodeRun<'_> {
     /// Records the failure and runs the recovery chain.
     async fn recover(
         &self,
-        episode: &episode::Model,
+        episode: &EpisodeRow,
         fail: StepFailure,
         details: Details,
     ) -> Result<EpisodeStatus, crate::AppError> {

@@ -25,6 +25,8 @@ use thiserror::Error;
 
 pub use attempts::{AttemptFilter, NewAttempt};
 pub use episodes::{EpisodeFilter, EpisodeStatus, EpisodeUpdate, StepFailure, Submitted};
+/// An `episodes` row as the store returns it.
+pub use entity::episode::Model as EpisodeRow;
 pub use settings::DatabaseSettings;
 pub use sinks::{JsonColumnSink, NotifySink, StepTableSink};
 
