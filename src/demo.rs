@@ -1,14 +1,17 @@
 //! `ragtime demo`: the agent on the built-in fixture site through the daemon, or
 //! (`--scripted`) browser-free scripted attempts.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use ragtime::app::AttemptRequest;
 use ragtime::{App, Config, scenarios};
+use ragtime_core::{EventKind, ProgressEvent};
 use ragtime_fixtures::{Expected, FixtureSite, episodes as fixture_episodes};
-use ragtime_store::{AttemptFilter, Store};
-use ragtime_timeline::clean;
+use ragtime_store::{AttemptFilter, EpisodeFilter, EpisodeStatus, Store};
+use ragtime_timeline::{Follow, clean};
+use tokio::sync::broadcast::error::RecvError;
 
 use crate::live::LiveSteps;
 
@@ -128,28 +131,35 @@ pub async fn fixture_site(mut config: Config, only: Vec<String>, keep_open: bool
     let media = app.config.browser.media_dir.clone();
     let database = ragtime_store::redact_url(&app.config.database.url);
     let watched = ours.clone();
+    // Steps are printed from the runtime's own events; the rows are read only after
+    // the feed lagged (or without a `live` sink), and the episodes' statuses, which
+    // no event carries, in one query every half second.
+    let follows_live = app.config.progress.sinks.contains(&ragtime::SinkName::Live);
+    let mut feed = app.live.subscribe();
     let watch = async move {
-        let mut shown = LiveSteps::default();
+        let mut progress = Progress::new(watched.clone());
+        let mut check = tokio::time::interval(Duration::from_millis(500));
         loop {
-            tokio::time::sleep(Duration::from_millis(300)).await;
-            if let Err(err) = print_progress(&store, &watched, &mut shown).await {
-                eprintln!("progress: {err}");
-            }
-            let mut done = true;
-            for (id, _) in &watched {
-                let status = store
-                    .episode(*id)
-                    .await
-                    .ok()
-                    .flatten()
-                    .map(|e| e.status)
-                    .unwrap_or_default();
-                done &= matches!(status.as_str(), "downloaded" | "failed" | "awaiting_human");
-            }
-            if done {
-                break;
+            tokio::select! {
+                received = feed.recv(), if follows_live => match received {
+                    Ok(event) => progress.apply(&event),
+                    Err(RecvError::Lagged(_)) => progress.catch_up(&store).await,
+                    Err(RecvError::Closed) => {}
+                },
+                _ = check.tick() => {
+                    if !follows_live {
+                        progress.catch_up(&store).await;
+                    }
+                    match all_ended(&store, &watched).await {
+                        Ok(true) => break,
+                        Ok(false) => {}
+                        Err(err) => eprintln!("progress: {err}"),
+                    }
+                }
             }
         }
+        // The last steps, from the rows, the record.
+        progress.catch_up(&store).await;
     };
     let summary_store = app.store.clone();
     let admin_url = admin.as_ref().map(|a| format!("http://{}/", a.addr));
@@ -221,23 +231,94 @@ async fn summary(store: &Store, ours: &[(i64, &'static str)]) -> Result<Vec<Stri
     Ok(unexpected)
 }
 
-/// Prints each step of the demo's attempts once when it starts and once when it ends.
-async fn print_progress(
-    store: &Store,
-    episodes: &[(i64, &'static str)],
-    shown: &mut LiveSteps,
-) -> Result<()> {
-    for attempt in store.attempts(&AttemptFilter::default()).await? {
-        let Some((_, slug)) = episodes
-            .iter()
-            .find(|(id, _)| Some(*id) == attempt.episode_id)
-        else {
-            continue;
-        };
-        let timeline = store.timeline(attempt.id).await?;
-        for line in shown.changes(&timeline, &format!("[{slug} #{}]", attempt.id), false) {
-            println!("{line}");
+/// Whether every one of the demo's episodes has reached a final status (one query).
+async fn all_ended(store: &Store, ours: &[(i64, &'static str)]) -> Result<bool> {
+    let episodes = store.find_episodes(&EpisodeFilter::default()).await?;
+    Ok(ours.iter().all(|(id, _)| {
+        episodes.iter().any(|e| {
+            e.id == *id
+                && [
+                    EpisodeStatus::Downloaded,
+                    EpisodeStatus::Failed,
+                    EpisodeStatus::AwaitingHuman,
+                ]
+                .iter()
+                .any(|s| s.as_str() == e.status)
+        })
+    }))
+}
+
+/// The demo's attempts as they run: each step printed once when it starts and once
+/// when it ends, prefixed with its episode.
+struct Progress {
+    episodes: Vec<(i64, &'static str)>,
+    /// attempt id -> (episode slug, what is known of it).
+    attempts: HashMap<i64, (&'static str, Follow)>,
+    shown: LiveSteps,
+}
+
+impl Progress {
+    fn new(episodes: Vec<(i64, &'static str)>) -> Progress {
+        Progress {
+            episodes,
+            attempts: HashMap::new(),
+            shown: LiveSteps::default(),
         }
     }
-    Ok(())
+
+    fn slug_of(&self, episode: Option<i64>) -> Option<&'static str> {
+        self.episodes
+            .iter()
+            .find(|(id, _)| Some(*id) == episode)
+            .map(|(_, slug)| *slug)
+    }
+
+    fn apply(&mut self, event: &ProgressEvent) {
+        if let EventKind::AttemptStarted(started) = &event.kind
+            && let Some(slug) = self.slug_of(started.episode_id)
+        {
+            self.attempts.entry(event.attempt_id).or_insert_with(|| {
+                (
+                    slug,
+                    Follow::new(event.attempt_id, &started.strategy, event.at),
+                )
+            });
+        }
+        if let Some((slug, follow)) = self.attempts.get_mut(&event.attempt_id)
+            && follow.apply(event)
+        {
+            let prefix = format!("[{slug} #{}]", event.attempt_id);
+            for line in self.shown.changes(&follow.timeline(), &prefix, false) {
+                println!("{line}");
+            }
+        }
+    }
+
+    /// Reads the demo's attempts from the rows and prints what changed.
+    async fn catch_up(&mut self, store: &Store) {
+        let attempts = match store.attempts(&AttemptFilter::default()).await {
+            Ok(attempts) => attempts,
+            Err(err) => return eprintln!("progress: {err}"),
+        };
+        for attempt in attempts {
+            let Some(slug) = self.slug_of(attempt.episode_id) else {
+                continue;
+            };
+            let rows = match store.attempt_rows(attempt.id).await {
+                Ok(rows) => rows,
+                Err(err) => return eprintln!("progress: {err}"),
+            };
+            let (_, follow) = self.attempts.entry(attempt.id).or_insert_with(|| {
+                (
+                    slug,
+                    Follow::new(attempt.id, &attempt.strategy, attempt.started_at),
+                )
+            });
+            follow.catch_up(rows.0, rows.1);
+            let prefix = format!("[{slug} #{}]", attempt.id);
+            for line in self.shown.changes(&follow.timeline(), &prefix, false) {
+                println!("{line}");
+            }
+        }
+    }
 }

@@ -1,11 +1,13 @@
-//! `ragtime recover`: one agent attempt in the foreground, printed live.
+//! `ragtime recover`: one agent attempt in the foreground, printed live from the
+//! runtime's own progress events.
 
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use ragtime::app::AttemptRequest;
-use ragtime::{App, Config};
-use ragtime_timeline::clean;
+use ragtime::{App, Config, SinkName};
+use ragtime_timeline::{Follow, clean};
+use tokio::sync::broadcast::error::RecvError;
 
 use crate::checked_url;
 use crate::live::LiveSteps;
@@ -38,6 +40,8 @@ pub async fn run(config: Config, episode_id: Option<i64>, url: Option<String>) -
         worker_id: Some("recover".to_string()),
         ..Default::default()
     };
+    // Subscribed before the attempt starts, so no event of it is missed.
+    let mut feed = app.live.subscribe();
     let handle = app.start_agent_attempt(request).await?;
     // An admin's cancel reaches this attempt too.
     let cancels = tokio::spawn(ragtime::daemon::watch_cancel_requests(
@@ -45,13 +49,24 @@ pub async fn run(config: Config, episode_id: Option<i64>, url: Option<String>) -
     ));
     let attempt = handle.attempt_id;
     println!("attempt {attempt} for episode {episode_id}: {url}");
-    let mut waiting = Box::pin(handle.wait());
+    let mut follow = Follow::new(attempt, "agent", chrono::Utc::now());
     let mut shown = LiveSteps::default();
+    // The steps are printed from the live feed as they happen; the rows are read
+    // only to catch up (the feed lagged) and, without a `live` sink, at the end.
+    let follows_live = app.config.progress.sinks.contains(&SinkName::Live);
+    let mut waiting = Box::pin(handle.wait());
     let report = loop {
-        let done = tokio::time::timeout(Duration::from_millis(200), &mut waiting).await;
-        print_new_steps(&app, attempt, &mut shown).await?;
-        if let Ok(report) = done {
-            break report;
+        tokio::select! {
+            report = &mut waiting => break report,
+            received = feed.recv(), if follows_live => match received {
+                Ok(event) => {
+                    if follow.apply(&event) {
+                        print_changes(&follow, &mut shown);
+                    }
+                }
+                Err(RecvError::Lagged(_)) => catch_up(&app, &mut follow).await?,
+                Err(RecvError::Closed) => {}
+            },
         }
     };
     cancels.abort();
@@ -59,7 +74,12 @@ pub async fn run(config: Config, episode_id: Option<i64>, url: Option<String>) -
         .flush(Duration::from_secs(10))
         .await
         .context("flushing the sinks")?;
-    print_new_steps(&app, attempt, &mut shown).await?;
+    // What the feed still holds (the attempt's end), then the rows, the record.
+    while let Ok(event) = feed.try_recv() {
+        follow.apply(&event);
+    }
+    catch_up(&app, &mut follow).await?;
+    print_changes(&follow, &mut shown);
     println!(
         "=> {}: {}",
         report.status.as_str(),
@@ -69,10 +89,14 @@ pub async fn run(config: Config, episode_id: Option<i64>, url: Option<String>) -
     Ok(())
 }
 
-async fn print_new_steps(app: &App, attempt: i64, shown: &mut LiveSteps) -> Result<()> {
-    let timeline = app.store.timeline(attempt).await?;
-    for line in shown.changes(&timeline, "", true) {
+fn print_changes(follow: &Follow, shown: &mut LiveSteps) {
+    for line in shown.changes(&follow.timeline(), "", true) {
         println!("{line}");
     }
+}
+
+async fn catch_up(app: &App, follow: &mut Follow) -> Result<()> {
+    let (attempt, steps) = app.store.attempt_rows(follow.attempt_id()).await?;
+    follow.catch_up(attempt, steps);
     Ok(())
 }

@@ -16,8 +16,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
-use ragtime_core::{AttemptStatus, EventKind, ProgressEvent};
-use ragtime_store::AttemptFilter;
+use ragtime_core::{AttemptStatus, EventKind, ProgressEvent, StepOutcome};
+use ragtime_store::{AttemptFilter, StoreError};
+use ragtime_timeline::{Follow, StepRecord};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use tokio::sync::broadcast::error::RecvError;
@@ -52,30 +53,21 @@ pub struct StepView {
 }
 
 impl StepView {
-    fn running(&self) -> bool {
-        self.outcome == "running"
-    }
-
-    /// Takes in a newer view of the same step. A step never goes back to running
-    /// (a late row read or a replayed start), and notes and screenshots accumulate.
-    fn merge(&mut self, newer: StepView) {
-        let note = newer.note.clone().or_else(|| self.note.take());
-        let mut shots = std::mem::take(&mut self.shots);
-        for shot in &newer.shots {
-            if !shots.contains(shot) {
-                shots.push(*shot);
-            }
+    /// The step as the timeline knows it, with the screenshots taken during it.
+    fn of(step: &StepRecord, shots: &[i64]) -> StepView {
+        StepView {
+            step: i64::from(step.step),
+            tool: step.tool.clone(),
+            args: ragtime_timeline::clean(&step.args.to_string(), 300),
+            outcome: step.outcome.clone(),
+            duration_ms: step.duration_ms,
+            output: step.output.clone(),
+            note: step.note.clone(),
+            started: step.started_at.timestamp_millis(),
+            shots: shots.to_vec(),
+            tokens: step.tokens,
         }
-        if self.running() || !newer.running() {
-            *self = newer;
-        }
-        self.note = note;
-        self.shots = shots;
     }
-}
-
-fn args_text(args: &serde_json::Value) -> String {
-    ragtime_timeline::clean(&args.to_string(), 300)
 }
 
 /// How an attempt ended, and since when this stream knows.
@@ -96,133 +88,105 @@ enum Rows {
     Unavailable,
 }
 
-/// What one attempt page has been shown, and what it should be shown next.
-#[derive(Default)]
+/// What one attempt page has been shown, and what it should be shown next. The
+/// steps are the timeline crate's [`Follow`], which owns the merge rule; only the
+/// screenshots, which the timeline does not show, are kept here.
 struct Timeline {
-    steps: BTreeMap<i64, StepView>,
+    follow: Follow,
+    shots: BTreeMap<i32, Vec<i64>>,
     sent: HashMap<i64, StepView>,
 }
 
 impl Timeline {
-    fn put(&mut self, view: StepView) {
-        match self.steps.get_mut(&view.step) {
-            Some(known) => known.merge(view),
-            None => {
-                self.steps.insert(view.step, view);
-            }
+    fn new(id: i64) -> Timeline {
+        Timeline {
+            follow: Follow::new(id, "", chrono::Utc::now()),
+            shots: BTreeMap::new(),
+            sent: HashMap::new(),
         }
     }
 
-    fn any_running(&self) -> bool {
-        self.steps.values().any(StepView::running)
+    fn add_shot(&mut self, step: i32, shot: i64) {
+        let shots = self.shots.entry(step).or_default();
+        if !shots.contains(&shot) {
+            shots.push(shot);
+        }
+    }
+
+    fn running(step: &StepRecord) -> bool {
+        step.outcome == StepOutcome::Running.as_str()
     }
 
     /// Calls run one at a time, so a running step below the last one means this
     /// stream missed its end.
     fn missed_an_end(&self) -> bool {
-        let last = self.steps.keys().next_back().copied().unwrap_or(0);
-        self.steps.values().any(|s| s.running() && s.step < last)
+        let last = self.follow.steps().map(|s| s.step).max().unwrap_or(0);
+        self.follow
+            .steps()
+            .any(|s| Self::running(s) && s.step < last)
     }
 
     /// Whether the page shows all of an ended attempt.
     fn complete(&self, ending: &Ending) -> bool {
-        !self.any_running() && ending.steps.is_none_or(|n| self.steps.len() >= n)
+        !self.follow.steps().any(Self::running)
+            && ending
+                .steps
+                .is_none_or(|n| self.follow.steps().count() >= n)
     }
 
     /// Applies a live event; returns how the attempt ended on its last one.
     fn apply(&mut self, event: &ProgressEvent) -> Option<Ending> {
+        self.follow.apply(event);
         match &event.kind {
-            EventKind::ToolCallStarted(call) => self.put(StepView {
-                step: i64::from(call.step),
-                tool: call.tool.clone(),
-                args: args_text(&call.args),
-                outcome: "running".to_string(),
-                duration_ms: None,
-                output: None,
-                note: None,
-                started: event.at.timestamp_millis(),
-                shots: Vec::new(),
-                tokens: None,
-            }),
-            EventKind::ToolCallFinished(call) => self.put(StepView {
-                step: i64::from(call.step),
-                tool: call.tool.clone(),
-                args: args_text(&call.args),
-                outcome: call.outcome.as_str().to_string(),
-                duration_ms: Some(i64::try_from(call.duration_ms).unwrap_or(i64::MAX)),
-                output: Some(call.output.clone()),
-                note: None,
-                started: call.started_at.timestamp_millis(),
-                shots: Vec::new(),
-                tokens: call.usage.map(|u| {
-                    let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
-                    (count(u.input_tokens), count(u.output_tokens))
-                }),
-            }),
-            EventKind::PlannerNote(note) => {
-                if let Some(step) = note.step.and_then(|s| self.steps.get_mut(&i64::from(s))) {
-                    step.note = Some(note.note.clone());
-                }
-            }
             EventKind::ScreenshotTaken(shot) => {
-                if let Some(step) = self.steps.get_mut(&i64::from(shot.step))
-                    && !step.shots.contains(&shot.screenshot_id)
-                {
-                    step.shots.push(shot.screenshot_id);
-                }
+                self.add_shot(
+                    i32::try_from(shot.step).unwrap_or(i32::MAX),
+                    shot.screenshot_id,
+                );
+                None
             }
-            EventKind::AttemptFinished(end) => {
-                return Some(Ending {
-                    since: Instant::now(),
-                    status: end.status.as_str().to_string(),
-                    message: end.message.clone(),
-                    steps: Some(end.steps as usize),
-                });
-            }
-            EventKind::AttemptStarted(_) => {}
+            EventKind::AttemptFinished(end) => Some(Ending {
+                since: Instant::now(),
+                status: end.status.as_str().to_string(),
+                message: end.message.clone(),
+                steps: Some(end.steps as usize),
+            }),
+            _ => None,
         }
-        None
     }
 
     /// Reads the rows into the timeline.
     async fn catch_up(&mut self, state: &Shared, id: i64) -> Rows {
-        let (row, steps, shots) = match (
-            state.app.store.attempt(id).await,
-            state.app.store.steps(id).await,
-            state.app.store.screenshots_of(id).await,
-        ) {
-            (Ok(Some(row)), Ok(steps), Ok(shots)) => (row, steps, shots),
-            (Ok(None), _, _) => return Rows::Gone,
-            _ => return Rows::Unavailable,
-        };
-        for s in steps {
-            self.put(StepView {
-                step: i64::from(s.step_number),
-                args: args_text(&s.tool_input),
-                tool: s.tool_name,
-                outcome: s.outcome,
-                duration_ms: s.duration_ms,
-                output: s.tool_output,
-                note: s.note,
-                started: s.started_at.timestamp_millis(),
-                shots: shots
-                    .iter()
-                    .filter(|(_, step)| *step == s.step_number)
-                    .map(|(shot, _)| *shot)
-                    .collect(),
-                tokens: s.input_tokens.zip(s.output_tokens),
-            });
+        let store = &state.app.store;
+        let ((attempt, steps), shots) =
+            match (store.attempt_rows(id).await, store.screenshots_of(id).await) {
+                (Ok(rows), Ok(shots)) => (rows, shots),
+                (Err(StoreError::NotFound(_)), _) => return Rows::Gone,
+                _ => return Rows::Unavailable,
+            };
+        let status = (
+            attempt.status.clone(),
+            attempt.message.clone().unwrap_or_default(),
+        );
+        self.follow.catch_up(attempt, steps);
+        for (shot, step) in shots {
+            self.add_shot(step, shot);
         }
-        Rows::Status(row.status, row.message.unwrap_or_default())
+        Rows::Status(status.0, status.1)
     }
 
     /// Sends what changed since the last send; false when the page has gone.
     async fn send_changes(&mut self, tx: &mpsc::Sender<Event>) -> bool {
-        for (step, view) in &self.steps {
-            if self.sent.get(step) == Some(view) {
+        let views: Vec<StepView> = self
+            .follow
+            .steps()
+            .map(|s| StepView::of(s, self.shots.get(&s.step).map_or(&[], Vec::as_slice)))
+            .collect();
+        for view in views {
+            if self.sent.get(&view.step) == Some(&view) {
                 continue;
             }
-            let data = serde_json::to_string(view).unwrap_or_default();
+            let data = serde_json::to_string(&view).unwrap_or_default();
             if tx
                 .send(Event::default().event("step").data(data))
                 .await
@@ -230,7 +194,7 @@ impl Timeline {
             {
                 return false;
             }
-            self.sent.insert(*step, view.clone());
+            self.sent.insert(view.step, view);
         }
         true
     }
@@ -256,7 +220,7 @@ pub async fn attempt_events(State(state): State<Shared>, Path(id): Path<i64>) ->
 async fn follow_attempt(state: Shared, id: i64, tx: mpsc::Sender<Event>) {
     // Subscribe before reading the rows, so nothing falls between the two.
     let mut feed = state.app.live.subscribe();
-    let mut timeline = Timeline::default();
+    let mut timeline = Timeline::new(id);
     let mut ending: Option<Ending> = None;
     let mut reread = tokio::time::interval(REREAD);
     reread.tick().await;

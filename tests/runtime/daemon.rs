@@ -11,6 +11,7 @@ use ragtime_browser::orphans::parent_of;
 use ragtime_core::RuntimeSettings;
 use ragtime_fixtures::{Expected, FixtureSite, episodes};
 use ragtime_store::Store;
+use tokio::io::AsyncBufReadExt;
 
 use crate::assert_progress_matches_steps;
 use crate::common::{Backend, TestDb, eventually};
@@ -385,10 +386,14 @@ async fn sigint_cancels_the_running_attempt_and_claims_nothing_more() {
         .args(["-INT", &daemon.id().to_string()])
         .status()
         .expect("SIGINT");
-    let exit = eventually(Duration::from_secs(15), "the daemon to exit after SIGINT", || {
-        let status = daemon.try_wait().ok().flatten();
-        async move { status }
-    })
+    let exit = eventually(
+        Duration::from_secs(15),
+        "the daemon to exit after SIGINT",
+        || {
+            let status = daemon.try_wait().ok().flatten();
+            async move { status }
+        },
+    )
     .await;
     assert!(exit.success(), "{exit:?}");
     let cancelled = store.attempt(running).await.expect("load").expect("row");
@@ -639,7 +644,7 @@ async fn recover_prints_each_step_as_it_starts_and_ends() {
     .expect("config");
     // Two clicks away: the attempt has steps worth watching.
     let url = site.url("/tools/two-clicks");
-    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_ragtime"))
+    let mut recover = tokio::process::Command::new(env!("CARGO_BIN_EXE_ragtime"))
         .args([
             "--config",
             &config.display().to_string(),
@@ -647,21 +652,35 @@ async fn recover_prints_each_step_as_it_starts_and_ends() {
             "--url",
             &url,
         ])
-        .output()
-        .await
+        .stdout(std::process::Stdio::piped())
+        .spawn()
         .expect("run recover");
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = recover.stdout.take().expect("stdout");
+    let mut lines = tokio::io::BufReader::new(stdout).lines();
+    let mut printed = Vec::new();
+    // Live: a step's "running" line is printed while the attempt is still at work,
+    // before the process has ended.
+    let mut seen_while_running = false;
+    while let Some(line) = tokio::time::timeout(Duration::from_secs(90), lines.next_line())
+        .await
+        .expect("recover prints or ends")
+        .expect("read stdout")
+    {
+        if line.contains("... running") && !line.contains("=>") {
+            seen_while_running |= recover.try_wait().expect("poll").is_none();
+        }
+        printed.push(line);
+    }
+    let status = recover.wait().await.expect("recover ends");
+    let stdout = printed.join("\n");
+    assert!(status.success(), "{stdout}");
     assert!(
-        out.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
+        seen_while_running,
+        "a running step printed before the end: {stdout}"
     );
-    assert!(
-        stdout.contains("click_element") && stdout.contains("... running"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("click_element"), "{stdout}");
     assert!(stdout.contains("... success"), "{stdout}");
-    let last = stdout.trim_end().lines().last().unwrap_or("");
+    let last = printed.last().map(String::as_str).unwrap_or("");
     assert!(
         last.starts_with("=> resolved: downloaded the episode audio"),
         "{last}"

@@ -218,7 +218,10 @@ async fn a_full_queue_drops_and_counts_and_the_attempt_goes_on() {
         }
     }
     let stats = app.runtime.sink_stats();
-    let step_table = stats.iter().find(|s| s.name == "step_table").expect("step_table");
+    let step_table = stats
+        .iter()
+        .find(|s| s.name == "step_table")
+        .expect("step_table");
     assert!(
         step_table.dropped > 0 && step_table.pending <= 4,
         "the full queue drops instead of growing: {step_table:?}"
@@ -226,10 +229,16 @@ async fn a_full_queue_drops_and_counts_and_the_attempt_goes_on() {
     outage.end().await;
     let report = handle.wait().await;
     assert_eq!(report.status, AttemptStatus::Resolved, "{report:?}");
-    app.runtime.flush(Duration::from_secs(30)).await.expect("flush");
+    app.runtime
+        .flush(Duration::from_secs(30))
+        .await
+        .expect("flush");
     let stats = app.runtime.sink_stats();
     let offered = stats.iter().find(|s| s.name == "live").expect("live");
-    let step_table = stats.iter().find(|s| s.name == "step_table").expect("step_table");
+    let step_table = stats
+        .iter()
+        .find(|s| s.name == "step_table")
+        .expect("step_table");
     assert_eq!(offered.dropped, 0, "{offered:?}");
     assert_eq!(
         step_table.written + step_table.dropped + step_table.failed,

@@ -399,7 +399,10 @@ async fn hostile_notifications_are_dropped_or_carried_as_data() {
         "not json".to_string(),
         "{}".to_string(),
         r#"{"origin": "someone", "event": {"attempt_id": "DROP TABLE"}}"#.to_string(),
-        format!("{{\"origin\": \"someone\", \"event\": {}}}", "[".repeat(4000)),
+        format!(
+            "{{\"origin\": \"someone\", \"event\": {}}}",
+            "[".repeat(4000)
+        ),
         "x".repeat(7900),
         hostile,
         marker,
@@ -430,7 +433,11 @@ async fn hostile_notifications_are_dropped_or_carried_as_data() {
             tools.push(call.tool.clone());
         }
     }
-    assert_eq!(tools, [markup, "marker"], "junk dropped, markup carried as text");
+    assert_eq!(
+        tools,
+        [markup, "marker"],
+        "junk dropped, markup carried as text"
+    );
     assert!(!relay.is_finished(), "the relay outlives what it was sent");
     relay.abort();
     sender.close().await.ok();
@@ -532,7 +539,10 @@ async fn a_call_is_visible_while_it_runs_and_secrets_never_land(backend: Backend
     // Every sink this database can run: on PostgreSQL `notify` too, read by a second
     // daemon on the same database (a daemon skips its own notifications).
     let watcher = if backend == Backend::Postgres {
-        config.progress.sinks.push(ragtime::config::SinkName::Notify);
+        config
+            .progress
+            .sinks
+            .push(ragtime::config::SinkName::Notify);
         let mut watching = db.config(settings);
         watching.progress.sinks = vec![ragtime::config::SinkName::Notify];
         Some(App::open(watching).await.expect("second daemon"))
@@ -606,16 +616,20 @@ async fn a_call_is_visible_while_it_runs_and_secrets_never_land(backend: Backend
     if let Some(feed) = notified.as_mut() {
         seen.push(("notify", feed_text_until(feed, attempt, 2).await));
     }
-    let logged = eventually(Duration::from_secs(10), "the log sink wrote the call", || {
-        let bytes = log.0.lock().unwrap_or_else(|p| p.into_inner()).clone();
-        let text = String::from_utf8_lossy(&bytes).into_owned();
-        // This test's calls (of either backend: both are redacted), by their URL.
-        let mine: String = text
-            .lines()
-            .filter(|l| l.contains("127.0.0.1/feed"))
-            .collect();
-        std::future::ready((!mine.is_empty()).then_some(mine))
-    })
+    let logged = eventually(
+        Duration::from_secs(10),
+        "the log sink wrote the call",
+        || {
+            let bytes = log.0.lock().unwrap_or_else(|p| p.into_inner()).clone();
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            // This test's calls (of either backend: both are redacted), by their URL.
+            let mine: String = text
+                .lines()
+                .filter(|l| l.contains("127.0.0.1/feed"))
+                .collect();
+            std::future::ready((!mine.is_empty()).then_some(mine))
+        },
+    )
     .await;
     seen.push(("log", logged));
     for (sink, text) in &seen {

@@ -574,12 +574,6 @@ impl SupervisorState {
         }
         self.tool_actor.kill();
         let success = ending.status == AttemptStatus::Resolved;
-        self.emit(EventKind::AttemptFinished(AttemptFinished {
-            status: ending.status,
-            success,
-            message: ending.message.clone(),
-            steps: self.steps,
-        }));
         let end = AttemptEnd {
             status: ending.status,
             success,
@@ -587,6 +581,14 @@ impl SupervisorState {
             finished_at: Utc::now(),
         };
         let written = self.write_end(&end).await;
+        // After the terminal status is written (or given up on): a follower that sees
+        // this event finds the row ended too, and needs to poll for nothing.
+        self.emit(EventKind::AttemptFinished(AttemptFinished {
+            status: ending.status,
+            success,
+            message: ending.message.clone(),
+            steps: self.steps,
+        }));
         self.registry.remove(self.spec.attempt_id);
         if let Some(done) = self.done.take() {
             let _ = done.send(AttemptReport {

@@ -209,12 +209,21 @@ impl Store {
 
     /// The attempt as a timeline, from its row and its `recovery_steps`.
     pub async fn timeline(&self, id: AttemptId) -> Result<Timeline, StoreError> {
+        let (attempt, steps) = self.attempt_rows(id).await?;
+        Ok(timeline(&attempt, &steps))
+    }
+
+    /// The attempt's row and its `recovery_steps`, as the timeline reads them.
+    pub async fn attempt_rows(
+        &self,
+        id: AttemptId,
+    ) -> Result<(AttemptRecord, Vec<StepRecord>), StoreError> {
         let attempt = self
             .attempt(id)
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("no recovery attempt with id {id}")))?;
         let steps: Vec<StepRecord> = self.steps(id).await?.into_iter().map(step_record).collect();
-        Ok(timeline(&attempt_record(attempt), &steps))
+        Ok((attempt_record(attempt), steps))
     }
 }
 

@@ -24,9 +24,9 @@ use sea_orm::{
 use thiserror::Error;
 
 pub use attempts::{AttemptFilter, NewAttempt};
-pub use episodes::{EpisodeFilter, EpisodeStatus, EpisodeUpdate, StepFailure, Submitted};
 /// An `episodes` row as the store returns it.
 pub use entity::episode::Model as EpisodeRow;
+pub use episodes::{EpisodeFilter, EpisodeStatus, EpisodeUpdate, StepFailure, Submitted};
 pub use settings::DatabaseSettings;
 pub use sinks::{JsonColumnSink, NotifySink, StepTableSink};
 
@@ -142,7 +142,7 @@ fn pool_options(settings: &DatabaseSettings, connections: u32) -> ConnectOptions
         .min_connections(0)
         .connect_timeout(settings.connect_timeout)
         .acquire_timeout(settings.connect_timeout)
-        .sqlx_logging(false);
+        .sqlx_logging(settings.log_statements);
     let busy = settings.sqlite_busy_timeout;
     options.map_sqlx_sqlite_opts(move |o| {
         o.create_if_missing(true)

@@ -20,6 +20,9 @@ pub struct DatabaseSettings {
     /// being retried by the sink that made it).
     #[serde(with = "humantime_serde")]
     pub sqlite_busy_timeout: Duration,
+    /// Logs every SQL statement (tracing target `sqlx::query`, level info), to see
+    /// what the program asks of the database; off by default.
+    pub log_statements: bool,
 }
 
 impl Default for DatabaseSettings {
@@ -30,6 +33,7 @@ impl Default for DatabaseSettings {
             progress_connections: 2,
             connect_timeout: Duration::from_secs(5),
             sqlite_busy_timeout: Duration::from_secs(5),
+            log_statements: false,
         }
     }
 }

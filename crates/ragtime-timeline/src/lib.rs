@@ -1,9 +1,16 @@
-//! ragtime-timeline: one pure function from an attempt and its steps to a timeline.
+//! ragtime-timeline: the read model of an attempt, a pure function from the attempt
+//! and its steps to a timeline, and [`Follow`], which folds progress events and rows
+//! into those steps with the read side's one merge rule.
 //!
-//! The CLI prints it as text (its `Display`), the admin renders its entries as HTML,
-//! and the snapshot tests pin it. Nothing here does I/O or reads a clock: the same
-//! rows always give the same timeline. Text that came from a web page is neutralised
-//! for the terminal (control characters escaped) and cut to a readable length.
+//! `ragtime timeline` prints it as text (its `Display`), `ragtime recover` follows an
+//! attempt with it, and the snapshot tests pin it. Nothing here does I/O or reads a
+//! clock: the same rows always give the same timeline. Text that came from a web page
+//! is neutralised for the terminal (control characters escaped) and cut to a readable
+//! length.
+
+mod follow;
+
+pub use follow::{Follow, merge};
 
 use std::fmt;
 
