@@ -128,13 +128,24 @@ impl Tool for IgnoreCancellationTool {
         &self.name
     }
     fn description(&self) -> &str {
-        "Blocks a thread for `ms` milliseconds; dropping the call does not stop it."
+        "Blocks a thread for `ms` milliseconds; dropping the call does not stop it. With \
+         `on_executor`, the thread blocked is the async executor's own, and the call never \
+         yields until it is done."
     }
     fn parameters(&self) -> Value {
-        json!({"type": "object", "properties": {"ms": {"type": "integer"}}, "required": ["ms"]})
+        json!({
+            "type": "object",
+            "properties": {"ms": {"type": "integer"}, "on_executor": {"type": "boolean"}},
+            "required": ["ms"]
+        })
     }
     async fn call(&self, args: &Value, _ctx: &ToolContext) -> Result<ToolOutput, ToolError> {
         let ms = arg_u64(args, "ms")?;
+        if args["on_executor"].as_bool() == Some(true) {
+            // The worst a tool can do: hold its executor thread without an await.
+            std::thread::sleep(Duration::from_millis(ms));
+            return Ok(ToolOutput::text(format!("held the executor {ms} ms")));
+        }
         // The blocking thread runs to its end whatever happens to this future.
         let _ = tokio::task::spawn_blocking(move || std::thread::sleep(Duration::from_millis(ms)))
             .await;
