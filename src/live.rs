@@ -3,12 +3,12 @@
 
 use std::collections::HashMap;
 
-use ragtime_timeline::Timeline;
+use ragtime_timeline::{StepOutcome, Timeline};
 
 #[derive(Default)]
 pub struct LiveSteps {
     /// (attempt, step) -> the outcome last printed.
-    shown: HashMap<(i64, i32), String>,
+    shown: HashMap<(i64, i32), StepOutcome>,
 }
 
 impl LiveSteps {
@@ -20,7 +20,7 @@ impl LiveSteps {
             if self.shown.get(&key) == Some(&entry.outcome) {
                 continue;
             }
-            self.shown.insert(key, entry.outcome.clone());
+            self.shown.insert(key, entry.outcome);
             let ms = entry
                 .duration_ms
                 .map(|ms| format!(" {ms} ms"))
@@ -29,7 +29,7 @@ impl LiveSteps {
                 "{prefix}{:>3} {} {} ... {}{ms}",
                 entry.step, entry.tool, entry.args, entry.outcome
             ));
-            if with_output && entry.outcome != "running" && !entry.output.is_empty() {
+            if with_output && entry.outcome != StepOutcome::Running && !entry.output.is_empty() {
                 lines.push(format!("{prefix}      -> {}", entry.output));
             }
         }

@@ -41,7 +41,7 @@ pub struct StepView {
     pub step: i64,
     pub tool: String,
     pub args: String,
-    pub outcome: String,
+    pub outcome: StepOutcome,
     pub duration_ms: Option<i64>,
     pub output: Option<String>,
     pub note: Option<String>,
@@ -59,7 +59,7 @@ impl StepView {
             step: i64::from(step.step),
             tool: step.tool.clone(),
             args: ragtime_timeline::clean(&step.args.to_string(), 300),
-            outcome: step.outcome.clone(),
+            outcome: step.outcome,
             duration_ms: step.duration_ms,
             output: step.output.clone(),
             note: step.note.clone(),
@@ -73,7 +73,7 @@ impl StepView {
 /// How an attempt ended, and since when this stream knows.
 struct Ending {
     since: Instant,
-    status: String,
+    status: AttemptStatus,
     message: String,
     /// How many steps it made, when the live event said.
     steps: Option<usize>,
@@ -81,7 +81,7 @@ struct Ending {
 
 /// What reading an attempt's rows found.
 enum Rows {
-    Status(String, String),
+    Status(AttemptStatus, String),
     /// The attempt does not exist (any more).
     Gone,
     /// The database did not answer; the stream tries again later.
@@ -114,7 +114,7 @@ impl Timeline {
     }
 
     fn running(step: &StepRecord) -> bool {
-        step.outcome == StepOutcome::Running.as_str()
+        step.outcome == StepOutcome::Running
     }
 
     /// Calls run one at a time, so a running step below the last one means this
@@ -147,7 +147,7 @@ impl Timeline {
             }
             EventKind::AttemptFinished(end) => Some(Ending {
                 since: Instant::now(),
-                status: end.status.as_str().to_string(),
+                status: end.status,
                 message: end.message.clone(),
                 steps: Some(end.steps as usize),
             }),
@@ -164,10 +164,7 @@ impl Timeline {
                 (Err(StoreError::NotFound(_)), _) => return Rows::Gone,
                 _ => return Rows::Unavailable,
             };
-        let status = (
-            attempt.status.clone(),
-            attempt.message.clone().unwrap_or_default(),
-        );
+        let status = (attempt.status, attempt.message.clone().unwrap_or_default());
         self.follow.catch_up(attempt, steps);
         for (shot, step) in shots {
             self.add_shot(step, shot);
@@ -200,7 +197,7 @@ impl Timeline {
     }
 }
 
-async fn send_end(tx: &mpsc::Sender<Event>, status: &str, message: &str) {
+async fn send_end(tx: &mpsc::Sender<Event>, status: AttemptStatus, message: &str) {
     let end = json!({"status": status, "message": message});
     let _ = tx
         .send(Event::default().event("end").data(end.to_string()))
@@ -235,7 +232,7 @@ async fn follow_attempt(state: Shared, id: i64, tx: mpsc::Sender<Event>) {
                 Rows::Gone => return,
                 Rows::Unavailable => rows_failed = true,
                 Rows::Status(status, message) => {
-                    if status != "attempted" && ending.is_none() {
+                    if status != AttemptStatus::Attempted && ending.is_none() {
                         ending = Some(Ending {
                             since: Instant::now(),
                             status,
@@ -252,7 +249,7 @@ async fn follow_attempt(state: Shared, id: i64, tx: mpsc::Sender<Event>) {
         if let Some(end) = &ending
             && (timeline.complete(end) || end.since.elapsed() > SETTLE)
         {
-            send_end(&tx, &end.status, &end.message).await;
+            send_end(&tx, end.status, &end.message).await;
             return;
         }
         tokio::select! {
@@ -286,7 +283,7 @@ struct ListRow {
     id: i64,
     episode: Option<i64>,
     strategy: String,
-    status: String,
+    status: AttemptStatus,
     message: String,
     started: String,
 }
@@ -322,14 +319,14 @@ async fn follow_list(state: Shared, status: Option<AttemptStatus>, tx: mpsc::Sen
                         id: event.attempt_id,
                         episode: started.episode_id,
                         strategy: started.strategy.clone(),
-                        status: "attempted".to_string(),
+                        status: AttemptStatus::Attempted,
                         message: String::new(),
                         started: event.at.format("%Y-%m-%d %H:%M:%S").to_string(),
                     }),
                     EventKind::AttemptFinished(end) => {
                         if let Some(known) = sent.get(&event.attempt_id) {
                             rows.push(ListRow {
-                                status: end.status.as_str().to_string(),
+                                status: end.status,
                                 message: end.message.clone(),
                                 ..known.clone()
                             });

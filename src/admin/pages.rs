@@ -134,7 +134,7 @@ pub async fn attempts(
                         td { a href={"/attempts/" (a.id)} { (a.id) } }
                         td { @if let Some(e) = a.episode_id { a href={"/episodes/" (e)} { (e) } } }
                         td { (a.strategy) }
-                        td.status { (badge(&a.status)) }
+                        td.status { (badge(a.status.as_str())) }
                         td { (a.started_at.format("%Y-%m-%d %H:%M:%S")) }
                         td.message { (a.message.as_deref().unwrap_or("")) }
                     }
@@ -353,7 +353,7 @@ pub async fn episode(
         h2 { "Pipeline events" }
         ul { @for e in &events { li { (e.created_at.format("%H:%M:%S")) " " (e.step) " " (e.error_type) ": " (e.message) } } }
         h2 { "Recovery attempts" }
-        ul { @for a in &attempts { li { a href={"/attempts/" (a.id)} { "attempt " (a.id) } " " (badge(&a.status)) " " (a.message.as_deref().unwrap_or("")) } } }
+        ul { @for a in &attempts { li { a href={"/attempts/" (a.id)} { "attempt " (a.id) } " " (badge(a.status.as_str())) " " (a.message.as_deref().unwrap_or("")) } } }
     };
     frame(
         &format!("Episode {id}"),

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use ragtime::{App, Config};
 use ragtime_browser::orphans::parent_of;
-use ragtime_core::RuntimeSettings;
+use ragtime_core::{AttemptStatus, RuntimeSettings};
 use ragtime_fixtures::{Expected, FixtureSite, episodes};
 use ragtime_store::Store;
 use tokio::io::AsyncBufReadExt;
@@ -107,7 +107,7 @@ async fn the_daemon_ingests_every_fixture_episode() {
         .await
         .expect("attempts")
     {
-        assert_ne!(attempt.status, "attempted");
+        assert_ne!(attempt.status, AttemptStatus::Attempted);
         assert_progress_matches_steps(&db.store, attempt.id).await;
     }
     db.cleanup().await;
@@ -215,7 +215,9 @@ async fn a_killed_daemon_leaves_nothing_stuck_and_sigterm_cancels_cleanly() {
         let store = store.clone();
         async move {
             let attempts = store.attempts(&Default::default()).await.ok()?;
-            let running = attempts.into_iter().find(|a| a.status == "attempted")?;
+            let running = attempts
+                .into_iter()
+                .find(|a| a.status == AttemptStatus::Attempted)?;
             (!store.steps(running.id).await.ok()?.is_empty()).then_some(running.id)
         }
     })
@@ -289,7 +291,9 @@ async fn a_killed_daemon_leaves_nothing_stuck_and_sigterm_cancels_cleanly() {
             let store = store.clone();
             async move {
                 let attempts = store.attempts(&Default::default()).await.ok()?;
-                let running = attempts.into_iter().find(|a| a.status == "attempted")?;
+                let running = attempts
+                    .into_iter()
+                    .find(|a| a.status == AttemptStatus::Attempted)?;
                 (!store.steps(running.id).await.ok()?.is_empty()).then_some(running.id)
             }
         },
@@ -329,7 +333,7 @@ async fn a_killed_daemon_leaves_nothing_stuck_and_sigterm_cancels_cleanly() {
     );
     let stuck = store.attempts(&Default::default()).await.expect("attempts");
     assert!(
-        stuck.iter().all(|a| a.status != "attempted"),
+        stuck.iter().all(|a| a.status != AttemptStatus::Attempted),
         "nothing stays attempted: {stuck:?}"
     );
     store.close().await.ok();
@@ -371,7 +375,9 @@ async fn sigint_cancels_the_running_attempt_and_claims_nothing_more() {
         let store = store.clone();
         async move {
             let attempts = store.attempts(&Default::default()).await.ok()?;
-            let running = attempts.into_iter().find(|a| a.status == "attempted")?;
+            let running = attempts
+                .into_iter()
+                .find(|a| a.status == AttemptStatus::Attempted)?;
             (!store.steps(running.id).await.ok()?.is_empty()).then_some(running.id)
         }
     })

@@ -2,7 +2,7 @@
 //! attempts whose daemon died is in `reconcile`.
 
 use chrono::Utc;
-use ragtime_core::{AttemptId, AttemptStatus};
+use ragtime_core::{AttemptId, AttemptStatus, StepOutcome};
 use ragtime_timeline::{AttemptRecord, StepRecord, Timeline, timeline};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -96,12 +96,12 @@ impl Store {
         if filter.offset > 0 {
             query = query.offset(filter.offset);
         }
-        Ok(query
+        query
             .all(&self.db)
             .await?
             .into_iter()
             .map(attempt_record)
-            .collect())
+            .collect()
     }
 
     /// Model tokens (read, written) each of `ids` used, for the attempts that used any.
@@ -222,29 +222,46 @@ impl Store {
             .attempt(id)
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("no recovery attempt with id {id}")))?;
-        let steps: Vec<StepRecord> = self.steps(id).await?.into_iter().map(step_record).collect();
-        Ok((attempt_record(attempt), steps))
+        let steps = self
+            .steps(id)
+            .await?
+            .into_iter()
+            .map(step_record)
+            .collect::<Result<Vec<StepRecord>, _>>()?;
+        Ok((attempt_record(attempt)?, steps))
     }
 }
 
-pub fn attempt_record(m: recovery_attempt::Model) -> AttemptRecord {
-    AttemptRecord {
+/// The attempt row as the timeline reads it; a status this version does not know is
+/// an error, not a guess.
+pub fn attempt_record(m: recovery_attempt::Model) -> Result<AttemptRecord, StoreError> {
+    let status = AttemptStatus::parse(&m.status).ok_or_else(|| {
+        StoreError::Unreadable(format!("attempt {} has status {:?}", m.id, m.status))
+    })?;
+    Ok(AttemptRecord {
         id: m.id,
         episode_id: m.episode_id,
         strategy: m.strategy,
-        status: m.status,
+        status,
         message: m.message,
         started_at: m.started_at,
         finished_at: m.finished_at,
-    }
+    })
 }
 
-pub fn step_record(m: recovery_step::Model) -> StepRecord {
-    StepRecord {
+/// A `recovery_steps` row as the timeline reads it.
+pub fn step_record(m: recovery_step::Model) -> Result<StepRecord, StoreError> {
+    let outcome = StepOutcome::parse(&m.outcome).ok_or_else(|| {
+        StoreError::Unreadable(format!(
+            "step {} of attempt {} has outcome {:?}",
+            m.step_number, m.attempt_id, m.outcome
+        ))
+    })?;
+    Ok(StepRecord {
         step: m.step_number,
         tool: m.tool_name,
         args: m.tool_input,
-        outcome: m.outcome,
+        outcome,
         duration_ms: m.duration_ms,
         output: m.tool_output,
         note: m.note,
@@ -253,5 +270,5 @@ pub fn step_record(m: recovery_step::Model) -> StepRecord {
             (None, None) => None,
             (read, written) => Some((read.unwrap_or(0), written.unwrap_or(0))),
         },
-    }
+    })
 }

@@ -42,6 +42,9 @@ pub enum StoreError {
     Db(#[from] DbErr),
     #[error("{0}")]
     NotFound(String),
+    /// A row holds a value this version does not know (a status, an outcome).
+    #[error("unreadable row: {0}")]
+    Unreadable(String),
 }
 
 /// The database and the queries on it. Cheap to clone (a pool handle).

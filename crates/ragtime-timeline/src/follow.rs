@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use ragtime_core::{EventKind, ProgressEvent, StepOutcome};
+use ragtime_core::{AttemptStatus, EventKind, ProgressEvent, StepOutcome};
 
 use crate::{AttemptRecord, StepRecord, Timeline, timeline};
 
@@ -29,7 +29,7 @@ impl Follow {
                 id: attempt_id,
                 episode_id: None,
                 strategy: strategy.to_string(),
-                status: "attempted".to_string(),
+                status: AttemptStatus::Attempted,
                 message: None,
                 started_at,
                 finished_at: None,
@@ -41,7 +41,7 @@ impl Follow {
 
     /// Takes in the rows (after a start or a lag): the attempt row and its steps.
     pub fn catch_up(&mut self, attempt: AttemptRecord, steps: Vec<StepRecord>) {
-        if attempt.status != "attempted" || !self.finished {
+        if attempt.status != AttemptStatus::Attempted || !self.finished {
             self.attempt = attempt;
         }
         for step in steps {
@@ -64,7 +64,7 @@ impl Follow {
                 step: step_number(call.step),
                 tool: call.tool.clone(),
                 args: call.args.clone(),
-                outcome: StepOutcome::Running.as_str().to_string(),
+                outcome: StepOutcome::Running,
                 duration_ms: None,
                 output: None,
                 note: None,
@@ -75,7 +75,7 @@ impl Follow {
                 step: step_number(call.step),
                 tool: call.tool.clone(),
                 args: call.args.clone(),
-                outcome: call.outcome.as_str().to_string(),
+                outcome: call.outcome,
                 duration_ms: Some(i64::try_from(call.duration_ms).unwrap_or(i64::MAX)),
                 output: Some(call.output.clone()),
                 note: None,
@@ -93,7 +93,7 @@ impl Follow {
             EventKind::ScreenshotTaken(_) => {}
             EventKind::AttemptFinished(end) => {
                 self.finished = true;
-                self.attempt.status = end.status.as_str().to_string();
+                self.attempt.status = end.status;
                 self.attempt.message = Some(end.message.clone());
                 self.attempt.finished_at = Some(event.at);
             }
@@ -108,7 +108,7 @@ impl Follow {
     /// Whether the attempt has ended (its "attempt finished" event came, or the rows
     /// said so).
     pub fn finished(&self) -> bool {
-        self.finished || self.attempt.status != "attempted"
+        self.finished || self.attempt.status != AttemptStatus::Attempted
     }
 
     /// The steps as known now, in step order.
@@ -135,7 +135,7 @@ impl Follow {
 /// The merge rule: the newer view replaces the known one unless that would take a
 /// finished step back to running; a note survives either way.
 pub fn merge(known: &mut StepRecord, newer: StepRecord) {
-    let running = |s: &StepRecord| s.outcome == StepOutcome::Running.as_str();
+    let running = |s: &StepRecord| s.outcome == StepOutcome::Running;
     let note = newer.note.clone().or_else(|| known.note.take());
     if running(known) || !running(&newer) {
         *known = newer;
@@ -150,7 +150,7 @@ fn step_number(step: u32) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ragtime_core::{AttemptFinished, AttemptStatus, ToolCallFinished, ToolCallStarted};
+    use ragtime_core::{AttemptFinished, ToolCallFinished, ToolCallStarted};
     use serde_json::json;
 
     fn at(attempt: i64, kind: EventKind) -> ProgressEvent {
@@ -204,10 +204,10 @@ mod tests {
             f.timeline()
                 .entries
                 .iter()
-                .map(|e| (e.step, e.outcome.clone()))
+                .map(|e| (e.step, e.outcome))
                 .collect::<Vec<_>>()
         };
-        let expected = vec![(1, "success".to_string()), (2, "running".to_string())];
+        let expected = vec![(1, StepOutcome::Success), (2, StepOutcome::Running)];
         assert_eq!(outcomes(&forward), expected);
         assert_eq!(outcomes(&replayed), expected);
         assert!(!forward.finished());
@@ -225,6 +225,6 @@ mod tests {
             }),
         ));
         assert!(forward.finished());
-        assert_eq!(forward.timeline().status, "resolved");
+        assert_eq!(forward.timeline().status, AttemptStatus::Resolved);
     }
 }

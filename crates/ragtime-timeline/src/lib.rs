@@ -15,6 +15,7 @@ pub use follow::{Follow, merge};
 use std::fmt;
 
 use chrono::{DateTime, Utc};
+pub use ragtime_core::{AttemptStatus, StepOutcome};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -24,7 +25,7 @@ pub struct AttemptRecord {
     pub id: i64,
     pub episode_id: Option<i64>,
     pub strategy: String,
-    pub status: String,
+    pub status: AttemptStatus,
     pub message: Option<String>,
     pub started_at: DateTime<Utc>,
     pub finished_at: Option<DateTime<Utc>>,
@@ -36,7 +37,7 @@ pub struct StepRecord {
     pub step: i32,
     pub tool: String,
     pub args: Value,
-    pub outcome: String,
+    pub outcome: StepOutcome,
     pub duration_ms: Option<i64>,
     pub output: Option<String>,
     pub note: Option<String>,
@@ -50,7 +51,7 @@ pub struct Timeline {
     pub attempt_id: i64,
     pub episode_id: Option<i64>,
     pub strategy: String,
-    pub status: String,
+    pub status: AttemptStatus,
     pub entries: Vec<Entry>,
     /// Model tokens (read, written) of every step together, when any step used a model.
     pub tokens: Option<(i64, i64)>,
@@ -64,7 +65,7 @@ pub struct Entry {
     pub tool: String,
     /// `key=value` pairs of the arguments, values quoted and cut.
     pub args: String,
-    pub outcome: String,
+    pub outcome: StepOutcome,
     pub duration_ms: Option<i64>,
     /// First line of the output, cut; empty when there is none.
     pub output: String,
@@ -75,7 +76,7 @@ pub struct Entry {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct End {
-    pub status: String,
+    pub status: AttemptStatus,
     pub message: String,
     pub total_ms: Option<i64>,
 }
@@ -91,7 +92,7 @@ pub fn timeline(attempt: &AttemptRecord, steps: &[StepRecord]) -> Timeline {
             step: s.step,
             tool: clean(&s.tool, 60),
             args: summarize_args(&s.args),
-            outcome: s.outcome.clone(),
+            outcome: s.outcome,
             duration_ms: s.duration_ms,
             output: s.output.as_deref().map(first_line).unwrap_or_default(),
             note: s.note.as_deref().map(|n| clean(n, OUTPUT_CHARS)),
@@ -103,8 +104,8 @@ pub fn timeline(attempt: &AttemptRecord, steps: &[StepRecord]) -> Timeline {
         .filter_map(|e| e.tokens)
         .reduce(|a, b| (a.0.saturating_add(b.0), a.1.saturating_add(b.1)));
     entries.sort_by_key(|e| e.step);
-    let end = (attempt.status != "attempted").then(|| End {
-        status: attempt.status.clone(),
+    let end = (attempt.status != AttemptStatus::Attempted).then(|| End {
+        status: attempt.status,
         message: clean(attempt.message.as_deref().unwrap_or(""), 300),
         total_ms: attempt
             .finished_at
@@ -114,7 +115,7 @@ pub fn timeline(attempt: &AttemptRecord, steps: &[StepRecord]) -> Timeline {
         attempt_id: attempt.id,
         episode_id: attempt.episode_id,
         strategy: attempt.strategy.clone(),
-        status: attempt.status.clone(),
+        status: attempt.status,
         entries,
         tokens,
         end,
@@ -169,11 +170,11 @@ fn cut(text: &str, limit: usize) -> String {
     }
 }
 
-fn outcome_label(outcome: &str) -> &str {
+fn outcome_label(outcome: StepOutcome) -> &'static str {
     match outcome {
-        "success" => "ok",
-        "running" => "running…",
-        other => other,
+        StepOutcome::Success => "ok",
+        StepOutcome::Running => "running…",
+        other => other.as_str(),
     }
 }
 
@@ -199,7 +200,7 @@ impl fmt::Display for Timeline {
             if !e.args.is_empty() {
                 write!(f, " {}", e.args)?;
             }
-            write!(f, " ... {}", outcome_label(&e.outcome))?;
+            write!(f, " ... {}", outcome_label(e.outcome))?;
             if let Some(ms) = e.duration_ms {
                 write!(f, " {ms} ms")?;
             }
@@ -243,7 +244,7 @@ mod tests {
             step: n,
             tool: tool.into(),
             args,
-            outcome: outcome.into(),
+            outcome: StepOutcome::parse(outcome).expect("an outcome"),
             duration_ms: ms,
             output: Some(output.into()),
             note: None,
@@ -258,7 +259,7 @@ mod tests {
             id: 7,
             episode_id: Some(3),
             strategy: "agent".into(),
-            status: "awaiting_human".into(),
+            status: AttemptStatus::AwaitingHuman,
             message: Some("no audio found".into()),
             started_at: at(0),
             finished_at: Some(at(2)),
@@ -297,7 +298,7 @@ mod tests {
             id: 1,
             episode_id: None,
             strategy: "agent".into(),
-            status: "attempted".into(),
+            status: AttemptStatus::Attempted,
             message: None,
             started_at: at(0),
             finished_at: None,
