@@ -189,7 +189,7 @@ async fn page_latency(label: &str, runner: &App, viewer: &Daemon, calls: usize) 
 }
 
 async fn login_cookie(base: &str) -> String {
-    let response = reqwest::Client::builder()
+    let response = ragtime_egress::client_builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("client")
@@ -240,7 +240,7 @@ async fn fan_out(daemon: &Daemon, streams: usize) -> (usize, String) {
     let lead_ms = 2000 + streams as u64 * 2;
     let handle = start(&daemon.app, lead_ms, 20, 50).await;
     let id = handle.attempt_id;
-    let client = reqwest::Client::new();
+    let client = ragtime_egress::client_builder().build().expect("client");
     let tasks: Vec<_> = (0..streams)
         .map(|_| {
             tokio::spawn(follow(

@@ -58,7 +58,7 @@ async fn login_flood() {
         .await
         .expect("admin");
     let base = format!("http://{}", admin.addr);
-    let client = reqwest::Client::new();
+    let client = ragtime_egress::client_builder().build().expect("client");
     let health = format!("{base}/healthz");
     let (idle_p50, idle_p99) = healthz_latency(&client, &health, Duration::from_secs(2)).await;
     let flooding = Arc::new(AtomicBool::new(true));

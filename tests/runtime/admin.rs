@@ -61,7 +61,7 @@ async fn admin_with(db: TestDb, config: ragtime::Config, sessions: Sessions) -> 
 }
 
 pub(crate) fn client() -> reqwest::Client {
-    reqwest::Client::builder()
+    ragtime_egress::client_builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("client")
@@ -784,7 +784,7 @@ async fn the_global_login_limit_holds_across_client_addresses() {
     let login_from = |source: [u8; 4]| {
         let url = format!("http://{}/login", server.addr);
         async move {
-            reqwest::Client::builder()
+            ragtime_egress::client_builder()
                 .redirect(reqwest::redirect::Policy::none())
                 .local_address(std::net::IpAddr::from(source))
                 .build()

@@ -63,6 +63,15 @@ pub struct EgressClient {
 
 const MAX_REDIRECTS: usize = 10;
 
+/// A reqwest client builder whose TLS has a crypto provider: ring, made the process's
+/// default the first time (reqwest is built without one, so that one TLS library is
+/// compiled). Every reqwest client of the program, and of its tests, starts here.
+pub fn client_builder() -> reqwest::ClientBuilder {
+    // An error means a provider is installed already, which is all that is needed.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::builder()
+}
+
 impl EgressClient {
     /// A client with a gate listener of its own.
     pub async fn new(gate: &EgressGate) -> Result<EgressClient, std::io::Error> {
@@ -73,7 +82,7 @@ impl EgressClient {
     /// A client through an existing listener (an attempt's, shared with its browser).
     pub fn through(listener: Arc<GateListener>) -> Result<EgressClient, std::io::Error> {
         let proxy = reqwest::Proxy::all(listener.proxy_url()).map_err(std::io::Error::other)?;
-        let client = reqwest::Client::builder()
+        let client = client_builder()
             .proxy(proxy)
             .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(Duration::from_secs(10))

@@ -13,7 +13,9 @@ mod policy;
 mod proxy;
 pub mod table;
 
-pub use client::{BodyReader, CookieSource, EgressClient, FetchError, FetchLimits, Fetched};
+pub use client::{
+    BodyReader, CookieSource, EgressClient, FetchError, FetchLimits, Fetched, client_builder,
+};
 pub use download::{DownloadError, DownloadRequest, Downloaded, download};
 pub use policy::{EgressPolicy, InvalidAllowEntry, Refused};
 pub use proxy::{EgressGate, GateListener, REFUSED_HEADER, RefusalLog};

@@ -151,6 +151,17 @@ async fn allowed_hosts_work_through_the_gate_by_plain_request_and_by_tunnel() {
     let mut answer = String::new();
     tunnel.read_to_string(&mut answer).await.expect("read");
     assert!(answer.contains("og:audio"), "{answer}");
+    // HTTPS takes the same tunnel, and the client's TLS is set up (its crypto
+    // provider installed): a plain-HTTP server at the other end fails the handshake,
+    // an error and not a panic.
+    let https = client
+        .get(&url(&format!("https://{}/", site.addr())), None, limits())
+        .await;
+    assert!(
+        matches!(&https, Err(FetchError::Network(why)) if !why.is_empty()),
+        "{:?}",
+        https.map(|f| f.status())
+    );
     // Another port of the same host is not allowed by a host:port entry.
     let (other, hits) = victim("127.0.0.1").await;
     assert!(matches!(
