@@ -80,7 +80,8 @@ pub struct App {
     /// Every progress event of this daemon's attempts (from the `live` sink) and, on
     /// PostgreSQL, of other daemons' (through NOTIFY).
     pub live: LiveFeed,
-    /// Names this daemon in notifications, so it skips its own.
+    /// This process's name: its claims on episodes carry it, and its notifications,
+    /// so it skips its own.
     pub origin: String,
     relay: Option<JoinHandle<()>>,
     /// The shared browser (started on the first agent attempt), and the client of the
@@ -107,7 +108,7 @@ impl App {
         if !interrupted.is_empty() {
             tracing::warn!(attempts = ?interrupted, "marked attempts with a stale heartbeat as interrupted");
         }
-        let origin = crate::daemon::worker_id();
+        let origin = process_name();
         let live = LiveFeed::new(config.progress.live.capacity);
         // Daemons that notify also listen. Listening starts before any attempt can,
         // so no notification is missed.
@@ -238,6 +239,23 @@ impl App {
         self.store.clone().close().await?;
         Ok(flushed?)
     }
+}
+
+/// This process's name in claims and notifications: host, process id and a random
+/// part, so two daemons on one host differ.
+fn process_name() -> String {
+    let host = std::fs::read_to_string("/etc/hostname")
+        .map(|h| h.trim().to_string())
+        .unwrap_or_default();
+    let nonce = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    format!(
+        "{}-{}-{nonce:08x}",
+        if host.is_empty() { "ragtime" } else { &host },
+        std::process::id()
+    )
 }
 
 /// Starts a runtime whose sinks are the ones `config.progress.sinks` names; `live`

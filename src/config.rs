@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use ragtime_browser::BrowserSettings;
 use ragtime_llm::LlmSettings;
 
-use crate::admin::AdminSettings;
-use crate::pipeline::PipelineSettings;
+use crate::admin::settings::AdminSettings;
+use crate::pipeline::settings::PipelineSettings;
 use ragtime_core::sink::log::LogSinkConfig;
 use ragtime_core::{LiveSinkConfig, QueueSettings, RuntimeSettings};
 use ragtime_store::DatabaseSettings;

@@ -40,22 +40,6 @@ pub async fn watch_cancel_requests(app: Arc<App>) {
     }
 }
 
-/// A name for this daemon's claims: host, process and a random part.
-pub fn worker_id() -> String {
-    let host = std::fs::read_to_string("/etc/hostname")
-        .map(|h| h.trim().to_string())
-        .unwrap_or_default();
-    let nonce = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    format!(
-        "{}-{}-{nonce:08x}",
-        if host.is_empty() { "ragtime" } else { &host },
-        std::process::id()
-    )
-}
-
 /// What a daemon run did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Served {
@@ -65,7 +49,8 @@ pub struct Served {
 /// Runs the daemon until `stop` resolves, then stops cleanly and closes `app` (the
 /// admin web may hold it too).
 pub async fn serve(app: Arc<App>, stop: impl Future<Output = ()>) -> Result<Served, AppError> {
-    let worker = worker_id();
+    // Claims and notifications carry one name for this process.
+    let worker = app.origin.clone();
     let stopping = CancellationToken::new();
     let mut tasks = JoinSet::new();
     for n in 0..app.config.pipeline.workers {

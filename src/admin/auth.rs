@@ -25,7 +25,8 @@ use rand_core::{OsRng, RngCore};
 use serde::Deserialize;
 
 use super::Shared;
-use super::pages::layout;
+use super::layout::layout;
+use super::settings::LoginLimits;
 
 const COOKIE: &str = "ragtime_session";
 
@@ -58,27 +59,6 @@ fn random_token() -> String {
 struct Session {
     csrf: String,
     expires: Instant,
-}
-
-/// How many login attempts are let through.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LoginLimits {
-    /// Attempts one client address may make at once; then one more per
-    /// `window / per_client`.
-    pub per_client: u32,
-    /// The same for all clients together.
-    pub global: u32,
-    pub window: Duration,
-}
-
-impl Default for LoginLimits {
-    fn default() -> Self {
-        LoginLimits {
-            per_client: 10,
-            global: 60,
-            window: Duration::from_secs(60),
-        }
-    }
 }
 
 /// Token buckets for login attempts: one per client address, one for everyone.

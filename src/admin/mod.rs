@@ -7,67 +7,24 @@
 
 mod actions;
 mod auth;
+mod layout;
 mod live;
 mod pages;
+pub mod settings;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::Router;
 use axum::http::{HeaderValue, header};
 use axum::middleware;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
-use serde::{Deserialize, Serialize};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
-pub use auth::{LoginLimits, Sessions, generate_password, hash_password};
-
-/// The `[admin]` table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct AdminSettings {
-    /// Where the admin listens; empty turns it off.
-    pub listen: String,
-    /// The login password; `RAGTIME_ADMIN_PASSWORD` overrides it. Without either,
-    /// `serve` makes one up and prints it once.
-    pub password: Option<String>,
-    /// How long a login lasts.
-    #[serde(with = "humantime_serde")]
-    pub session_ttl: Duration,
-    /// Login attempts one client address may make in `login_window` (the rest get
-    /// 429 until the window lets one more through).
-    pub login_attempts: u32,
-    /// Login attempts of all clients together in `login_window`.
-    pub login_attempts_global: u32,
-    #[serde(with = "humantime_serde")]
-    pub login_window: Duration,
-}
-
-impl AdminSettings {
-    pub fn login_limits(&self) -> LoginLimits {
-        LoginLimits {
-            per_client: self.login_attempts,
-            global: self.login_attempts_global,
-            window: self.login_window,
-        }
-    }
-}
-
-impl Default for AdminSettings {
-    fn default() -> Self {
-        AdminSettings {
-            listen: "127.0.0.1:8080".to_string(),
-            password: None,
-            session_ttl: Duration::from_secs(12 * 3600),
-            login_attempts: 10,
-            login_attempts_global: 60,
-            login_window: Duration::from_secs(60),
-        }
-    }
-}
+pub use auth::{Sessions, generate_password, hash_password};
+pub use settings::{AdminSettings, LoginLimits};
 
 /// What every handler can reach: the daemon's app (its store, live feed and runtime
 /// for the actions) and the logins.

@@ -3,46 +3,14 @@
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use maud::{DOCTYPE, Markup, html};
+use maud::{Markup, html};
 use ragtime_core::AttemptStatus;
 use ragtime_store::{AttemptFilter, EpisodeFilter, EpisodeStatus};
 use serde::Deserialize;
 
 use super::Shared;
 use super::auth::session_token;
-
-/// The page frame; `csrf` adds the navigation and the logout button.
-pub fn frame(title: &str, csrf: Option<&str>, body: Markup) -> Markup {
-    html! {
-        (DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) " · ragtime" }
-                link rel="stylesheet" href="/static/app.css";
-                script src="/static/app.js" defer {}
-            }
-            body {
-                @if let Some(csrf) = csrf {
-                    nav {
-                        a href="/attempts" { "Attempts" }
-                        a href="/episodes" { "Episodes" }
-                        form.logout method="post" action="/logout" {
-                            input type="hidden" name="csrf" value=(csrf);
-                            button type="submit" { "Log out" }
-                        }
-                    }
-                }
-                main { (body) }
-            }
-        }
-    }
-}
-
-pub fn layout(title: &str, body: Markup) -> Markup {
-    frame(title, None, body)
-}
+use super::layout::frame;
 
 fn csrf_of(state: &Shared, headers: &HeaderMap) -> String {
     session_token(headers)

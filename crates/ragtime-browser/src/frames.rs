@@ -147,3 +147,16 @@ pub async fn main_world(page: &Page) -> Result<ExecutionContextId, FrameError> {
         .ok_or_else(|| FrameError::Result("the page has no frame".to_string()))?;
     world(page, &main.id).await
 }
+
+/// An element of the last observation, by number: which frame and world it lives
+/// in, so `click_element` reaches it there. Kept here, beside the frames, so the
+/// browser context (which holds the last observation) and the observer share it
+/// without importing each other.
+#[derive(Debug, Clone)]
+pub(crate) struct ObservedElement {
+    pub frame: FrameRef,
+    pub world: ExecutionContextId,
+    /// Its index among the frame's observed elements.
+    pub index: usize,
+    pub label: String,
+}

@@ -12,22 +12,12 @@ use chromiumoxide::cdp::js_protocol::runtime::ExecutionContextId;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use crate::frames::{self, FrameError, FrameRef};
+use crate::frames::{self, FrameError, FrameRef, ObservedElement};
 use crate::pool::AttemptBrowser;
 use crate::scripts;
 
 /// Most frames looked into; pages with more are ad farms, not players.
 const MAX_FRAMES: usize = 20;
-
-/// An element of the last observation, by number.
-#[derive(Debug, Clone)]
-pub(crate) struct ObservedElement {
-    pub frame: FrameRef,
-    pub world: ExecutionContextId,
-    /// Its index among the frame's observed elements.
-    pub index: usize,
-    pub label: String,
-}
 
 /// An interactive element as the observation reports it.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

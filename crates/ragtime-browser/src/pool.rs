@@ -27,8 +27,8 @@ use ragtime_egress::{EgressClient, EgressGate, EgressPolicy, GateListener, Refus
 use tokio::sync::Mutex;
 use tokio::task::JoinHandle;
 
+use crate::frames::ObservedElement;
 use crate::network::{NetworkLog, SharedLog};
-use crate::observe::ObservedElement;
 use crate::settings::BrowserSettings;
 
 /// What can go wrong with the browser itself (not with a page).

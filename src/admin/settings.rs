@@ -1,0 +1,71 @@
+//! The `[admin]` table and the login limits it sets. A leaf: the config composes it
+//! without reaching the admin's handlers.
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+/// The `[admin]` table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AdminSettings {
+    /// Where the admin listens; empty turns it off.
+    pub listen: String,
+    /// The login password; `RAGTIME_ADMIN_PASSWORD` overrides it. Without either,
+    /// `serve` makes one up and prints it once.
+    pub password: Option<String>,
+    /// How long a login lasts.
+    #[serde(with = "humantime_serde")]
+    pub session_ttl: Duration,
+    /// Login attempts one client address may make in `login_window` (the rest get
+    /// 429 until the window lets one more through).
+    pub login_attempts: u32,
+    /// Login attempts of all clients together in `login_window`.
+    pub login_attempts_global: u32,
+    #[serde(with = "humantime_serde")]
+    pub login_window: Duration,
+}
+
+impl AdminSettings {
+    pub fn login_limits(&self) -> LoginLimits {
+        LoginLimits {
+            per_client: self.login_attempts,
+            global: self.login_attempts_global,
+            window: self.login_window,
+        }
+    }
+}
+
+impl Default for AdminSettings {
+    fn default() -> Self {
+        AdminSettings {
+            listen: "127.0.0.1:8080".to_string(),
+            password: None,
+            session_ttl: Duration::from_secs(12 * 3600),
+            login_attempts: 10,
+            login_attempts_global: 60,
+            login_window: Duration::from_secs(60),
+        }
+    }
+}
+
+/// How many login attempts are let through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoginLimits {
+    /// Attempts one client address may make at once; then one more per
+    /// `window / per_client`.
+    pub per_client: u32,
+    /// The same for all clients together.
+    pub global: u32,
+    pub window: Duration,
+}
+
+impl Default for LoginLimits {
+    fn default() -> Self {
+        LoginLimits {
+            per_client: 10,
+            global: 60,
+            window: Duration::from_secs(60),
+        }
+    }
+}
