@@ -7,7 +7,7 @@
 //! every stream also re-reads the rows now and then, because a notification can be
 //! lost and an attempt run by a process without the `notify` sink sends none.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::convert::Infallible;
 use std::future::Future;
 use std::time::{Duration, Instant};
@@ -95,6 +95,9 @@ struct Timeline {
     follow: Follow,
     shots: BTreeMap<i32, Vec<i64>>,
     sent: HashMap<i64, StepView>,
+    /// Steps an event touched since the last send; after a row read, all of them.
+    touched: BTreeSet<i32>,
+    all_touched: bool,
 }
 
 impl Timeline {
@@ -103,6 +106,8 @@ impl Timeline {
             follow: Follow::new(id, "", chrono::Utc::now()),
             shots: BTreeMap::new(),
             sent: HashMap::new(),
+            touched: BTreeSet::new(),
+            all_touched: false,
         }
     }
 
@@ -137,6 +142,16 @@ impl Timeline {
     /// Applies a live event; returns how the attempt ended on its last one.
     fn apply(&mut self, event: &ProgressEvent) -> Option<Ending> {
         self.follow.apply(event);
+        let step = match &event.kind {
+            EventKind::ToolCallStarted(call) => Some(call.step),
+            EventKind::ToolCallFinished(call) => Some(call.step),
+            EventKind::PlannerNote(note) => note.step,
+            EventKind::ScreenshotTaken(shot) => Some(shot.step),
+            _ => None,
+        };
+        if let Some(step) = step {
+            self.touched.insert(i32::try_from(step).unwrap_or(i32::MAX));
+        }
         match &event.kind {
             EventKind::ScreenshotTaken(shot) => {
                 self.add_shot(
@@ -166,17 +181,23 @@ impl Timeline {
             };
         let status = (attempt.status, attempt.message.clone().unwrap_or_default());
         self.follow.catch_up(attempt, steps);
+        self.all_touched = true;
         for (shot, step) in shots {
             self.add_shot(step, shot);
         }
         Rows::Status(status.0, status.1)
     }
 
-    /// Sends what changed since the last send; false when the page has gone.
+    /// Sends what changed since the last send; false when the page has gone. Only
+    /// the steps something touched are looked at, so a stream's cost per event does
+    /// not grow with the attempt's length.
     async fn send_changes(&mut self, tx: &mpsc::Sender<Event>) -> bool {
+        let all = std::mem::take(&mut self.all_touched);
+        let touched = std::mem::take(&mut self.touched);
         let views: Vec<StepView> = self
             .follow
             .steps()
+            .filter(|s| all || touched.contains(&s.step))
             .map(|s| StepView::of(s, self.shots.get(&s.step).map_or(&[], Vec::as_slice)))
             .collect();
         for view in views {
