@@ -281,23 +281,49 @@ fn fold(records: Vec<(u32, String, String)>) -> Seen {
 struct FeedSeen {
     feed: tokio::sync::Mutex<tokio::sync::broadcast::Receiver<Arc<ProgressEvent>>>,
     records: tokio::sync::Mutex<Vec<(u32, String, String)>>,
+    /// Sends the marker the same way the sink under test sends its events, so the
+    /// marker's arrival means all that was sent before has arrived.
+    marker: Arc<dyn Sink>,
+    markers: std::sync::atomic::AtomicU32,
 }
 
+/// The attempt id of the markers: no real attempt has it.
+const MARKER_ATTEMPT: i64 = i64::MIN;
+
 impl FeedSeen {
-    fn new(feed: &LiveFeed) -> FeedSeen {
+    fn new(feed: &LiveFeed, marker: Arc<dyn Sink>) -> FeedSeen {
         FeedSeen {
             feed: tokio::sync::Mutex::new(feed.subscribe()),
             records: tokio::sync::Mutex::default(),
+            marker,
+            markers: std::sync::atomic::AtomicU32::new(0),
         }
     }
 
-    /// Takes in what arrives until nothing has for a moment (NOTIFY is asynchronous).
+    /// Takes in what arrives up to a marker sent after it (NOTIFY is asynchronous; a
+    /// quiet moment would only guess that delivery is complete).
     async fn seen(&self, attempt: i64) -> Seen {
         let mut feed = self.feed.lock().await;
         let mut records = self.records.lock().await;
-        while let Ok(received) = tokio::time::timeout(Duration::from_millis(300), feed.recv()).await
-        {
-            let event = received.expect("the subscriber keeps up");
+        let n = self
+            .markers
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+            + 1;
+        self.marker
+            .write_batch(&[started(MARKER_ATTEMPT, n, "marker")])
+            .await
+            .expect("marker sent");
+        loop {
+            let event = tokio::time::timeout(Duration::from_secs(30), feed.recv())
+                .await
+                .expect("the marker arrives")
+                .expect("the subscriber keeps up");
+            if event.attempt_id == MARKER_ATTEMPT {
+                if matches!(&event.kind, EventKind::ToolCallStarted(c) if c.step == n) {
+                    break;
+                }
+                continue;
+            }
             if event.attempt_id != attempt {
                 continue;
             }
@@ -318,7 +344,7 @@ impl FeedSeen {
 #[tokio::test]
 async fn live_sink_conforms() {
     let feed = LiveFeed::new(64);
-    let seen = FeedSeen::new(&feed);
+    let seen = FeedSeen::new(&feed, Arc::new(LiveSink::new(feed.clone())));
     conformance(&LiveSink::new(feed.clone()), 42, async |a| {
         seen.seen(a).await
     })
@@ -337,7 +363,7 @@ async fn notify_sink_conforms() {
         .await
         .expect("listen")
         .expect("PostgreSQL relays");
-    let seen = FeedSeen::new(&feed);
+    let seen = FeedSeen::new(&feed, Arc::new(NotifySink::new(&db.store, "the marker")));
     conformance(
         &NotifySink::new(&db.store, "this daemon"),
         attempt,
@@ -346,7 +372,7 @@ async fn notify_sink_conforms() {
     .await;
     // A daemon skips what it sent itself (its own `live` sink has published it):
     // of its own event and a later one from elsewhere, only the latter arrives.
-    let after = FeedSeen::new(&feed);
+    let after = FeedSeen::new(&feed, Arc::new(LiveSink::new(feed.clone())));
     NotifySink::new(&db.store, "the other daemon")
         .write_batch(&[started(attempt, 9, "own")])
         .await
