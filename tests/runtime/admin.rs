@@ -81,6 +81,24 @@ impl Admin {
         format!("http://{}{path}", self.server.addr)
     }
 
+    /// The CSRF token of a logged-in session, from one of its pages.
+    pub(crate) async fn csrf(&self, cookie: &str) -> String {
+        let page = self
+            .get("/attempts", cookie)
+            .await
+            .text()
+            .await
+            .expect("body");
+        csrf_in(&page)
+    }
+
+    /// Logs in; returns the session cookie and its CSRF token.
+    pub(crate) async fn login_with_csrf(&self) -> (String, String) {
+        let cookie = self.login().await;
+        let csrf = self.csrf(&cookie).await;
+        (cookie, csrf)
+    }
+
     /// Logs in; returns the session cookie.
     pub(crate) async fn login(&self) -> String {
         let response = client()
@@ -242,13 +260,7 @@ async fn every_page_needs_a_session_and_forms_need_the_csrf_token() {
     assert_eq!(a.get("/attempts/999999", &cookie).await.status(), 404);
 
     // Logging out needs the session's CSRF token.
-    let page = a
-        .get("/attempts", &cookie)
-        .await
-        .text()
-        .await
-        .expect("body");
-    let csrf = csrf_in(&page);
+    let csrf = a.csrf(&cookie).await;
     let forged = client()
         .post(a.url("/logout"))
         .header("cookie", &cookie)
@@ -496,14 +508,7 @@ async fn a_live_timeline_updates_itself_in_a_real_browser() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cancel_and_retry_need_the_csrf_token_and_work() {
     let a = admin().await;
-    let cookie = a.login().await;
-    let page = a
-        .get("/attempts", &cookie)
-        .await
-        .text()
-        .await
-        .expect("body");
-    let csrf = csrf_in(&page);
+    let (cookie, csrf) = a.login_with_csrf().await;
 
     let tools = Arc::new(ToolRegistry::new().with(SleepTool::default()));
     let script = vec![Decision::call("sleep", json!({"ms": 60_000}))];
@@ -617,13 +622,7 @@ async fn a_resolved_retry_downloads_the_episode_under_a_lease() {
     let site = FixtureSite::start().await.expect("site");
     let media = tempfile::tempdir().expect("media dir");
     let db = TestDb::sqlite(Duration::from_secs(5)).await;
-    let mut config = db.config(RuntimeSettings {
-        tool_deadline: Duration::from_secs(10),
-        attempt_deadline: Duration::from_secs(90),
-        ..RuntimeSettings::default()
-    });
-    config.browser.allow_hosts = vec!["127.0.0.1".to_string()];
-    config.browser.media_dir = media.path().to_path_buf();
+    let config = db.browser_config(media.path());
     let a = admin_on(db, config).await;
     let store = &a.app.store;
     let episode = store
@@ -657,14 +656,7 @@ async fn a_resolved_retry_downloads_the_episode_under_a_lease() {
         .await
         .expect("awaiting a human");
 
-    let cookie = a.login().await;
-    let page = a
-        .get("/attempts", &cookie)
-        .await
-        .text()
-        .await
-        .expect("body");
-    let csrf = csrf_in(&page);
+    let (cookie, csrf) = a.login_with_csrf().await;
     let retry = || {
         client()
             .post(a.url(&format!("/attempts/{escalated}/retry")))

@@ -15,16 +15,9 @@ async fn recover(slug: &str) {
     let site = FixtureSite::start().await.expect("fixture site");
     let db = TestDb::sqlite(Duration::from_secs(5)).await;
     let media = tempfile::tempdir().expect("media dir");
-    let mut config = db.config(RuntimeSettings {
-        // The page that never answers costs one tool deadline; the 1 MB page must
-        // load well within it on a busy 2-core machine.
-        tool_deadline: Duration::from_secs(10),
-        attempt_deadline: Duration::from_secs(90),
-        ..RuntimeSettings::default()
-    });
-    config.browser.allow_hosts = vec!["127.0.0.1".to_string()];
-    config.browser.media_dir = media.path().to_path_buf();
-    let app = App::open(config).await.expect("open");
+    let app = App::open(db.browser_config(media.path()))
+        .await
+        .expect("open");
     let episode = episodes()
         .iter()
         .find(|e| e.slug == slug)

@@ -99,6 +99,20 @@ impl TestDb {
         }
     }
 
+    /// A config for the agent on the fixture site: this database, the loopback site
+    /// allowed, audio saved under `media`. The page that never answers costs one tool
+    /// deadline; the 1 MB page must load well within it on a busy 2-core machine.
+    pub fn browser_config(&self, media: &std::path::Path) -> Config {
+        let mut config = self.config(ragtime_core::RuntimeSettings {
+            tool_deadline: std::time::Duration::from_secs(10),
+            attempt_deadline: std::time::Duration::from_secs(90),
+            ..Default::default()
+        });
+        config.browser.allow_hosts = vec!["127.0.0.1".to_string()];
+        config.browser.media_dir = media.to_path_buf();
+        config
+    }
+
     /// A config that uses this database and the given runtime settings.
     pub fn config(&self, runtime: ragtime_core::RuntimeSettings) -> Config {
         Config {

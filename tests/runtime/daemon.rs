@@ -181,9 +181,9 @@ fn start_daemon(config: &Path) -> Child {
         .expect("start ragtime serve")
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_killed_daemon_leaves_nothing_stuck_and_sigterm_cancels_cleanly() {
-    let site = FixtureSite::start().await.expect("site");
+/// A daemon's files in a fresh directory: its config (SQLite, one worker, a short
+/// lease and heartbeat, the admin on a free port) and a store on its database.
+async fn daemon_files() -> (tempfile::TempDir, std::path::PathBuf, Store) {
     let dir = tempfile::tempdir().expect("dir");
     let db_path = dir.path().join("ragtime.db");
     let config_path = dir.path().join("ragtime.toml");
@@ -203,15 +203,12 @@ async fn a_killed_daemon_leaves_nothing_stuck_and_sigterm_cancels_cleanly() {
         ..Default::default()
     };
     let store = Store::open(&settings).await.expect("store");
-    let slow = store
-        .submit(&site.episode_url("german-menu"))
-        .await
-        .expect("submit")
-        .episode_id;
+    (dir, config_path, store)
+}
 
-    // 1. SIGKILL in the middle of the agent's attempt.
-    let mut first = start_daemon(&config_path);
-    let attempt = eventually(Duration::from_secs(60), "an attempt with a step", || {
+/// The first attempt in flight that has made a step.
+async fn attempt_with_a_step(store: &Store) -> i64 {
+    eventually(Duration::from_secs(60), "an attempt with a step", || {
         let store = store.clone();
         async move {
             let attempts = store.attempts(&Default::default()).await.ok()?;
@@ -221,7 +218,22 @@ async fn a_killed_daemon_leaves_nothing_stuck_and_sigterm_cancels_cleanly() {
             (!store.steps(running.id).await.ok()?.is_empty()).then_some(running.id)
         }
     })
-    .await;
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_killed_daemon_leaves_nothing_stuck_and_sigterm_cancels_cleanly() {
+    let site = FixtureSite::start().await.expect("site");
+    let (_dir, config_path, store) = daemon_files().await;
+    let slow = store
+        .submit(&site.episode_url("german-menu"))
+        .await
+        .expect("submit")
+        .episode_id;
+
+    // 1. SIGKILL in the middle of the agent's attempt.
+    let mut first = start_daemon(&config_path);
+    let attempt = attempt_with_a_step(&store).await;
     // SIGKILL leaves the daemon's Chromium behind, nothing runs to close it: the
     // next daemon stops it before it launches its own.
     let browsers = children_of(first.id());
@@ -284,21 +296,7 @@ async fn a_killed_daemon_leaves_nothing_stuck_and_sigterm_cancels_cleanly() {
         .await
         .expect("submit")
         .episode_id;
-    let running = eventually(
-        Duration::from_secs(60),
-        "the second attempt to be running",
-        || {
-            let store = store.clone();
-            async move {
-                let attempts = store.attempts(&Default::default()).await.ok()?;
-                let running = attempts
-                    .into_iter()
-                    .find(|a| a.status == AttemptStatus::Attempted)?;
-                (!store.steps(running.id).await.ok()?.is_empty()).then_some(running.id)
-            }
-        },
-    )
-    .await;
+    let running = attempt_with_a_step(&store).await;
     let pid = second.id().to_string();
     Command::new("kill")
         .args(["-TERM", &pid])
@@ -344,25 +342,7 @@ async fn a_killed_daemon_leaves_nothing_stuck_and_sigterm_cancels_cleanly() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigint_cancels_the_running_attempt_and_claims_nothing_more() {
     let site = FixtureSite::start().await.expect("site");
-    let dir = tempfile::tempdir().expect("dir");
-    let db_path = dir.path().join("ragtime.db");
-    let config_path = dir.path().join("ragtime.toml");
-    std::fs::write(
-        &config_path,
-        format!(
-            "[database]\nurl = \"sqlite://{}\"\n\n[runtime]\ntool_deadline = \"10s\"\n\n\
-             [browser]\nallow_hosts = [\"127.0.0.1\"]\nmedia_dir = \"{}\"\n\n\
-             [pipeline]\nworkers = 1\npoll_interval = \"100ms\"\n\n[admin]\nlisten = \"127.0.0.1:0\"\npassword = \"test\"\n",
-            db_path.display(),
-            dir.path().join("media").display()
-        ),
-    )
-    .expect("config");
-    let settings = ragtime_store::DatabaseSettings {
-        url: format!("sqlite://{}", db_path.display()),
-        ..Default::default()
-    };
-    let store = Store::open(&settings).await.expect("store");
+    let (_dir, config_path, store) = daemon_files().await;
     let first = store
         .submit(&site.episode_url("no-audio"))
         .await
@@ -371,17 +351,7 @@ async fn sigint_cancels_the_running_attempt_and_claims_nothing_more() {
     // The page with no audio: the agent looks for seconds before it gives up, so the
     // signal finds it at work.
     let mut daemon = start_daemon(&config_path);
-    let running = eventually(Duration::from_secs(60), "an attempt with a step", || {
-        let store = store.clone();
-        async move {
-            let attempts = store.attempts(&Default::default()).await.ok()?;
-            let running = attempts
-                .into_iter()
-                .find(|a| a.status == AttemptStatus::Attempted)?;
-            (!store.steps(running.id).await.ok()?.is_empty()).then_some(running.id)
-        }
-    })
-    .await;
+    let running = attempt_with_a_step(&store).await;
     // One worker, busy: this episode waits in the queue when the signal comes.
     let waiting = store
         .submit(&site.episode_url("direct-link"))
