@@ -19,7 +19,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use ragtime::admin::{AdminServer, AdminState, Sessions, hash_password};
 use ragtime::app::AttemptRequest;
-use ragtime::{App, Config, SinkName};
+use ragtime::{App, Config};
 use ragtime_browser::{BrowserPool, BrowserSettings};
 use ragtime_core::{AttemptHandle, Decision, ToolRegistry};
 use ragtime_testkit::{ScriptedPlanner, SleepTool, WATCH_ADMIN_STEPS_JS};
@@ -83,7 +83,7 @@ async fn step_starts(app: &App, id: i64) -> HashMap<String, i64> {
         .await
         .expect("steps")
         .into_iter()
-        .map(|s| (s.step_number.to_string(), s.started_at.timestamp_millis()))
+        .map(|s| (s.step.to_string(), s.started_at.timestamp_millis()))
         .collect()
 }
 
@@ -275,7 +275,11 @@ async fn fan_out(daemon: &Daemon, streams: usize) -> (usize, String) {
 fn sqlite_config(dir: &std::path::Path) -> Config {
     let mut config = Config::default();
     config.database.url = format!("sqlite://{}", dir.join("bench.db").display());
-    config.progress.sinks = vec![SinkName::JsonColumn, SinkName::StepTable, SinkName::Live];
+    config.progress.sinks = vec![
+        "json_column".to_string(),
+        "step_table".to_string(),
+        "live".to_string(),
+    ];
     config
 }
 
@@ -296,10 +300,10 @@ async fn postgres_config(admin_url: &str) -> Config {
     let mut config = Config::default();
     config.database.url = format!("{base}/{name}");
     config.progress.sinks = vec![
-        SinkName::JsonColumn,
-        SinkName::StepTable,
-        SinkName::Live,
-        SinkName::Notify,
+        "json_column".to_string(),
+        "step_table".to_string(),
+        "live".to_string(),
+        "notify".to_string(),
     ];
     config
 }

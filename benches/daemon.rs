@@ -7,7 +7,7 @@
 
 use std::time::{Duration, Instant};
 
-use ragtime::{App, Config, SinkName};
+use ragtime::{App, Config};
 use ragtime_fixtures::FixtureSite;
 
 async fn run(
@@ -15,7 +15,7 @@ async fn run(
     slug: &str,
     episodes: usize,
     workers: usize,
-    sinks: &[SinkName],
+    sinks: &[&str],
 ) -> f64 {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut config = Config::default();
@@ -24,7 +24,7 @@ async fn run(
     config.browser.media_dir = dir.path().join("media");
     config.pipeline.workers = workers;
     config.pipeline.poll_interval = Duration::from_millis(50);
-    config.progress.sinks = sinks.to_vec();
+    config.progress.sinks = sinks.iter().map(|s| s.to_string()).collect();
     let app = App::open(config).await.expect("app");
     // The daemon's browser is up before the clock starts.
     drop(app.browser().open_context().await.expect("browser"));
@@ -60,8 +60,8 @@ async fn run(
 async fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let site = FixtureSite::start().await.expect("site");
-    let all = [SinkName::JsonColumn, SinkName::StepTable, SinkName::Log];
-    let log_only = [SinkName::Log];
+    let all = ["json_column", "step_table", "log"];
+    let log_only = ["log"];
     for (slug, label, count) in [
         ("direct-link", "direct link", if quick { 20 } else { 60 }),
         (

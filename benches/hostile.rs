@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use ragtime::App;
 use ragtime::admin::{AdminServer, AdminState, Sessions, hash_password};
 use ragtime_fixtures::FixtureSite;
-use ragtime_store::{DatabaseSettings, EpisodeStatus, Store};
+use ragtime_store::{DatabaseSettings, Store};
 
 mod common;
 use common::{percentile, status_kib};
@@ -139,18 +139,8 @@ async fn daemon_peak(site: &FixtureSite, slug: &str) -> (String, u64) {
         .expect("ragtime serve");
     let status = loop {
         let row = store.episode(id).await.ok().flatten();
-        let ended = |r: &&ragtime_store::entity::episode::Model| {
-            matches!(
-                EpisodeStatus::parse(&r.status),
-                Some(
-                    EpisodeStatus::Downloaded
-                        | EpisodeStatus::Failed
-                        | EpisodeStatus::AwaitingHuman
-                )
-            )
-        };
-        if let Some(row) = row.as_ref().filter(ended) {
-            break row.status.clone();
+        if let Some(row) = row.filter(|r| r.status.is_ended()) {
+            break row.status.to_string();
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     };

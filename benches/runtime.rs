@@ -18,8 +18,8 @@ use std::time::{Duration, Instant};
 
 use async_trait::async_trait;
 use chrono::Utc;
+use ragtime::Config;
 use ragtime::app::start_runtime;
-use ragtime::{Config, SinkName};
 use ragtime_core::{
     AttemptContext, AttemptSpec, Decision, EventKind, ProgressEvent, QueueSettings, Runtime,
     RuntimeSettings, Sink, SinkError, SinkSpec, StepOutcome, Tool, ToolCallFinished, ToolContext,
@@ -273,10 +273,10 @@ async fn visibility_latency(
 ) {
     let mut config = Config::default();
     config.database.url = url.to_string();
-    config.progress.sinks = vec![SinkName::JsonColumn, SinkName::StepTable];
+    config.progress.sinks = vec!["json_column".to_string(), "step_table".to_string()];
     config.runtime.max_steps = 100_000;
     let live = ragtime_core::LiveFeed::new(16);
-    let runtime = start_runtime(&config, store, &live, "bench")
+    let runtime = start_runtime(&config.app(), store, &live, "bench")
         .await
         .expect("runtime");
     let stamps: Stamps = Arc::default();

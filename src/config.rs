@@ -7,13 +7,12 @@
 
 use std::path::{Path, PathBuf};
 
+use ragtime_admin::AdminSettings;
 use ragtime_browser::BrowserSettings;
+use ragtime_core::RuntimeSettings;
+use ragtime_ingest::pipeline::settings::PipelineSettings;
+pub use ragtime_ingest::settings::{AgentSettings, AppConfig, PlannerKind, ProgressConfig};
 use ragtime_llm::LlmSettings;
-
-use crate::admin::settings::AdminSettings;
-use crate::pipeline::settings::PipelineSettings;
-use ragtime_core::sink::log::LogSinkConfig;
-use ragtime_core::{LiveSinkConfig, QueueSettings, RuntimeSettings};
 use ragtime_store::DatabaseSettings;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -34,6 +33,7 @@ pub enum ConfigError {
     Invalid { origin: String, message: String },
 }
 
+/// The whole file: the ingest side's tables ([`AppConfig`]) and the admin's.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
@@ -41,7 +41,7 @@ pub struct Config {
     pub database: DatabaseSettings,
     /// Deadlines and budgets of every attempt.
     pub runtime: RuntimeSettings,
-    /// Which sinks see progress events, and their queues.
+    /// Which sinks see progress events, and their options.
     pub progress: ProgressConfig,
     /// The Chromium the agent drives, and where it may go.
     pub browser: BrowserSettings,
@@ -55,87 +55,24 @@ pub struct Config {
     pub llm: LlmSettings,
 }
 
-/// The planners an agent attempt can run.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PlannerKind {
-    /// The explorer: no network, no key.
-    #[default]
-    Heuristic,
-    /// An OpenAI-compatible model (`[llm]`).
-    Llm,
-}
-
-/// The `[agent]` table.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct AgentSettings {
-    /// `heuristic` (the default) or `llm`.
-    pub planner: PlannerKind,
-}
-
-/// A sink that can be named in `progress.sinks`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SinkName {
-    /// `recovery_attempts.progress`, one JSON entry per call.
-    JsonColumn,
-    /// `recovery_steps`, one row per call.
-    StepTable,
-    /// One `tracing` event per progress event.
-    Log,
-    /// Subscribers in this process: the admin's live pages.
-    Live,
-    /// PostgreSQL `NOTIFY`, so the admin of every daemon on the database sees this
-    /// daemon's attempts live. PostgreSQL only.
-    Notify,
-}
-
-impl SinkName {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SinkName::JsonColumn => "json_column",
-            SinkName::StepTable => "step_table",
-            SinkName::Log => "log",
-            SinkName::Live => "live",
-            SinkName::Notify => "notify",
+impl Config {
+    /// The tables the ingest side runs with.
+    pub fn app(&self) -> AppConfig {
+        AppConfig {
+            database: self.database.clone(),
+            runtime: self.runtime.clone(),
+            progress: self.progress.clone(),
+            browser: self.browser.clone(),
+            pipeline: self.pipeline.clone(),
+            agent: self.agent.clone(),
+            llm: self.llm.clone(),
         }
     }
 }
 
-/// The `[progress]` table: the sinks to run and each one's options.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct ProgressConfig {
-    /// Sinks that receive every progress event, in this order.
-    pub sinks: Vec<SinkName>,
-    /// Queue of the `json_column` sink.
-    pub json_column: QueueSettings,
-    /// Queue of the `step_table` sink.
-    pub step_table: QueueSettings,
-    /// Options of the `log` sink.
-    pub log: LogSinkConfig,
-    /// Options of the `live` sink.
-    pub live: LiveSinkConfig,
-    /// Queue of the `notify` sink.
-    pub notify: QueueSettings,
-}
-
-impl Default for ProgressConfig {
-    fn default() -> Self {
-        ProgressConfig {
-            sinks: vec![
-                SinkName::JsonColumn,
-                SinkName::StepTable,
-                SinkName::Log,
-                SinkName::Live,
-            ],
-            json_column: QueueSettings::default(),
-            step_table: QueueSettings::default(),
-            log: LogSinkConfig::default(),
-            live: LiveSinkConfig::default(),
-            notify: QueueSettings::default(),
-        }
+impl From<Config> for AppConfig {
+    fn from(config: Config) -> AppConfig {
+        config.app()
     }
 }
 
@@ -165,7 +102,7 @@ fn set_path(table: &mut toml::Table, path: &[String], value: toml::Value) -> Res
 impl Config {
     /// Parses TOML text; `origin` names it in errors (a path, or "embedded defaults").
     pub fn from_toml(text: &str, origin: &str) -> Result<Config, ConfigError> {
-        let config: Config = toml::from_str(text).map_err(|e| ConfigError::Parse {
+        let mut config: Config = toml::from_str(text).map_err(|e| ConfigError::Parse {
             origin: origin.to_string(),
             message: one_line(text, &e),
         })?;
@@ -225,115 +162,24 @@ impl Config {
                 .unwrap_or(toml::Value::String(raw));
             set_path(&mut table, &path, value).map_err(|why| invalid(format!("{name}: {why}")))?;
         }
-        let config: Config = toml::Value::Table(table)
+        let mut config: Config = toml::Value::Table(table)
             .try_into()
             .map_err(|e: toml::de::Error| invalid(e.message().to_string()))?;
         config.validate(origin)?;
         Ok(config)
     }
 
-    /// Rules serde cannot express: no duplicate sinks, no zero-sized queues or deadlines.
-    fn validate(&self, origin: &str) -> Result<(), ConfigError> {
+    /// Each part checks its own tables (the ingest side's, then the admin's); the
+    /// sinks' tables come back with their defaults filled in.
+    fn validate(&mut self, origin: &str) -> Result<(), ConfigError> {
         let invalid = |message: String| ConfigError::Invalid {
             origin: origin.to_string(),
             message,
         };
-        for (i, sink) in self.progress.sinks.iter().enumerate() {
-            if self.progress.sinks[..i].contains(sink) {
-                return Err(invalid(format!(
-                    "progress.sinks names `{}` twice",
-                    sink.as_str()
-                )));
-            }
-        }
-        for (name, queue) in [
-            ("json_column", &self.progress.json_column),
-            ("step_table", &self.progress.step_table),
-            ("notify", &self.progress.notify),
-        ] {
-            if queue.capacity == 0 || queue.max_batch == 0 {
-                return Err(invalid(format!(
-                    "progress.{name}: capacity and max_batch must be at least 1"
-                )));
-            }
-            if queue.retry_initial.is_zero() || queue.retry_max < queue.retry_initial {
-                return Err(invalid(format!(
-                    "progress.{name}: retry_initial must be above zero and retry_max at least retry_initial"
-                )));
-            }
-        }
-        if self.progress.log.capacity == 0 || self.progress.live.capacity == 0 {
-            return Err(invalid(
-                "progress.log.capacity and progress.live.capacity must be at least 1".to_string(),
-            ));
-        }
-        if self.progress.sinks.contains(&SinkName::Notify)
-            && !self.database.url.trim().starts_with("postgres")
-        {
-            return Err(invalid(
-                "progress.sinks names `notify`, which needs a postgres:// database".to_string(),
-            ));
-        }
-        let runtime = &self.runtime;
-        let mut deadlines = vec![("runtime.tool_deadline".to_string(), runtime.tool_deadline)];
-        deadlines.push((
-            "runtime.attempt_deadline".to_string(),
-            runtime.attempt_deadline,
-        ));
-        deadlines.push((
-            "runtime.heartbeat_interval".to_string(),
-            runtime.heartbeat_interval,
-        ));
-        for (tool, deadline) in &runtime.tool_deadlines {
-            deadlines.push((format!("runtime.tool_deadlines.{tool}"), **deadline));
-        }
-        if let Some((key, _)) = deadlines.iter().find(|(_, d)| d.is_zero()) {
-            return Err(invalid(format!("{key} must be above zero")));
-        }
-        if runtime.max_steps == 0 {
-            return Err(invalid("runtime.max_steps must be at least 1".to_string()));
-        }
-        if let Err(err) = ragtime_egress::EgressPolicy::new(&self.browser.allow_hosts) {
-            return Err(invalid(format!("browser.{err}")));
-        }
-        for (key, wait) in [
-            ("browser.click_wait", self.browser.click_wait),
-            ("browser.launch_timeout", self.browser.launch_timeout),
-            ("browser.download_deadline", self.browser.download_deadline),
-            ("browser.min_rate_window", self.browser.min_rate_window),
-            ("pipeline.fetch_timeout", self.pipeline.fetch_timeout),
-            ("admin.login_window", self.admin.login_window),
-        ] {
-            if wait.is_zero() {
-                return Err(invalid(format!("{key} must be above zero")));
-            }
-        }
-        if self.pipeline.workers == 0
-            || self.pipeline.lease.is_zero()
-            || self.pipeline.poll_interval.is_zero()
-        {
-            return Err(invalid(
-                "pipeline.workers, pipeline.lease and pipeline.poll_interval must be above zero"
-                    .to_string(),
-            ));
-        }
-        if self.pipeline.max_page_bytes == 0 || self.browser.max_download_bytes == 0 {
-            return Err(invalid(
-                "pipeline.max_page_bytes and browser.max_download_bytes must be at least 1"
-                    .to_string(),
-            ));
-        }
-        if self.admin.login_attempts == 0 || self.admin.login_attempts_global == 0 {
-            return Err(invalid(
-                "admin.login_attempts and admin.login_attempts_global must be at least 1"
-                    .to_string(),
-            ));
-        }
-        self.llm.validate().map_err(invalid)?;
-        if self.database.url.trim().is_empty() {
-            return Err(invalid("database.url is empty".to_string()));
-        }
-        Ok(())
+        let mut app = self.app();
+        app.check().map_err(invalid)?;
+        self.progress = app.progress;
+        self.admin.check().map_err(invalid)
     }
 }
 
@@ -433,16 +279,23 @@ mod tests {
 
     #[test]
     fn nested_environment_keys_reach_every_level() {
-        let default = ProgressConfig::default().step_table.capacity;
+        let capacity = |config: &Config, sink: &str| {
+            config
+                .progress
+                .options_of::<ragtime_core::QueueSettings>(sink)
+                .capacity
+        };
+        let defaults = Config::default();
+        let default = capacity(&defaults, "step_table");
         let vars = [(
             "RAGTIME_PROGRESS__STEP_TABLE__CAPACITY".to_string(),
             (default + 7).to_string(),
         )];
         let config = Config::load_with_env(None, vars).expect("loads");
-        assert_eq!(config.progress.step_table.capacity, default + 7);
+        assert_eq!(capacity(&config, "step_table"), default + 7);
         assert_eq!(
-            config.progress.json_column.capacity,
-            ProgressConfig::default().json_column.capacity,
+            capacity(&config, "json_column"),
+            capacity(&defaults, "json_column"),
             "only the named table changes"
         );
         let error = |name: &str| {

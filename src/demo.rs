@@ -105,10 +105,11 @@ pub async fn fixture_site(mut config: Config, only: Vec<String>, keep_open: bool
     config.runtime.tool_deadline = Duration::from_secs(5);
     config.pipeline.fetch_timeout = Duration::from_secs(3);
     config.pipeline.poll_interval = Duration::from_millis(100);
+    let admin_settings = config.admin.clone();
     let app = std::sync::Arc::new(App::open(config).await.context("starting the daemon")?);
     println!("fixture podcast site on {}", site.url("/"));
     // The demo goes on without the admin when its port is taken.
-    let admin = match crate::start_admin(&app).await {
+    let admin = match crate::start_admin(&app, &admin_settings).await {
         Ok(admin) => admin,
         Err(err) => {
             eprintln!("admin web not started: {err:#}");
@@ -134,7 +135,7 @@ pub async fn fixture_site(mut config: Config, only: Vec<String>, keep_open: bool
     // Steps are printed from the runtime's own events; the rows are read only after
     // the feed lagged (or without a `live` sink), and the episodes' statuses, which
     // no event carries, in one query every half second.
-    let follows_live = app.config.progress.sinks.contains(&ragtime::SinkName::Live);
+    let follows_live = app.config.progress.runs("live");
     let mut feed = app.live.subscribe();
     let watch = async move {
         let mut progress = Progress::new(watched.clone());
@@ -221,8 +222,8 @@ async fn summary(store: &Store, ours: &[(i64, &'static str)]) -> Result<Vec<Stri
             .find(|e| e.slug == *slug)
             .map(|e| e.expected);
         let wanted = match expected {
-            Some(Expected::Resolved) => "downloaded",
-            _ => "awaiting_human",
+            Some(Expected::Resolved) => EpisodeStatus::Downloaded,
+            _ => EpisodeStatus::AwaitingHuman,
         };
         if row.status != wanted {
             unexpected.push(format!("{slug} ended {} (expected {wanted})", row.status));
@@ -234,18 +235,9 @@ async fn summary(store: &Store, ours: &[(i64, &'static str)]) -> Result<Vec<Stri
 /// Whether every one of the demo's episodes has reached a final status (one query).
 async fn all_ended(store: &Store, ours: &[(i64, &'static str)]) -> Result<bool> {
     let episodes = store.find_episodes(&EpisodeFilter::default()).await?;
-    Ok(ours.iter().all(|(id, _)| {
-        episodes.iter().any(|e| {
-            e.id == *id
-                && [
-                    EpisodeStatus::Downloaded,
-                    EpisodeStatus::Failed,
-                    EpisodeStatus::AwaitingHuman,
-                ]
-                .iter()
-                .any(|s| s.as_str() == e.status)
-        })
-    }))
+    Ok(ours
+        .iter()
+        .all(|(id, _)| episodes.iter().any(|e| e.id == *id && e.status.is_ended())))
 }
 
 /// The demo's attempts as they run: each step printed once when it starts and once

@@ -9,8 +9,8 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use ragtime::eval::{self, Case, CaseResult, Verdict};
 use ragtime::{App, Config};
-use ragtime_fixtures::FixtureSite;
-use ragtime_fixtures::corpus;
+#[cfg(feature = "demo")]
+use ragtime_fixtures::{FixtureSite, corpus};
 
 /// Runs `cases` with `jobs` at once; the exit code says whether every case was right.
 async fn evaluate(config: Config, cases: Vec<Case>, jobs: usize) -> Result<ExitCode> {
@@ -60,8 +60,15 @@ pub async fn file(config: Config, path: &Path, jobs: usize, only: &[String]) -> 
     evaluate(config, cases, jobs).await
 }
 
+/// `ragtime eval --corpus`, in a build without the fixture site.
+#[cfg(not(feature = "demo"))]
+pub async fn corpus(_: Config, _: usize, _: &[String]) -> Result<ExitCode> {
+    anyhow::bail!(crate::WITHOUT_DEMO)
+}
+
 /// `ragtime eval --corpus`: every corpus page of the fixture site, tuned and held-out
 /// pages reported apart.
+#[cfg(feature = "demo")]
 pub async fn corpus(mut config: Config, jobs: usize, only: &[String]) -> Result<ExitCode> {
     let site = FixtureSite::start()
         .await

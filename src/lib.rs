@@ -1,17 +1,17 @@
-//! ragtime: the podcast ingest daemon and its CLI, as a library the binary and the
-//! end-to-end tests share.
+//! ragtime: the `ragtime` command's library, which the binary and the end-to-end
+//! tests share.
 //!
-//! [`config`] reads the TOML config, [`app`] opens the store and starts the runtime
-//! with the sinks the config names, and [`scenarios`] holds the scripted recovery
-//! attempts that `ragtime demo` runs and the snapshot tests pin.
+//! It holds what only the binary needs: [`config`], which reads the TOML file and the
+//! `RAGTIME_*` environment into every part's settings, and (cargo feature `demo`, on
+//! by default) [`scenarios`], the scripted attempts `ragtime demo --scripted` runs and
+//! the snapshot tests pin. The work itself is in ragtime-ingest (the app, pipeline and
+//! daemon) and ragtime-admin (the web); they are re-exported here under the names the
+//! tests use.
 
-pub mod admin;
-pub mod app;
 pub mod config;
-pub mod daemon;
-pub mod eval;
-pub mod pipeline;
+#[cfg(feature = "demo")]
 pub mod scenarios;
 
-pub use app::{App, AppError};
-pub use config::{Config, ConfigError, SinkName};
+pub use config::{Config, ConfigError};
+pub use ragtime_admin as admin;
+pub use ragtime_ingest::{App, AppError, app, daemon, eval, pipeline};

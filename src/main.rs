@@ -12,6 +12,7 @@ use ragtime_store::{AttemptFilter, Store};
 use ragtime_timeline::clean;
 use tracing_subscriber::EnvFilter;
 
+#[cfg(feature = "demo")]
 mod demo;
 mod evaluate;
 mod live;
@@ -182,13 +183,14 @@ async fn run() -> Result<ExitCode> {
             store.close().await?;
         }
         Command::Serve => {
+            let admin_settings = config.admin.clone();
             let app = std::sync::Arc::new(App::open(config).await.context("starting the daemon")?);
             println!(
                 "ragtime daemon: {} worker(s) on {}; stop with Ctrl-C",
                 app.config.pipeline.workers,
                 ragtime_store::redact_url(&app.config.database.url)
             );
-            let _admin = start_admin(&app).await?;
+            let _admin = start_admin(&app, &admin_settings).await?;
             let served = ragtime::daemon::serve(app, stop_signal()).await?;
             println!("stopped after {} episode(s)", served.episodes);
         }
@@ -202,7 +204,7 @@ async fn run() -> Result<ExitCode> {
                 let status = store
                     .episode(submitted.episode_id)
                     .await?
-                    .map(|e| e.status)
+                    .map(|e| e.status.to_string())
                     .unwrap_or_default();
                 println!(
                     "already known as episode {} ({status}): {url}",
@@ -265,19 +267,27 @@ async fn run() -> Result<ExitCode> {
             };
             return Ok(code);
         }
+        #[cfg(feature = "demo")]
         Command::Demo {
             scripted: true,
             only,
             ..
         } => demo::scripted(config, only).await?,
+        #[cfg(feature = "demo")]
         Command::Demo {
             scripted: false,
             only,
             exit,
         } => demo::fixture_site(config, only, !exit).await?,
+        #[cfg(not(feature = "demo"))]
+        Command::Demo { .. } => bail!(WITHOUT_DEMO),
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// Why `demo` and `eval --corpus` are refused by a build without the fixtures.
+#[cfg(not(feature = "demo"))]
+pub(crate) const WITHOUT_DEMO: &str = "this ragtime was built without the fixture site and scripted scenarios (cargo feature `demo`); build with the default features to run `demo` or `eval --corpus`";
 
 pub(crate) fn checked_url(text: &str) -> Result<url::Url> {
     let url = url::Url::parse(text.trim()).with_context(|| format!("not a URL: {text:?}"))?;
@@ -312,8 +322,8 @@ pub(crate) async fn stop_signal() {
 /// Starts the admin web when `[admin] listen` is set, and says where and how to log in.
 pub(crate) async fn start_admin(
     app: &std::sync::Arc<App>,
+    settings: &ragtime::admin::AdminSettings,
 ) -> Result<Option<ragtime::admin::AdminServer>> {
-    let settings = &app.config.admin;
     if settings.listen.trim().is_empty() {
         return Ok(None);
     }

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use ragtime::app::AttemptRequest;
-use ragtime::{App, Config, SinkName};
+use ragtime::{App, Config};
 use ragtime_timeline::{Follow, clean};
 use tokio::sync::broadcast::error::RecvError;
 
@@ -53,7 +53,7 @@ pub async fn run(config: Config, episode_id: Option<i64>, url: Option<String>) -
     let mut shown = LiveSteps::default();
     // The steps are printed from the live feed as they happen; the rows are read
     // only to catch up (the feed lagged) and, without a `live` sink, at the end.
-    let follows_live = app.config.progress.sinks.contains(&SinkName::Live);
+    let follows_live = app.config.progress.runs("live");
     let mut waiting = Box::pin(handle.wait());
     let report = loop {
         tokio::select! {

@@ -424,7 +424,7 @@ async fn a_live_timeline_updates_itself_in_a_real_browser() {
                 .ok()
                 .and_then(|r| r.into_value().ok())
                 .unwrap_or_default();
-            let rows = a.app.store.steps(id).await.expect("steps");
+            let rows = a.app.store.rows().steps(id).await.expect("steps");
             panic!("the page never showed the third step and the end:\n{shown}\nrows: {rows:?}");
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
@@ -449,8 +449,15 @@ async fn a_live_timeline_updates_itself_in_a_real_browser() {
             .expect("json"),
     )
     .expect("seen is JSON");
-    let row = a.app.store.attempt(id).await.expect("load").expect("row");
-    let third = a.app.store.steps(id).await.expect("steps")[2].started_at;
+    let row = a
+        .app
+        .store
+        .rows()
+        .attempt(id)
+        .await
+        .expect("load")
+        .expect("row");
+    let third = a.app.store.rows().steps(id).await.expect("steps")[2].started_at;
     for (what, shown, happened) in [
         ("the third step", &seen["3"], third),
         ("the end", &seen["end"], row.finished_at.expect("finished")),
@@ -549,6 +556,7 @@ async fn cancel_and_retry_need_the_csrf_token_and_work() {
     assert_eq!(
         a.app
             .store
+            .rows()
             .attempt(running)
             .await
             .expect("load")
@@ -585,6 +593,7 @@ async fn cancel_and_retry_need_the_csrf_token_and_work() {
         let old = a
             .app
             .store
+            .rows()
             .attempt(escalated)
             .await
             .expect("load")
@@ -592,6 +601,7 @@ async fn cancel_and_retry_need_the_csrf_token_and_work() {
         let new = a
             .app
             .store
+            .rows()
             .attempt(new_id)
             .await
             .expect("load")
@@ -673,7 +683,7 @@ async fn a_resolved_retry_downloads_the_episode_under_a_lease() {
         .expect("the new attempt's page");
     let leased = store.episode(episode).await.expect("load").expect("row");
     assert!(
-        leased.status == "recovering"
+        leased.status == ragtime_store::EpisodeStatus::Recovering
             && leased.claimed_by.is_some()
             && leased.lease_until.is_some(),
         "the retry holds a lease on the episode: {leased:?}"
@@ -688,7 +698,7 @@ async fn a_resolved_retry_downloads_the_episode_under_a_lease() {
         "the episode downloaded",
         || async {
             let row = store.episode(episode).await.ok()??;
-            (row.status == "downloaded").then_some(row)
+            (row.status == ragtime_store::EpisodeStatus::Downloaded).then_some(row)
         },
     )
     .await;
@@ -700,7 +710,12 @@ async fn a_resolved_retry_downloads_the_episode_under_a_lease() {
         "{file} holds the audio"
     );
     assert_eq!(done.claimed_by, None, "the lease ends with the episode");
-    let attempt = store.attempt(new_id).await.expect("load").expect("row");
+    let attempt = store
+        .rows()
+        .attempt(new_id)
+        .await
+        .expect("load")
+        .expect("row");
     assert_eq!(attempt.status, "resolved");
     assert_eq!(attempt.episode_id, Some(episode));
     a.app.close(Duration::from_secs(5)).await.expect("close");

@@ -7,7 +7,6 @@ use std::time::{Duration, Instant};
 
 use ragtime::App;
 use ragtime::app::AttemptRequest;
-use ragtime::config::SinkName;
 use ragtime_core::{AttemptHandle, Decision, EventKind, RuntimeSettings, ToolRegistry};
 use ragtime_store::EpisodeStatus;
 use ragtime_testkit::{EchoTool, ScriptedPlanner, SleepTool};
@@ -163,10 +162,10 @@ async fn an_admin_follows_and_cancels_an_attempt_another_daemon_runs() {
     let db = TestDb::postgres().await;
     let mut config = db.config(RuntimeSettings::default());
     config.progress.sinks = vec![
-        SinkName::JsonColumn,
-        SinkName::StepTable,
-        SinkName::Live,
-        SinkName::Notify,
+        "json_column".to_string(),
+        "step_table".to_string(),
+        "live".to_string(),
+        "notify".to_string(),
     ];
     let a = admin_on(db, config.clone()).await;
     let b = Arc::new(App::open(config).await.expect("daemon B"));
@@ -256,7 +255,7 @@ async fn an_admin_follows_and_cancels_an_attempt_another_daemon_runs() {
 async fn a_stream_without_live_events_follows_the_rows() {
     let db = TestDb::sqlite(Duration::from_secs(5)).await;
     let mut config = db.config(RuntimeSettings::default());
-    config.progress.sinks = vec![SinkName::JsonColumn, SinkName::StepTable];
+    config.progress.sinks = vec!["json_column".to_string(), "step_table".to_string()];
     let a = admin_on(db, config).await;
     let cookie = a.login().await;
     let script = vec![

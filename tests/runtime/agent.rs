@@ -43,7 +43,12 @@ async fn recover(slug: &str) {
         .await
         .expect("flush");
     assert_progress_matches_steps(&app.store, report.attempt_id).await;
-    let steps = app.store.steps(report.attempt_id).await.expect("steps");
+    let steps = app
+        .store
+        .rows()
+        .steps(report.attempt_id)
+        .await
+        .expect("steps");
     if expected == AttemptStatus::Resolved {
         let audio = report
             .audio_url
@@ -197,7 +202,12 @@ async fn screenshots_are_stored_once_by_reference() {
     assert_eq!(shots[0].step_number, 2);
     assert!(shots[0].data.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG");
     assert_eq!(shots[0].size_bytes as usize, shots[0].data.len());
-    let steps = app.store.steps(report.attempt_id).await.expect("steps");
+    let steps = app
+        .store
+        .rows()
+        .steps(report.attempt_id)
+        .await
+        .expect("steps");
     let output = steps[1].tool_output.as_deref().unwrap_or("");
     assert!(
         output.contains("\"Accept all\"") && output.contains("covered"),
@@ -205,6 +215,7 @@ async fn screenshots_are_stored_once_by_reference() {
     );
     let progress = app
         .store
+        .rows()
         .attempt(report.attempt_id)
         .await
         .expect("row")
@@ -297,7 +308,12 @@ async fn a_download_cut_by_the_tool_deadline_leaves_no_part_file() {
         .flush(Duration::from_secs(10))
         .await
         .expect("flush");
-    let steps = app.store.steps(report.attempt_id).await.expect("steps");
+    let steps = app
+        .store
+        .rows()
+        .steps(report.attempt_id)
+        .await
+        .expect("steps");
     assert_eq!(steps[0].tool_name, "download_file");
     assert_eq!(steps[0].outcome, "timeout", "{:?}", steps[0]);
     assert!(

@@ -181,6 +181,7 @@ pub async fn wait_for_steps(store: &Store, attempt: i64, rows: usize) {
         let store = store.clone();
         async move {
             store
+                .rows()
                 .steps(attempt)
                 .await
                 .ok()

@@ -10,7 +10,7 @@ use ragtime::{App, Config};
 use ragtime_browser::orphans::parent_of;
 use ragtime_core::{AttemptStatus, RuntimeSettings};
 use ragtime_fixtures::{Expected, FixtureSite, episodes};
-use ragtime_store::Store;
+use ragtime_store::{EpisodeStatus, Store};
 use tokio::io::AsyncBufReadExt;
 
 use crate::assert_progress_matches_steps;
@@ -86,11 +86,11 @@ async fn the_daemon_ingests_every_fixture_episode() {
             .find(|e| e.url == url)
             .expect("row");
         let expected = match episode.expected {
-            Expected::Resolved => "downloaded",
-            Expected::AwaitingHuman => "awaiting_human",
+            Expected::Resolved => EpisodeStatus::Downloaded,
+            Expected::AwaitingHuman => EpisodeStatus::AwaitingHuman,
         };
         assert_eq!(row.status, expected, "{}: {row:?}", episode.slug);
-        if expected == "downloaded" {
+        if expected == EpisodeStatus::Downloaded {
             let file = row.audio_file.clone().expect("audio file");
             assert_eq!(
                 &std::fs::read(&file).expect("file")[..2],
@@ -215,7 +215,7 @@ async fn attempt_with_a_step(store: &Store) -> i64 {
             let running = attempts
                 .into_iter()
                 .find(|a| a.status == AttemptStatus::Attempted)?;
-            (!store.steps(running.id).await.ok()?.is_empty()).then_some(running.id)
+            (!store.rows().steps(running.id).await.ok()?.is_empty()).then_some(running.id)
         }
     })
     .await
@@ -248,7 +248,9 @@ async fn a_killed_daemon_leaves_nothing_stuck_and_sigterm_cancels_cleanly() {
         "the episode downloaded after the restart",
         || {
             let store = store.clone();
-            async move { (store.episode(slow).await.ok()??.status == "downloaded").then_some(()) }
+            async move {
+                (store.episode(slow).await.ok()??.status == EpisodeStatus::Downloaded).then_some(())
+            }
         },
     )
     .await;
@@ -263,10 +265,15 @@ async fn a_killed_daemon_leaves_nothing_stuck_and_sigterm_cancels_cleanly() {
         left.is_empty(),
         "the restarted daemon left the killed one's browser running: {left:?}"
     );
-    let killed = store.attempt(attempt).await.expect("load").expect("row");
+    let killed = store
+        .rows()
+        .attempt(attempt)
+        .await
+        .expect("load")
+        .expect("row");
     assert_eq!(killed.status, "interrupted", "{killed:?}");
     // The call the kill cut off is closed in every view, not left spinning.
-    let steps = store.steps(attempt).await.expect("steps");
+    let steps = store.rows().steps(attempt).await.expect("steps");
     assert!(
         steps.iter().all(|s| s.outcome != "running"),
         "an interrupted attempt keeps no running step: {steps:#?}"
@@ -312,10 +319,15 @@ async fn a_killed_daemon_leaves_nothing_stuck_and_sigterm_cancels_cleanly() {
     )
     .await;
     assert!(exit.success(), "{exit:?}");
-    let cancelled = store.attempt(running).await.expect("load").expect("row");
+    let cancelled = store
+        .rows()
+        .attempt(running)
+        .await
+        .expect("load")
+        .expect("row");
     assert_eq!(cancelled.status, "cancelled");
     assert_progress_matches_steps(&store, running).await;
-    let steps = store.steps(running).await.expect("steps");
+    let steps = store.rows().steps(running).await.expect("steps");
     assert!(
         steps.iter().all(|s| s.outcome != "running"),
         "every step ended: {steps:?}"
@@ -327,7 +339,7 @@ async fn a_killed_daemon_leaves_nothing_stuck_and_sigterm_cancels_cleanly() {
             .expect("load")
             .expect("row")
             .status,
-        "queued"
+        EpisodeStatus::Queued
     );
     let stuck = store.attempts(&Default::default()).await.expect("attempts");
     assert!(
@@ -372,14 +384,19 @@ async fn sigint_cancels_the_running_attempt_and_claims_nothing_more() {
     )
     .await;
     assert!(exit.success(), "{exit:?}");
-    let cancelled = store.attempt(running).await.expect("load").expect("row");
+    let cancelled = store
+        .rows()
+        .attempt(running)
+        .await
+        .expect("load")
+        .expect("row");
     assert_eq!(cancelled.status, "cancelled");
     assert_progress_matches_steps(&store, running).await;
     let episode = |id| {
         let store = store.clone();
         async move { store.episode(id).await.expect("load").expect("row") }
     };
-    assert_eq!(episode(first).await.status, "queued");
+    assert_eq!(episode(first).await.status, EpisodeStatus::Queued);
     let untouched = episode(waiting).await;
     assert_eq!(
         (untouched.status.as_str(), untouched.tries),
@@ -420,7 +437,7 @@ async fn a_huge_episode_page_is_read_only_up_to_the_cap() {
     };
     ragtime::daemon::serve(app, stop).await.expect("serve");
     let row = db.store.episode(id).await.expect("load").expect("row");
-    assert_eq!(row.status, "downloaded", "{row:?}");
+    assert_eq!(row.status, EpisodeStatus::Downloaded, "{row:?}");
     let sent = site.log().streamed_bytes();
     assert!(
         sent < 64 * 1024 * 1024,
@@ -493,7 +510,7 @@ async fn sigterm_stops_the_daemon_during_a_download_that_trickles() {
     assert!(exit.success(), "{exit:?}");
     assert!(!part_file(), "a .part file stayed behind");
     let row = store.episode(id).await.expect("load").expect("row");
-    assert_eq!(row.status, "queued", "{row:?}");
+    assert_eq!(row.status, EpisodeStatus::Queued, "{row:?}");
     store.close().await.ok();
 }
 

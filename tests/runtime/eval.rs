@@ -60,7 +60,7 @@ async fn eval_passes_on_the_corpus_and_the_explorer_keeps_its_rules() {
         "one attempt per corpus page"
     );
     for attempt in attempts {
-        let steps = store.steps(attempt.id).await.expect("steps");
+        let steps = store.rows().steps(attempt.id).await.expect("steps");
         let episode = store
             .episode(attempt.episode_id.unwrap_or_default())
             .await

@@ -70,7 +70,12 @@ async fn run(
         .flush(Duration::from_secs(10))
         .await
         .expect("flush");
-    let steps = app.store.steps(report.attempt_id).await.expect("steps");
+    let steps = app
+        .store
+        .rows()
+        .steps(report.attempt_id)
+        .await
+        .expect("steps");
     let timeline = app
         .store
         .timeline(report.attempt_id)

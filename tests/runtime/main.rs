@@ -23,6 +23,7 @@ use serde_json::Value;
 /// the same steps, in order, once each, with the same outcome, duration and output.
 pub async fn assert_progress_matches_steps(store: &Store, attempt_id: i64) -> usize {
     let attempt = store
+        .rows()
         .attempt(attempt_id)
         .await
         .expect("load attempt")
@@ -32,7 +33,7 @@ pub async fn assert_progress_matches_steps(store: &Store, attempt_id: i64) -> us
         .as_array()
         .cloned()
         .unwrap_or_else(|| panic!("the progress column is not a list: {}", attempt.progress));
-    let steps = store.steps(attempt_id).await.expect("load steps");
+    let steps = store.rows().steps(attempt_id).await.expect("load steps");
     assert!(!steps.is_empty(), "attempt {attempt_id} recorded no steps");
     let progress_steps: Vec<i64> = progress.iter().filter_map(|e| e["step"].as_i64()).collect();
     let expected: Vec<i64> = (1..=steps.len() as i64).collect();

@@ -176,8 +176,13 @@ async fn a_full_queue_drops_and_counts_and_the_attempt_goes_on() {
         attempt_deadline: Duration::from_secs(60),
         ..RuntimeSettings::default()
     });
-    config.progress.step_table.capacity = 4;
-    config.progress.step_table.max_batch = 1;
+    let mut queue: ragtime_core::QueueSettings = config.progress.options_of("step_table");
+    queue.capacity = 4;
+    queue.max_batch = 1;
+    config
+        .progress
+        .set_options("step_table", &queue)
+        .expect("a queue table");
     let app = App::open(config).await.expect("open");
     let mut live = app.live.subscribe();
     let calls = 12u32;

@@ -160,7 +160,12 @@ async fn new_attempt(store: &Store) -> i64 {
 }
 
 async fn seen_in_progress(store: &Store, attempt: i64) -> Seen {
-    let row = store.attempt(attempt).await.expect("load").expect("row");
+    let row = store
+        .rows()
+        .attempt(attempt)
+        .await
+        .expect("load")
+        .expect("row");
     row.progress
         .as_array()
         .map(|entries| {
@@ -180,7 +185,7 @@ async fn seen_in_progress(store: &Store, attempt: i64) -> Seen {
 }
 
 async fn seen_in_steps(store: &Store, attempt: i64) -> Seen {
-    let steps = store.steps(attempt).await.expect("steps");
+    let steps = store.rows().steps(attempt).await.expect("steps");
     steps
         .into_iter()
         .map(|s| (s.step_number as u32, s.tool_name, s.outcome))
@@ -206,7 +211,7 @@ async fn step_table_sink_conforms(backend: Backend) {
         seen_in_steps(&store, a).await
     })
     .await;
-    let steps = db.store.steps(attempt).await.expect("steps");
+    let steps = db.store.rows().steps(attempt).await.expect("steps");
     assert_eq!(
         steps[1].note.as_deref(),
         Some("consent layer"),
@@ -565,12 +570,9 @@ async fn a_call_is_visible_while_it_runs_and_secrets_never_land(backend: Backend
     // Every sink this database can run: on PostgreSQL `notify` too, read by a second
     // daemon on the same database (a daemon skips its own notifications).
     let watcher = if backend == Backend::Postgres {
-        config
-            .progress
-            .sinks
-            .push(ragtime::config::SinkName::Notify);
+        config.progress.sinks.push("notify".to_string());
         let mut watching = db.config(settings);
-        watching.progress.sinks = vec![ragtime::config::SinkName::Notify];
+        watching.progress.sinks = vec!["notify".to_string()];
         Some(App::open(watching).await.expect("second daemon"))
     } else {
         None
@@ -620,11 +622,12 @@ async fn a_call_is_visible_while_it_runs_and_secrets_never_land(backend: Backend
     .await;
     let row = app
         .store
+        .rows()
         .attempt(attempt)
         .await
         .expect("load")
         .expect("row");
-    let steps = app.store.steps(attempt).await.expect("steps");
+    let steps = app.store.rows().steps(attempt).await.expect("steps");
     let stored = format!(
         "{} {} {:?}",
         row.progress, steps[0].tool_input, steps[0].tool_output

@@ -56,6 +56,7 @@ async fn outcomes(app: &App, attempt: i64) -> Vec<String> {
         .await
         .expect("flush");
     app.store
+        .rows()
         .steps(attempt)
         .await
         .expect("steps")
@@ -94,7 +95,12 @@ async fn tool_deadline_holds_when_the_tool_ignores_cancellation(backend: Backend
         outcomes(&app, report.attempt_id).await,
         ["timeout", "success"]
     );
-    let steps = app.store.steps(report.attempt_id).await.expect("steps");
+    let steps = app
+        .store
+        .rows()
+        .steps(report.attempt_id)
+        .await
+        .expect("steps");
     let timed_out = steps[0].duration_ms.expect("duration");
     assert!(
         (200..3_000).contains(&timed_out),
@@ -179,6 +185,7 @@ async fn attempt_deadline_holds_mid_call(backend: Backend) {
     assert_eq!(outcomes(&app, report.attempt_id).await, ["timeout"]);
     let row = app
         .store
+        .rows()
         .attempt(report.attempt_id)
         .await
         .expect("load")
@@ -217,7 +224,12 @@ async fn crashes_restart_within_the_budget_then_escalate(backend: Backend) {
         outcomes(&app, report.attempt_id).await,
         ["crashed", "success", "crashed"]
     );
-    let steps = app.store.steps(report.attempt_id).await.expect("steps");
+    let steps = app
+        .store
+        .rows()
+        .steps(report.attempt_id)
+        .await
+        .expect("steps");
     assert!(
         steps[0]
             .tool_output
@@ -254,6 +266,7 @@ async fn cancel_ends_a_running_attempt_as_cancelled(backend: Backend) {
     println!("cancel answered after {:?}", began.elapsed());
     let row = app
         .store
+        .rows()
         .attempt(attempt)
         .await
         .expect("load")
@@ -294,10 +307,15 @@ async fn shutdown_writes_a_terminal_status(backend: Backend) {
         .shutdown(Duration::from_secs(5))
         .await
         .expect("shutdown flushes");
-    let row = store.attempt(attempt).await.expect("load").expect("row");
+    let row = store
+        .rows()
+        .attempt(attempt)
+        .await
+        .expect("load")
+        .expect("row");
     assert_eq!(row.status, "cancelled");
     assert_eq!(row.message.as_deref(), Some("daemon shutting down"));
-    let steps = store.steps(attempt).await.expect("steps");
+    let steps = store.rows().steps(attempt).await.expect("steps");
     assert_eq!(steps[0].outcome, "cancelled");
     assert_eq!(handle.wait().await.status, AttemptStatus::Cancelled);
     store.close().await.ok();
@@ -321,6 +339,7 @@ async fn heartbeat_is_refreshed_while_running(backend: Backend) {
     let attempt = handle.attempt_id;
     let first = app
         .store
+        .rows()
         .attempt(attempt)
         .await
         .expect("load")
@@ -333,7 +352,7 @@ async fn heartbeat_is_refreshed_while_running(backend: Backend) {
         || {
             let store = store.clone();
             async move {
-                let row = store.attempt(attempt).await.ok().flatten()?;
+                let row = store.rows().attempt(attempt).await.ok().flatten()?;
                 (row.heartbeat_at > first + chrono::Duration::milliseconds(150)
                     && row.status == "attempted")
                     .then_some(())
@@ -412,11 +431,17 @@ async fn stale_attempts_become_interrupted_at_start(backend: Backend) {
     let app = App::open(db.config(RuntimeSettings::default()))
         .await
         .expect("open");
-    let stale_row = app.store.attempt(stale).await.expect("load").expect("row");
+    let stale_row = app
+        .store
+        .rows()
+        .attempt(stale)
+        .await
+        .expect("load")
+        .expect("row");
     assert_eq!(stale_row.status, "interrupted");
     // No call is left open in any view: rows, the JSON column (checked equal to the
     // rows), and the timeline that `ragtime timeline` and the admin print.
-    let steps = app.store.steps(stale).await.expect("steps");
+    let steps = app.store.rows().steps(stale).await.expect("steps");
     let outcomes: Vec<&str> = steps.iter().map(|s| s.outcome.as_str()).collect();
     assert_eq!(outcomes, ["success", "interrupted"]);
     let open = &steps[1];
@@ -450,6 +475,7 @@ async fn stale_attempts_become_interrupted_at_start(backend: Backend) {
     );
     assert_eq!(
         app.store
+            .rows()
             .attempt(fresh)
             .await
             .expect("load")

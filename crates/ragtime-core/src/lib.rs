@@ -11,6 +11,7 @@
 pub mod error;
 pub mod event;
 pub mod ledger;
+pub mod messages;
 pub mod planner;
 pub mod progress;
 pub mod redact;

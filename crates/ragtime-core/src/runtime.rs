@@ -4,8 +4,7 @@
 //! supervisor per attempt, and can cancel, flush and shut down. It is the only place
 //! that knows how the actors are wired.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use ractor::{Actor, ActorRef};
@@ -14,93 +13,18 @@ use tokio::sync::oneshot;
 use crate::error::RuntimeError;
 use crate::event::{AttemptId, AttemptStatus, ProgressEvent};
 use crate::ledger::AttemptLedger;
-use crate::planner::{AttemptContext, Planner};
+use crate::messages::AttemptMsg;
+pub use crate::messages::{AttemptRegistry, AttemptReport, AttemptSpec};
 use crate::progress::{ProgressActor, ProgressArgs, ProgressMsg};
 use crate::settings::{QueueSettings, RuntimeSettings};
 use crate::sink::actor::SinkActorArgs;
 use crate::sink::{Sink, SinkActor, SinkCounters, SinkHandle, SinkStats};
-use crate::supervisor::{AttemptMsg, AttemptSupervisor, SupervisorArgs};
-use crate::tool::ToolRegistry;
+use crate::supervisor::{AttemptSupervisor, SupervisorArgs};
 
 /// A sink to run, with the queue in front of it.
 pub struct SinkSpec {
     pub sink: Arc<dyn Sink>,
     pub queue: QueueSettings,
-}
-
-/// Everything one attempt needs. The attempt row must already exist.
-pub struct AttemptSpec {
-    pub attempt_id: AttemptId,
-    pub strategy: String,
-    pub context: Arc<AttemptContext>,
-    pub planner: Arc<dyn Planner>,
-    pub tools: Arc<ToolRegistry>,
-}
-
-/// How an attempt ended, as its waiter learns it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AttemptReport {
-    pub attempt_id: AttemptId,
-    pub status: AttemptStatus,
-    pub success: bool,
-    pub message: String,
-    pub steps: u32,
-    pub audio_url: Option<String>,
-    /// False when the ledger stayed unavailable past `finish_write_timeout`.
-    pub status_written: bool,
-}
-
-/// Live attempts by id, so they can be cancelled by id.
-#[derive(Clone, Default)]
-pub struct AttemptRegistry(Arc<Mutex<HashMap<AttemptId, ActorRef<AttemptMsg>>>>);
-
-impl AttemptRegistry {
-    pub(crate) fn insert(&self, id: AttemptId, actor: ActorRef<AttemptMsg>) -> bool {
-        let mut map = self
-            .0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if map.contains_key(&id) {
-            return false;
-        }
-        map.insert(id, actor);
-        true
-    }
-
-    pub(crate) fn remove(&self, id: AttemptId) {
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .remove(&id);
-    }
-
-    fn get(&self, id: AttemptId) -> Option<ActorRef<AttemptMsg>> {
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .get(&id)
-            .cloned()
-    }
-
-    fn all(&self) -> Vec<ActorRef<AttemptMsg>> {
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .values()
-            .cloned()
-            .collect()
-    }
-
-    pub fn len(&self) -> usize {
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }
 
 /// A running attempt: wait for it or cancel it.

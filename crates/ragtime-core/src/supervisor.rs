@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use futures_util::FutureExt;
-use ractor::{Actor, ActorProcessingErr, ActorRef, RpcReplyPort, SupervisionEvent};
+use ractor::{Actor, ActorProcessingErr, ActorRef, SupervisionEvent};
 use tokio::sync::oneshot;
 use tokio::task::{AbortHandle, JoinHandle};
 
@@ -23,31 +23,14 @@ use crate::event::{
     ScreenshotTaken, StepOutcome, ToolCallFinished, ToolCallStarted,
 };
 use crate::ledger::{AttemptEnd, AttemptLedger};
+use crate::messages::{
+    AttemptMsg, AttemptRegistry, AttemptReport, AttemptSpec, StoredScreenshot, ToolMsg, ToolReturn,
+};
 use crate::planner::{Action, Decision, ToolCallRecord};
 use crate::progress::ProgressMsg;
-use crate::runtime::{AttemptRegistry, AttemptReport, AttemptSpec};
 use crate::settings::RuntimeSettings;
 use crate::tool::{ToolCall, ToolSpec};
-use crate::tool_actor::{StoredScreenshot, ToolActor, ToolActorArgs, ToolMsg, ToolReturn};
-
-pub enum AttemptMsg {
-    PlanNext,
-    Planned {
-        generation: u64,
-        decision: Result<Decision, PlannerError>,
-    },
-    ToolReturned(ToolReturn),
-    ToolDeadline {
-        step: u32,
-    },
-    AttemptDeadline,
-    Heartbeat,
-    /// Ends the attempt as `cancelled`; replies `true` once the terminal status is written.
-    Cancel {
-        reason: String,
-        reply: Option<RpcReplyPort<bool>>,
-    },
-}
+use crate::tool_actor::{ToolActor, ToolActorArgs};
 
 pub struct AttemptSupervisor;
 

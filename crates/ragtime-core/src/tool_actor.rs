@@ -14,30 +14,8 @@ use ractor::{Actor, ActorProcessingErr, ActorRef};
 
 use crate::error::ToolError;
 use crate::ledger::AttemptLedger;
-use crate::supervisor::AttemptMsg;
-use crate::tool::{ToolCall, ToolContext, ToolRegistry};
-
-pub enum ToolMsg {
-    Run { step: u32, call: ToolCall },
-}
-
-/// A screenshot as reported back: stored (with its id) or refused for its size.
-#[derive(Debug, Clone, PartialEq)]
-pub enum StoredScreenshot {
-    Stored { id: i64, size_bytes: u64 },
-    Refused { reason: String },
-}
-
-/// A finished call as the tool actor reports it to its supervisor.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ToolReturn {
-    pub step: u32,
-    pub result: Result<String, ToolError>,
-    /// The tool's structured facts, for the planner.
-    pub data: Option<serde_json::Value>,
-    pub usage: Option<crate::event::TokenUsage>,
-    pub screenshot: Option<StoredScreenshot>,
-}
+use crate::messages::{AttemptMsg, StoredScreenshot, ToolMsg, ToolReturn};
+use crate::tool::{ToolContext, ToolRegistry};
 
 pub struct ToolActor;
 

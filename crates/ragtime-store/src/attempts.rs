@@ -36,6 +36,49 @@ pub struct AttemptFilter {
     pub offset: u64,
 }
 
+/// A failed pipeline step of an episode, the reason a recovery runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PipelineEvent {
+    /// The row's id; an attempt that recovers the step points to it.
+    pub id: i64,
+    /// The step that failed (`fetch_details`, `download`).
+    pub step: String,
+    /// `http`, `timeout`, `network`, `validation` or `not_found`.
+    pub error_type: String,
+    /// What went wrong, in a line.
+    pub message: String,
+    /// The HTTP status, when the failure was an HTTP answer.
+    pub http_status: Option<i32>,
+    /// When the step failed.
+    pub created_at: chrono::DateTime<Utc>,
+}
+
+/// The raw rows of attempts and steps, as the sinks wrote them: what tests and
+/// checks compare (the JSON column, heartbeats, `status_written`). Product code reads
+/// [`AttemptRecord`] and [`StepRecord`] instead.
+pub struct Rows<'a>(&'a Store);
+
+impl Rows<'_> {
+    /// The `recovery_attempts` row.
+    pub async fn attempt(
+        &self,
+        id: AttemptId,
+    ) -> Result<Option<recovery_attempt::Model>, StoreError> {
+        Ok(recovery_attempt::Entity::find_by_id(id)
+            .one(&self.0.db)
+            .await?)
+    }
+
+    /// The attempt's `recovery_steps` rows, in order.
+    pub async fn steps(&self, attempt: AttemptId) -> Result<Vec<recovery_step::Model>, StoreError> {
+        Ok(recovery_step::Entity::find()
+            .filter(recovery_step::Column::AttemptId.eq(attempt))
+            .order_by_asc(recovery_step::Column::StepNumber)
+            .all(&self.0.db)
+            .await?)
+    }
+}
+
 impl Store {
     /// Inserts an episode by URL, or returns the id of the one already there.
     pub async fn upsert_episode(&self, url: &str) -> Result<i64, StoreError> {
@@ -129,21 +172,28 @@ impl Store {
             .collect())
     }
 
-    pub async fn attempt(
-        &self,
-        id: AttemptId,
-    ) -> Result<Option<recovery_attempt::Model>, StoreError> {
-        Ok(recovery_attempt::Entity::find_by_id(id)
-            .one(&self.db)
-            .await?)
+    /// The attempt with `id`, as the read side knows it.
+    pub async fn attempt(&self, id: AttemptId) -> Result<Option<AttemptRecord>, StoreError> {
+        self.rows()
+            .attempt(id)
+            .await?
+            .map(attempt_record)
+            .transpose()
     }
 
-    pub async fn steps(&self, attempt: AttemptId) -> Result<Vec<recovery_step::Model>, StoreError> {
-        Ok(recovery_step::Entity::find()
-            .filter(recovery_step::Column::AttemptId.eq(attempt))
-            .order_by_asc(recovery_step::Column::StepNumber)
-            .all(&self.db)
-            .await?)
+    /// The attempt's steps, in order.
+    pub async fn steps(&self, attempt: AttemptId) -> Result<Vec<StepRecord>, StoreError> {
+        self.rows()
+            .steps(attempt)
+            .await?
+            .into_iter()
+            .map(step_record)
+            .collect()
+    }
+
+    /// The rows underneath, for tests and checks that compare what a sink wrote.
+    pub fn rows(&self) -> Rows<'_> {
+        Rows(self)
     }
 
     /// Marks an attempt in flight for cancelling by whichever daemon runs it.
@@ -196,15 +246,22 @@ impl Store {
     }
 
     /// An episode's failed pipeline steps, oldest first.
-    pub async fn pipeline_events(
-        &self,
-        episode: i64,
-    ) -> Result<Vec<pipeline_event::Model>, StoreError> {
+    pub async fn pipeline_events(&self, episode: i64) -> Result<Vec<PipelineEvent>, StoreError> {
         Ok(pipeline_event::Entity::find()
             .filter(pipeline_event::Column::EpisodeId.eq(episode))
             .order_by_asc(pipeline_event::Column::Id)
             .all(&self.db)
-            .await?)
+            .await?
+            .into_iter()
+            .map(|m| PipelineEvent {
+                id: m.id,
+                step: m.step,
+                error_type: m.error_type,
+                message: m.message,
+                http_status: m.http_status,
+                created_at: m.created_at,
+            })
+            .collect())
     }
 
     /// The attempt as a timeline, from its row and its `recovery_steps`.
@@ -222,13 +279,7 @@ impl Store {
             .attempt(id)
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("no recovery attempt with id {id}")))?;
-        let steps = self
-            .steps(id)
-            .await?
-            .into_iter()
-            .map(step_record)
-            .collect::<Result<Vec<StepRecord>, _>>()?;
-        Ok((attempt_record(attempt)?, steps))
+        Ok((attempt, self.steps(id).await?))
     }
 }
 
@@ -241,6 +292,7 @@ pub fn attempt_record(m: recovery_attempt::Model) -> Result<AttemptRecord, Store
     Ok(AttemptRecord {
         id: m.id,
         episode_id: m.episode_id,
+        pipeline_event_id: m.pipeline_event_id,
         strategy: m.strategy,
         status,
         message: m.message,

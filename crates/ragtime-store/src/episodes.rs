@@ -51,6 +51,15 @@ impl EpisodeStatus {
         EpisodeStatus::Recovering,
     ];
 
+    /// Whether the ingest is over for the episode: downloaded, failed, or with a
+    /// person.
+    pub fn is_ended(self) -> bool {
+        matches!(
+            self,
+            EpisodeStatus::Downloaded | EpisodeStatus::Failed | EpisodeStatus::AwaitingHuman
+        )
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             EpisodeStatus::Queued => "queued",
@@ -62,6 +71,67 @@ impl EpisodeStatus {
             EpisodeStatus::AwaitingHuman => "awaiting_human",
         }
     }
+}
+
+impl std::fmt::Display for EpisodeStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An episode as the rest of ragtime sees it: its page, what the pipeline learned,
+/// and where its ingest stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Episode {
+    /// The row's id, as the CLI and the admin show it.
+    pub id: i64,
+    /// The episode page.
+    pub url: String,
+    /// The title the page gave, when a step read it.
+    pub title: Option<String>,
+    /// The page's language, when a step read it.
+    pub language: Option<String>,
+    /// Where the audio was found.
+    pub audio_url: Option<String>,
+    /// Where the downloaded MP3 is.
+    pub audio_file: Option<String>,
+    /// Where its ingest stands.
+    pub status: EpisodeStatus,
+    /// Why it failed or waits for a person.
+    pub error: Option<String>,
+    /// When it was submitted.
+    pub created_at: DateTime<Utc>,
+    /// The daemon working on it, while its lease lasts.
+    pub claimed_by: Option<String>,
+    /// When that lease runs out.
+    pub lease_until: Option<DateTime<Utc>>,
+    /// How many times a daemon took it up.
+    pub tries: i32,
+    /// When its row last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The row as [`Episode`]; a status this version does not know is an error, not a
+/// guess.
+fn episode_of(m: episode::Model) -> Result<Episode, StoreError> {
+    let status = EpisodeStatus::parse(&m.status).ok_or_else(|| {
+        StoreError::Unreadable(format!("episode {} has status {:?}", m.id, m.status))
+    })?;
+    Ok(Episode {
+        id: m.id,
+        url: m.url,
+        title: m.title,
+        language: m.language,
+        audio_url: m.audio_url,
+        audio_file: m.audio_file,
+        status,
+        error: m.error,
+        created_at: m.created_at,
+        claimed_by: m.claimed_by,
+        lease_until: m.lease_until,
+        tries: m.tries,
+        updated_at: m.updated_at,
+    })
 }
 
 /// Which episodes [`Store::find_episodes`] lists.
@@ -129,7 +199,7 @@ impl Store {
         &self,
         worker: &str,
         lease: Duration,
-    ) -> Result<Option<episode::Model>, StoreError> {
+    ) -> Result<Option<Episode>, StoreError> {
         let now = Utc::now();
         let until = now + chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::MAX);
         let backend = self.db.get_database_backend();
@@ -162,7 +232,7 @@ impl Store {
         };
         let id: i64 = row.try_get("", "id")?;
         drop(_writing);
-        Ok(episode::Entity::find_by_id(id).one(&self.db).await?)
+        self.episode(id).await
     }
 
     /// Extends `worker`'s lease; false when the episode is no longer its own.
@@ -317,15 +387,17 @@ impl Store {
             .await?)
     }
 
-    pub async fn episode(&self, id: i64) -> Result<Option<episode::Model>, StoreError> {
-        Ok(episode::Entity::find_by_id(id).one(&self.db).await?)
+    /// The episode with `id`, if there is one.
+    pub async fn episode(&self, id: i64) -> Result<Option<Episode>, StoreError> {
+        episode::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .map(episode_of)
+            .transpose()
     }
 
     /// Episodes matching `filter`, newest first.
-    pub async fn find_episodes(
-        &self,
-        filter: &EpisodeFilter,
-    ) -> Result<Vec<episode::Model>, StoreError> {
+    pub async fn find_episodes(&self, filter: &EpisodeFilter) -> Result<Vec<Episode>, StoreError> {
         let mut query = episode::Entity::find().order_by_desc(episode::Column::Id);
         if let Some(status) = filter.status {
             query = query.filter(episode::Column::Status.eq(status.as_str()));
@@ -359,14 +431,22 @@ impl Store {
         if filter.offset > 0 {
             query = query.offset(filter.offset);
         }
-        Ok(query.all(&self.db).await?)
+        query
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(episode_of)
+            .collect()
     }
 
     /// Every episode, oldest first.
-    pub async fn episodes(&self) -> Result<Vec<episode::Model>, StoreError> {
-        Ok(episode::Entity::find()
+    pub async fn episodes(&self) -> Result<Vec<Episode>, StoreError> {
+        episode::Entity::find()
             .order_by_asc(episode::Column::Id)
             .all(&self.db)
-            .await?)
+            .await?
+            .into_iter()
+            .map(episode_of)
+            .collect()
     }
 }

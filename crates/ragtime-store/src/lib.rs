@@ -23,10 +23,9 @@ use sea_orm::{
 };
 use thiserror::Error;
 
-pub use attempts::{AttemptFilter, NewAttempt};
+pub use attempts::{AttemptFilter, NewAttempt, PipelineEvent, Rows};
 /// An `episodes` row as the store returns it.
-pub use entity::episode::Model as EpisodeRow;
-pub use episodes::{EpisodeFilter, EpisodeStatus, EpisodeUpdate, StepFailure, Submitted};
+pub use episodes::{Episode, EpisodeFilter, EpisodeStatus, EpisodeUpdate, StepFailure, Submitted};
 pub use settings::DatabaseSettings;
 pub use sinks::{JsonColumnSink, NotifySink, StepTableSink};
 

@@ -28,6 +28,7 @@ impl Follow {
             attempt: AttemptRecord {
                 id: attempt_id,
                 episode_id: None,
+                pipeline_event_id: None,
                 strategy: strategy.to_string(),
                 status: AttemptStatus::Attempted,
                 message: None,

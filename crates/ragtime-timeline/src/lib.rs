@@ -24,6 +24,8 @@ use serde_json::Value;
 pub struct AttemptRecord {
     pub id: i64,
     pub episode_id: Option<i64>,
+    /// The failed pipeline step this attempt recovers, when a pipeline started it.
+    pub pipeline_event_id: Option<i64>,
     pub strategy: String,
     pub status: AttemptStatus,
     pub message: Option<String>,
@@ -258,6 +260,7 @@ mod tests {
         let attempt = AttemptRecord {
             id: 7,
             episode_id: Some(3),
+            pipeline_event_id: None,
             strategy: "agent".into(),
             status: AttemptStatus::AwaitingHuman,
             message: Some("no audio found".into()),
@@ -297,6 +300,7 @@ mod tests {
         let attempt = AttemptRecord {
             id: 1,
             episode_id: None,
+            pipeline_event_id: None,
             strategy: "agent".into(),
             status: AttemptStatus::Attempted,
             message: None,

@@ -86,15 +86,15 @@ pub async fn attempts(
     let body = html! {
         h1 { "Recovery attempts" }
         p.filters {
-            @for s in ["", "attempted", "resolved", "awaiting_human", "cancelled", "interrupted"] {
+            @for s in std::iter::once("").chain(AttemptStatus::ALL.map(AttemptStatus::as_str)) {
                 a href=(filter_link(s)) class=@if s == chosen { "chosen" } {
-                    @if s.is_empty() { "all" } @else if s == "attempted" { "in flight" } @else { (s.replace('_', " ")) }
+                    @if s.is_empty() { "all" } @else if s == AttemptStatus::Attempted.as_str() { "in flight" } @else { (s.replace('_', " ")) }
                 }
             }
         }
         // New attempts are added live only where they belong: the first page of all
         // or in-flight attempts.
-        table #attempts data-filter=(chosen) data-prepend=((page == 0 && (chosen.is_empty() || chosen == "attempted")).to_string()) {
+        table #attempts data-filter=(chosen) data-prepend=((page == 0 && (chosen.is_empty() || chosen == AttemptStatus::Attempted.as_str())).to_string()) {
             thead { tr { th { "#" } th { "episode" } th { "strategy" } th { "status" } th { "started" } th { "message" } } }
             tbody {
                 @for a in &rows {
@@ -143,52 +143,46 @@ pub async fn attempt(
         .max(1);
     let tokens = steps
         .iter()
-        .filter(|s| s.input_tokens.is_some() || s.output_tokens.is_some())
-        .fold(None, |sum: Option<(i64, i64)>, s| {
-            let (read, written) = sum.unwrap_or((0, 0));
-            Some((
-                read + s.input_tokens.unwrap_or(0),
-                written + s.output_tokens.unwrap_or(0),
-            ))
-        });
+        .filter_map(|s| s.tokens)
+        .reduce(|(read, written), (r, w)| (read + r, written + w));
     let body = html! {
-        h1 { "Attempt " (row.id) " " span #status { (badge(&row.status)) } }
+        h1 { "Attempt " (row.id) " " span #status { (badge(row.status.as_str())) } }
         p.meta {
             "strategy " (row.strategy)
             @if let Some(e) = row.episode_id { " · episode " a href={"/episodes/" (e)} { (e) } }
             " · started " (row.started_at.format("%Y-%m-%d %H:%M:%S UTC"))
             @if let Some((read, written)) = tokens { " · model tokens " (read) " in, " (written) " out" }
         }
-        ol #timeline data-attempt=(row.id) data-status=(row.status) data-longest=(longest) {
+        ol #timeline data-attempt=(row.id) data-status=(row.status.as_str()) data-longest=(longest) {
             @for s in &steps {
-                li.step data-step=(s.step_number) data-outcome=(s.outcome) data-started=(s.started_at.timestamp_millis()) data-duration=(s.duration_ms.unwrap_or(0)) {
-                    span.number { (s.step_number) }
-                    span.tool { (s.tool_name) }
-                    code.args { (ragtime_timeline::clean(&s.tool_input.to_string(), 300)) }
-                    span.outcome { (badge(&s.outcome)) }
+                li.step data-step=(s.step) data-outcome=(s.outcome.as_str()) data-started=(s.started_at.timestamp_millis()) data-duration=(s.duration_ms.unwrap_or(0)) {
+                    span.number { (s.step) }
+                    span.tool { (s.tool) }
+                    code.args { (ragtime_timeline::clean(&s.args.to_string(), 300)) }
+                    span.outcome { (badge(s.outcome.as_str())) }
                     span.duration { @if let Some(ms) = s.duration_ms { (ms) " ms" } }
-                    @if let (Some(read), Some(written)) = (s.input_tokens, s.output_tokens) {
+                    @if let Some((read, written)) = s.tokens {
                         span.tokens { (read) " in, " (written) " out" }
                     }
                     // A <progress> needs no inline style, which the CSP forbids.
                     progress.bar max="100" value=(s.duration_ms.unwrap_or(0) * 100 / longest) {}
                     @if let Some(note) = &s.note { p.note { "why: " (note) } }
-                    @if let Some(output) = s.tool_output.as_deref().filter(|o| !o.is_empty()) {
+                    @if let Some(output) = s.output.as_deref().filter(|o| !o.is_empty()) {
                         details.output { summary { (ragtime_timeline::clean(output.lines().next().unwrap_or(""), 120)) } pre { (output) } }
                     }
-                    @for shot in shots.iter().filter(|(_, step)| *step == s.step_number) {
-                        a.shot href={"/screenshots/" (shot.0)} { img src={"/screenshots/" (shot.0)} alt={"screenshot of step " (s.step_number)} width="160"; }
+                    @for shot in shots.iter().filter(|(_, step)| *step == s.step) {
+                        a.shot href={"/screenshots/" (shot.0)} { img src={"/screenshots/" (shot.0)} alt={"screenshot of step " (s.step)} width="160"; }
                     }
                 }
             }
         }
         {
-            @if row.status == "attempted" {
+            @if row.status == AttemptStatus::Attempted {
                 form.action method="post" action={"/attempts/" (row.id) "/cancel"} {
                     input type="hidden" name="csrf" value=(csrf);
                     button type="submit" { "Cancel" }
                 }
-            } @else if row.status == "awaiting_human" {
+            } @else if row.status == AttemptStatus::AwaitingHuman {
                 form.action method="post" action={"/attempts/" (row.id) "/retry"} {
                     input type="hidden" name="csrf" value=(csrf);
                     button type="submit" { "Retry with agent" }
@@ -196,7 +190,7 @@ pub async fn attempt(
             }
         }
         p #end {
-            @if row.status != "attempted" { "=> " (badge(&row.status)) " " (row.message.as_deref().unwrap_or("")) }
+            @if row.status != AttemptStatus::Attempted { "=> " (badge(row.status.as_str())) " " (row.message.as_deref().unwrap_or("")) }
         }
     };
     frame(&format!("Attempt {id}"), Some(&csrf), body).into_response()
@@ -272,7 +266,7 @@ pub async fn episodes(
                     tr {
                         td { a href={"/episodes/" (e.id)} { (e.id) } }
                         td { (e.title.as_deref().unwrap_or("")) }
-                        td { (badge(&e.status)) }
+                        td { (badge(e.status.as_str())) }
                         td.url { (e.url) }
                         td.message { (e.error.as_deref().unwrap_or("")) }
                     }
@@ -310,7 +304,7 @@ pub async fn episode(
         (Err(err), _) | (_, Err(err)) => return internal(err),
     };
     let body = html! {
-        h1 { "Episode " (row.id) " " (badge(&row.status)) }
+        h1 { "Episode " (row.id) " " (badge(row.status.as_str())) }
         dl {
             dt { "URL" } dd.url { (row.url) }
             dt { "title" } dd { (row.title.as_deref().unwrap_or("")) }

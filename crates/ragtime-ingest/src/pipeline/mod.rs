@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use ragtime_core::{AttemptHandle, AttemptStatus};
 use ragtime_egress::{DownloadError, DownloadRequest, FetchError, FetchLimits, download};
-use ragtime_store::{EpisodeRow, EpisodeStatus, EpisodeUpdate, StepFailure};
+use ragtime_store::{Episode, EpisodeStatus, EpisodeUpdate, StepFailure};
 use scraper::{Html, Selector};
 use tokio_util::sync::CancellationToken;
 use url::Url;
@@ -124,7 +124,7 @@ pub struct EpisodeRun<'a> {
 }
 
 impl EpisodeRun<'_> {
-    pub async fn run(&self, episode: EpisodeRow) -> Result<EpisodeStatus, crate::AppError> {
+    pub async fn run(&self, episode: Episode) -> Result<EpisodeStatus, crate::AppError> {
         let store = &self.app.store;
         if episode.tries > self.settings.max_tries {
             let error = format!(
@@ -181,7 +181,7 @@ impl EpisodeRun<'_> {
         Ok(EpisodeStatus::Queued)
     }
 
-    async fn steps(&self, episode: &EpisodeRow) -> Result<EpisodeStatus, crate::AppError> {
+    async fn steps(&self, episode: &Episode) -> Result<EpisodeStatus, crate::AppError> {
         let store = &self.app.store;
         let Some(fetched) = self.unless_stopped(self.fetch_details(&episode.url)).await else {
             return self.requeue(episode.id).await;
@@ -374,7 +374,7 @@ impl EpisodeRun<'_> {
     /// Records the failure and runs the recovery chain.
     async fn recover(
         &self,
-        episode: &EpisodeRow,
+        episode: &Episode,
         fail: StepFailure,
         details: Details,
     ) -> Result<EpisodeStatus, crate::AppError> {

@@ -27,6 +27,21 @@ pub struct AdminSettings {
 }
 
 impl AdminSettings {
+    /// Rules serde cannot express: a login window and limits above zero.
+    pub fn check(&self) -> Result<(), String> {
+        if self.login_window.is_zero() || self.session_ttl.is_zero() {
+            return Err("admin.login_window and admin.session_ttl must be above zero".to_string());
+        }
+        if self.login_attempts == 0 || self.login_attempts_global == 0 {
+            return Err(
+                "admin.login_attempts and admin.login_attempts_global must be at least 1"
+                    .to_string(),
+            );
+        }
+        Ok(())
+    }
+
+    /// The throttle of the login form.
     pub fn login_limits(&self) -> LoginLimits {
         LoginLimits {
             per_client: self.login_attempts,

@@ -1,4 +1,4 @@
-//! `App`: the store and the runtime, wired from one [`Config`].
+//! `App`: the store and the runtime, wired from one [`AppConfig`].
 //!
 //! This is where configured sink names become running sinks, and where an attempt
 //! gets its row before its supervisor starts, so every attempt the runtime knows is
@@ -9,22 +9,24 @@ use std::time::Duration;
 
 use ragtime_agent::HeuristicPlanner;
 use ragtime_browser::{BrowserError, BrowserPool, BrowserTools, registry};
+use ragtime_core::LiveSinkConfig;
 use ragtime_core::{
-    AttemptContext, AttemptHandle, AttemptSpec, LiveFeed, LiveSink, LogSink, Planner,
-    QueueSettings, Runtime, RuntimeError, SinkSpec, ToolRegistry,
+    AttemptContext, AttemptHandle, AttemptSpec, LiveFeed, Planner, Runtime, RuntimeError,
+    ToolRegistry,
 };
 use ragtime_egress::{EgressClient, EgressGate, EgressPolicy};
 use ragtime_llm::{Cassette, Handoff, LlmPlanner, ModelClient, ModelTool, ModelTranslate};
-use ragtime_store::{JsonColumnSink, NewAttempt, NotifySink, StepTableSink, Store, StoreError};
+use ragtime_store::{NewAttempt, Store, StoreError};
 use thiserror::Error;
 use tokio::task::JoinHandle;
 
-use crate::config::{Config, PlannerKind, SinkName};
+use crate::settings::{AppConfig, PlannerKind};
+use crate::sinks::{SinkContext, SinkKind};
 
 /// The model server's client: its own gate listener, whose policy also opens the
 /// configured `base_url` (the operator named it), and the API key from the
 /// environment. Fails, in one line, when the key is missing.
-async fn model_client(config: &Config) -> Result<(EgressClient, Option<String>), AppError> {
+async fn model_client(config: &AppConfig) -> Result<(EgressClient, Option<String>), AppError> {
     let key = config.llm.api_key().map_err(AppError::Llm)?;
     let base = url::Url::parse(&config.llm.base_url)
         .map_err(|e| AppError::Llm(format!("llm.base_url: {e}")))?;
@@ -57,6 +59,8 @@ pub enum AppError {
     Llm(String),
     #[error("eval: {0}")]
     Eval(String),
+    #[error("invalid config: {0}")]
+    Config(String),
 }
 
 /// What to recover, for [`App::start_attempt`].
@@ -74,7 +78,7 @@ pub struct AttemptRequest {
 }
 
 pub struct App {
-    pub config: Config,
+    pub config: AppConfig,
     pub store: Store,
     pub runtime: Runtime,
     /// Every progress event of this daemon's attempts (from the `live` sink) and, on
@@ -95,7 +99,9 @@ pub struct App {
 impl App {
     /// Opens (and migrates) the database, marks attempts left `attempted` by a dead
     /// daemon as `interrupted`, and starts the runtime with the configured sinks.
-    pub async fn open(mut config: Config) -> Result<App, AppError> {
+    pub async fn open(config: impl Into<AppConfig>) -> Result<App, AppError> {
+        let mut config = config.into();
+        config.check().map_err(AppError::Config)?;
         if config.agent.planner == PlannerKind::Llm {
             // A missing key is the operator's one-line error before anything starts.
             config.llm.api_key().map_err(AppError::Llm)?;
@@ -109,10 +115,15 @@ impl App {
             tracing::warn!(attempts = ?interrupted, "marked attempts with a stale heartbeat as interrupted");
         }
         let origin = process_name();
-        let live = LiveFeed::new(config.progress.live.capacity);
+        let live = LiveFeed::new(
+            config
+                .progress
+                .options_of::<LiveSinkConfig>("live")
+                .capacity,
+        );
         // Daemons that notify also listen. Listening starts before any attempt can,
         // so no notification is missed.
-        let relay = if config.progress.sinks.contains(&SinkName::Notify) {
+        let relay = if config.progress.runs("notify") {
             store.relay_notifications(&origin, live.clone()).await?
         } else {
             None
@@ -258,48 +269,26 @@ fn process_name() -> String {
     )
 }
 
-/// Starts a runtime whose sinks are the ones `config.progress.sinks` names; `live`
-/// is where the `live` sink publishes, `origin` how the `notify` sink signs.
+/// Starts a runtime whose sinks are the ones `config.progress.sinks` names, each built
+/// by its registry entry; `live` is where the `live` sink publishes, `origin` how the
+/// `notify` sink signs.
 pub async fn start_runtime(
-    config: &Config,
+    config: &AppConfig,
     store: &Store,
     live: &LiveFeed,
     origin: &str,
-) -> Result<Runtime, RuntimeError> {
+) -> Result<Runtime, AppError> {
+    let context = SinkContext {
+        store,
+        live,
+        origin,
+    };
     let progress = &config.progress;
     let sinks = progress
         .sinks
         .iter()
-        .map(|name| match name {
-            SinkName::JsonColumn => SinkSpec {
-                sink: Arc::new(JsonColumnSink::new(store)),
-                queue: progress.json_column.clone(),
-            },
-            SinkName::StepTable => SinkSpec {
-                sink: Arc::new(StepTableSink::new(store)),
-                queue: progress.step_table.clone(),
-            },
-            SinkName::Log => SinkSpec {
-                sink: Arc::new(LogSink),
-                queue: log_queue(progress.log.capacity),
-            },
-            SinkName::Live => SinkSpec {
-                sink: Arc::new(LiveSink::new(live.clone())),
-                queue: log_queue(progress.live.capacity),
-            },
-            SinkName::Notify => SinkSpec {
-                sink: Arc::new(NotifySink::new(store, origin)),
-                queue: progress.notify.clone(),
-            },
-        })
-        .collect();
-    Runtime::start(config.runtime.clone(), sinks, Arc::new(store.clone())).await
-}
-
-/// The queue of a sink that never fails (`log`, `live`): only its size matters.
-fn log_queue(capacity: usize) -> QueueSettings {
-    QueueSettings {
-        capacity,
-        ..QueueSettings::default()
-    }
+        .map(|name| SinkKind::named(name)?.start(progress.table(name), &context))
+        .collect::<Result<Vec<_>, String>>()
+        .map_err(AppError::Config)?;
+    Ok(Runtime::start(config.runtime.clone(), sinks, Arc::new(store.clone())).await?)
 }

@@ -15,8 +15,8 @@ use tokio_util::sync::CancellationToken;
 use super::Shared;
 use super::auth::check_csrf;
 use super::pages::internal;
-use crate::app::AttemptRequest;
-use crate::pipeline::EpisodeRun;
+use ragtime_ingest::AttemptRequest;
+use ragtime_ingest::pipeline::EpisodeRun;
 
 #[derive(Deserialize)]
 pub struct CsrfForm {
@@ -61,7 +61,7 @@ pub async fn retry(
         Ok(None) => return (StatusCode::NOT_FOUND, "no such attempt").into_response(),
         Err(err) => return internal(err),
     };
-    if row.status != "awaiting_human" {
+    if row.status != ragtime_core::AttemptStatus::AwaitingHuman {
         return (
             StatusCode::CONFLICT,
             "only an attempt awaiting a human can be retried",

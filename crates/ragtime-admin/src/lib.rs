@@ -1,4 +1,4 @@
-//! The admin web: server-rendered pages of episodes and attempts, live timelines over
+//! ragtime-admin, the admin web: server-rendered pages of episodes and attempts, live timelines over
 //! Server-Sent Events, behind a password login.
 //!
 //! HTML comes from maud, which escapes every interpolated value, so text from a page
@@ -29,7 +29,7 @@ pub use settings::{AdminSettings, LoginLimits};
 /// What every handler can reach: the daemon's app (its store, live feed and runtime
 /// for the actions) and the logins.
 pub struct AdminState {
-    pub app: Arc<crate::App>,
+    pub app: Arc<ragtime_ingest::App>,
     pub sessions: Sessions,
 }
 
