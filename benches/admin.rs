@@ -73,7 +73,7 @@ async fn start(app: &App, lead_ms: u64, calls: usize, call_ms: u64) -> AttemptHa
 }
 
 /// Start time (ms since the epoch) of each step of an attempt, from its rows.
-async fn step_starts(app: &App, id: i64) -> HashMap<String, i64> {
+async fn step_starts(app: &App, id: ragtime_core::AttemptId) -> HashMap<String, i64> {
     app.runtime
         .flush(Duration::from_secs(10))
         .await

@@ -27,7 +27,7 @@ use common::median;
 
 async fn call(tools: &ToolRegistry, tool: &str, args: Value) -> ragtime_core::ToolOutput {
     let ctx = ToolContext {
-        attempt_id: 1,
+        attempt_id: ragtime_core::AttemptId(1),
         step: 1,
     };
     match tools.get(tool) {

@@ -21,9 +21,9 @@ use chrono::Utc;
 use ragtime::Config;
 use ragtime::app::start_runtime;
 use ragtime_core::{
-    AttemptContext, AttemptSpec, Decision, EventKind, ProgressEvent, QueueSettings, Runtime,
-    RuntimeSettings, Sink, SinkError, SinkSpec, StepOutcome, Tool, ToolCallFinished, ToolContext,
-    ToolError, ToolOutput, ToolRegistry,
+    AttemptContext, AttemptId, AttemptSpec, Decision, EventKind, ProgressEvent, QueueSettings,
+    Runtime, RuntimeSettings, Sink, SinkError, SinkSpec, StepOutcome, Tool, ToolCallFinished,
+    ToolContext, ToolError, ToolOutput, ToolRegistry,
 };
 use ragtime_store::{DatabaseSettings, NewAttempt, Store};
 use ragtime_testkit::{EchoTool, ScriptedPlanner, SleepTool};
@@ -45,7 +45,7 @@ impl Sink for NoopSink {
     }
 }
 
-type Stamps = Arc<Mutex<HashMap<(i64, u32), Instant>>>;
+type Stamps = Arc<Mutex<HashMap<(AttemptId, u32), Instant>>>;
 
 /// Sleeps `ms`, then records the instant the call finished.
 struct StampTool(Stamps);
@@ -133,7 +133,7 @@ async fn drop_postgres(name: &str) {
     }
 }
 
-fn spec(id: i64, script: Vec<Decision>, tools: Arc<ToolRegistry>) -> AttemptSpec {
+fn spec(id: AttemptId, script: Vec<Decision>, tools: Arc<ToolRegistry>) -> AttemptSpec {
     AttemptSpec {
         attempt_id: id,
         strategy: "bench".into(),
@@ -146,7 +146,7 @@ fn spec(id: i64, script: Vec<Decision>, tools: Arc<ToolRegistry>) -> AttemptSpec
     }
 }
 
-async fn new_attempts(store: &Store, n: usize) -> Vec<i64> {
+async fn new_attempts(store: &Store, n: usize) -> Vec<AttemptId> {
     let mut ids = Vec::with_capacity(n);
     for _ in 0..n {
         ids.push(
@@ -233,7 +233,7 @@ async fn fanout_throughput(store: &Store, events: u64) {
     .await
     .expect("runtime");
     let event = ProgressEvent {
-        attempt_id: 1,
+        attempt_id: ragtime_core::AttemptId(1),
         at: Utc::now(),
         kind: EventKind::ToolCallFinished(ToolCallFinished {
             step: 1,
@@ -318,7 +318,11 @@ async fn visibility_latency(
     let deadline = Instant::now() + Duration::from_secs(120);
     while seen < total && Instant::now() < deadline {
         let rows = reader
-            .query_all_raw(Statement::from_sql_and_values(backend, sql, [first.into()]))
+            .query_all_raw(Statement::from_sql_and_values(
+                backend,
+                sql,
+                [first.get().into()],
+            ))
             .await
             .expect("poll");
         let now = Instant::now();
@@ -329,7 +333,7 @@ async fn visibility_latency(
             let stamps = stamps.lock().unwrap_or_else(|p| p.into_inner());
             for newly in known + 1..=step {
                 seen += 1;
-                if let Some(stamp) = stamps.get(&(attempt, newly as u32)) {
+                if let Some(stamp) = stamps.get(&(AttemptId(attempt), newly as u32)) {
                     latencies.push(now.saturating_duration_since(*stamp).as_secs_f64() * 1e3);
                 }
             }

@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use ragtime::app::AttemptRequest;
 use ragtime::{App, Config, scenarios};
-use ragtime_core::{EventKind, ProgressEvent};
+use ragtime_core::{AttemptId, EpisodeId, EventKind, ProgressEvent};
 use ragtime_fixtures::{Expected, FixtureSite, episodes as fixture_episodes};
 use ragtime_store::{AttemptFilter, EpisodeFilter, EpisodeStatus, Store};
 use ragtime_timeline::{Follow, clean};
@@ -116,7 +116,7 @@ pub async fn fixture_site(mut config: Config, only: Vec<String>, keep_open: bool
             None
         }
     };
-    let mut ours: Vec<(i64, &'static str)> = Vec::new();
+    let mut ours: Vec<(EpisodeId, &'static str)> = Vec::new();
     for episode in fixture_episodes()
         .iter()
         .filter(|e| only.is_empty() || only.iter().any(|o| o == e.slug))
@@ -200,7 +200,7 @@ pub async fn fixture_site(mut config: Config, only: Vec<String>, keep_open: bool
 }
 
 /// Prints each episode's end; returns those that did not end as expected.
-async fn summary(store: &Store, ours: &[(i64, &'static str)]) -> Result<Vec<String>> {
+async fn summary(store: &Store, ours: &[(EpisodeId, &'static str)]) -> Result<Vec<String>> {
     println!();
     let mut unexpected = Vec::new();
     for (id, slug) in ours {
@@ -233,7 +233,7 @@ async fn summary(store: &Store, ours: &[(i64, &'static str)]) -> Result<Vec<Stri
 }
 
 /// Whether every one of the demo's episodes has reached a final status (one query).
-async fn all_ended(store: &Store, ours: &[(i64, &'static str)]) -> Result<bool> {
+async fn all_ended(store: &Store, ours: &[(EpisodeId, &'static str)]) -> Result<bool> {
     let episodes = store.find_episodes(&EpisodeFilter::default()).await?;
     Ok(ours
         .iter()
@@ -243,14 +243,14 @@ async fn all_ended(store: &Store, ours: &[(i64, &'static str)]) -> Result<bool> 
 /// The demo's attempts as they run: each step printed once when it starts and once
 /// when it ends, prefixed with its episode.
 struct Progress {
-    episodes: Vec<(i64, &'static str)>,
+    episodes: Vec<(EpisodeId, &'static str)>,
     /// attempt id -> (episode slug, what is known of it).
-    attempts: HashMap<i64, (&'static str, Follow)>,
+    attempts: HashMap<AttemptId, (&'static str, Follow)>,
     shown: LiveSteps,
 }
 
 impl Progress {
-    fn new(episodes: Vec<(i64, &'static str)>) -> Progress {
+    fn new(episodes: Vec<(EpisodeId, &'static str)>) -> Progress {
         Progress {
             episodes,
             attempts: HashMap::new(),
@@ -258,7 +258,7 @@ impl Progress {
         }
     }
 
-    fn slug_of(&self, episode: Option<i64>) -> Option<&'static str> {
+    fn slug_of(&self, episode: Option<EpisodeId>) -> Option<&'static str> {
         self.episodes
             .iter()
             .find(|(id, _)| Some(*id) == episode)

@@ -3,12 +3,12 @@
 
 use std::collections::HashMap;
 
-use ragtime_timeline::{StepOutcome, Timeline};
+use ragtime_timeline::{AttemptId, StepOutcome, Timeline};
 
 #[derive(Default)]
 pub struct LiveSteps {
     /// (attempt, step) -> the outcome last printed.
-    shown: HashMap<(i64, i32), StepOutcome>,
+    shown: HashMap<(AttemptId, i32), StepOutcome>,
 }
 
 impl LiveSteps {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use ragtime::{App, Config};
-use ragtime_core::AttemptStatus;
+use ragtime_core::{AttemptId, AttemptStatus, EpisodeId};
 use ragtime_store::{AttemptFilter, Store};
 use ragtime_timeline::clean;
 use tracing_subscriber::EnvFilter;
@@ -54,7 +54,7 @@ enum Command {
     Recover {
         /// The episode's id, as the database knows it.
         #[arg(conflicts_with = "url", required_unless_present = "url")]
-        episode_id: Option<i64>,
+        episode_id: Option<EpisodeId>,
         /// An episode page URL instead (queued as an episode if new).
         #[arg(long)]
         url: Option<String>,
@@ -94,7 +94,7 @@ enum Command {
     /// Print one attempt's steps as a timeline.
     Timeline {
         /// The attempt's id, as `ragtime attempts` shows it.
-        attempt_id: i64,
+        attempt_id: AttemptId,
     },
     /// Run the recovery agent on the built-in fixture podcast site and print each
     /// attempt's timeline.
@@ -226,7 +226,7 @@ async fn run() -> Result<ExitCode> {
             if attempts.is_empty() {
                 println!("no recovery attempts");
             }
-            let ids: Vec<i64> = attempts.iter().map(|a| a.id).collect();
+            let ids: Vec<AttemptId> = attempts.iter().map(|a| a.id).collect();
             let tokens = store.token_totals(&ids).await?;
             for a in attempts {
                 let episode = a

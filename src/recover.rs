@@ -6,6 +6,7 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use ragtime::app::AttemptRequest;
 use ragtime::{App, Config};
+use ragtime_core::EpisodeId;
 use ragtime_timeline::{Follow, clean};
 use tokio::sync::broadcast::error::RecvError;
 
@@ -13,7 +14,7 @@ use crate::checked_url;
 use crate::live::LiveSteps;
 
 /// One agent attempt in the foreground, its steps printed as they start and end.
-pub async fn run(config: Config, episode_id: Option<i64>, url: Option<String>) -> Result<()> {
+pub async fn run(config: Config, episode_id: Option<EpisodeId>, url: Option<String>) -> Result<()> {
     let app = std::sync::Arc::new(App::open(config).await.context("starting the runtime")?);
     let (episode_id, url) = match (episode_id, url) {
         (Some(id), _) => {

@@ -158,7 +158,7 @@ impl Admin {
     }
 
     /// A finished attempt whose output is page text with markup in it.
-    async fn attempt_with_markup(&self) -> i64 {
+    async fn attempt_with_markup(&self) -> ragtime_core::AttemptId {
         let script = vec![
             Decision::call(
                 "echo",
@@ -585,7 +585,7 @@ async fn cancel_and_retry_need_the_csrf_token_and_work() {
             .to_str()
             .expect("location")
             .to_string();
-        let new_id: i64 = location
+        let new_id: ragtime_core::AttemptId = location
             .trim_start_matches("/attempts/")
             .parse()
             .expect("new attempt id");
@@ -676,7 +676,7 @@ async fn a_resolved_retry_downloads_the_episode_under_a_lease() {
     };
     let retried = retry().await.expect("retry");
     assert_eq!(retried.status(), 303);
-    let new_id: i64 = retried.headers()["location"]
+    let new_id: ragtime_core::AttemptId = retried.headers()["location"]
         .to_str()
         .ok()
         .and_then(|l| l.trim_start_matches("/attempts/").parse().ok())
@@ -717,7 +717,7 @@ async fn a_resolved_retry_downloads_the_episode_under_a_lease() {
         .expect("load")
         .expect("row");
     assert_eq!(attempt.status, "resolved");
-    assert_eq!(attempt.episode_id, Some(episode));
+    assert_eq!(attempt.episode_id, Some(episode.get()));
     a.app.close(Duration::from_secs(5)).await.expect("close");
     a.db.cleanup().await;
 }

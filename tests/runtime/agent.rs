@@ -194,7 +194,7 @@ async fn screenshots_are_stored_once_by_reference() {
         .await
         .expect("flush");
     let shots = recovery_screenshot::Entity::find()
-        .filter(recovery_screenshot::Column::AttemptId.eq(report.attempt_id))
+        .filter(recovery_screenshot::Column::AttemptId.eq(report.attempt_id.get()))
         .all(app.store.connection())
         .await
         .expect("screenshots");

@@ -175,7 +175,7 @@ where
 }
 
 /// Waits until `attempt` has at least `rows` rows in `recovery_steps`.
-pub async fn wait_for_steps(store: &Store, attempt: i64, rows: usize) {
+pub async fn wait_for_steps(store: &Store, attempt: ragtime_core::AttemptId, rows: usize) {
     let what = format!("{rows} step row(s) of attempt {attempt}");
     eventually(Duration::from_secs(10), &what, || {
         let store = store.clone();

@@ -207,7 +207,7 @@ async fn daemon_files() -> (tempfile::TempDir, std::path::PathBuf, Store) {
 }
 
 /// The first attempt in flight that has made a step.
-async fn attempt_with_a_step(store: &Store) -> i64 {
+async fn attempt_with_a_step(store: &Store) -> ragtime_core::AttemptId {
     eventually(Duration::from_secs(60), "an attempt with a step", || {
         let store = store.clone();
         async move {

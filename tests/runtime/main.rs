@@ -21,7 +21,10 @@ use serde_json::Value;
 
 /// Asserts that `recovery_attempts.progress` and `recovery_steps` tell the same story:
 /// the same steps, in order, once each, with the same outcome, duration and output.
-pub async fn assert_progress_matches_steps(store: &Store, attempt_id: i64) -> usize {
+pub async fn assert_progress_matches_steps(
+    store: &Store,
+    attempt_id: ragtime_core::AttemptId,
+) -> usize {
     let attempt = store
         .rows()
         .attempt(attempt_id)

@@ -23,7 +23,7 @@ use crate::common::{Backend, TestDb, eventually};
 /// (step, tool, outcome) as a sink made it visible.
 type Seen = Vec<(u32, String, String)>;
 
-fn event(attempt: i64, kind: EventKind) -> Arc<ProgressEvent> {
+fn event(attempt: ragtime_core::AttemptId, kind: EventKind) -> Arc<ProgressEvent> {
     Arc::new(ProgressEvent {
         attempt_id: attempt,
         at: Utc::now(),
@@ -31,7 +31,7 @@ fn event(attempt: i64, kind: EventKind) -> Arc<ProgressEvent> {
     })
 }
 
-fn started(attempt: i64, step: u32, tool: &str) -> Arc<ProgressEvent> {
+fn started(attempt: ragtime_core::AttemptId, step: u32, tool: &str) -> Arc<ProgressEvent> {
     event(
         attempt,
         EventKind::ToolCallStarted(ToolCallStarted {
@@ -42,7 +42,12 @@ fn started(attempt: i64, step: u32, tool: &str) -> Arc<ProgressEvent> {
     )
 }
 
-fn finished(attempt: i64, step: u32, tool: &str, outcome: StepOutcome) -> Arc<ProgressEvent> {
+fn finished(
+    attempt: ragtime_core::AttemptId,
+    step: u32,
+    tool: &str,
+    outcome: StepOutcome,
+) -> Arc<ProgressEvent> {
     event(
         attempt,
         EventKind::ToolCallFinished(ToolCallFinished {
@@ -61,7 +66,11 @@ fn finished(attempt: i64, step: u32, tool: &str, outcome: StepOutcome) -> Arc<Pr
 /// Every sink must: accept every event kind; show a call when it starts and its end
 /// when it finishes; write a finish whose start it never saw; and take a replayed
 /// batch (a retry) without duplicating anything.
-async fn conformance(sink: &dyn Sink, attempt: i64, seen: impl AsyncFn(i64) -> Seen) {
+async fn conformance(
+    sink: &dyn Sink,
+    attempt: ragtime_core::AttemptId,
+    seen: impl AsyncFn(ragtime_core::AttemptId) -> Seen,
+) {
     let all_kinds = vec![
         event(
             attempt,
@@ -149,7 +158,7 @@ async fn conformance(sink: &dyn Sink, attempt: i64, seen: impl AsyncFn(i64) -> S
     );
 }
 
-async fn new_attempt(store: &Store) -> i64 {
+async fn new_attempt(store: &Store) -> ragtime_core::AttemptId {
     store
         .create_attempt(NewAttempt {
             strategy: "agent".into(),
@@ -159,7 +168,7 @@ async fn new_attempt(store: &Store) -> i64 {
         .expect("attempt row")
 }
 
-async fn seen_in_progress(store: &Store, attempt: i64) -> Seen {
+async fn seen_in_progress(store: &Store, attempt: ragtime_core::AttemptId) -> Seen {
     let row = store
         .rows()
         .attempt(attempt)
@@ -184,7 +193,7 @@ async fn seen_in_progress(store: &Store, attempt: i64) -> Seen {
         .unwrap_or_default()
 }
 
-async fn seen_in_steps(store: &Store, attempt: i64) -> Seen {
+async fn seen_in_steps(store: &Store, attempt: ragtime_core::AttemptId) -> Seen {
     let steps = store.rows().steps(attempt).await.expect("steps");
     steps
         .into_iter()
@@ -239,7 +248,7 @@ impl Write for Captured {
 
 impl Captured {
     /// The last outcome logged for each step of `attempt`, by step.
-    fn seen(&self, attempt: i64) -> Seen {
+    fn seen(&self, attempt: ragtime_core::AttemptId) -> Seen {
         let bytes = self.0.lock().unwrap_or_else(|p| p.into_inner()).clone();
         let mut records = Vec::new();
         for line in String::from_utf8_lossy(&bytes).lines() {
@@ -247,7 +256,7 @@ impl Captured {
                 continue;
             };
             let fields = &record["fields"];
-            if fields["attempt"].as_i64() != Some(attempt) {
+            if fields["attempt"].as_i64() != Some(attempt.get()) {
                 continue;
             }
             let outcome = match fields["message"].as_str() {
@@ -293,7 +302,7 @@ struct FeedSeen {
 }
 
 /// The attempt id of the markers: no real attempt has it.
-const MARKER_ATTEMPT: i64 = i64::MIN;
+const MARKER_ATTEMPT: ragtime_core::AttemptId = ragtime_core::AttemptId(i64::MIN);
 
 impl FeedSeen {
     fn new(feed: &LiveFeed, marker: Arc<dyn Sink>) -> FeedSeen {
@@ -307,7 +316,7 @@ impl FeedSeen {
 
     /// Takes in what arrives up to a marker sent after it (NOTIFY is asynchronous; a
     /// quiet moment would only guess that delivery is complete).
-    async fn seen(&self, attempt: i64) -> Seen {
+    async fn seen(&self, attempt: ragtime_core::AttemptId) -> Seen {
         let mut feed = self.feed.lock().await;
         let mut records = self.records.lock().await;
         let n = self
@@ -350,9 +359,11 @@ impl FeedSeen {
 async fn live_sink_conforms() {
     let feed = LiveFeed::new(64);
     let seen = FeedSeen::new(&feed, Arc::new(LiveSink::new(feed.clone())));
-    conformance(&LiveSink::new(feed.clone()), 42, async |a| {
-        seen.seen(a).await
-    })
+    conformance(
+        &LiveSink::new(feed.clone()),
+        ragtime_core::AttemptId(42),
+        async |a| seen.seen(a).await,
+    )
     .await;
 }
 
@@ -484,7 +495,10 @@ async fn log_sink_conforms() {
         .with_writer(move || writer.clone())
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
-    conformance(&LogSink, 42, async |a| captured.seen(a)).await;
+    conformance(&LogSink, ragtime_core::AttemptId(42), async |a| {
+        captured.seen(a)
+    })
+    .await;
 }
 
 async fn concurrent_json_writers_lose_nothing(backend: Backend) {
@@ -539,7 +553,7 @@ fn global_log() -> &'static Captured {
 /// step `until`, as JSON text.
 async fn feed_text_until(
     feed: &mut tokio::sync::broadcast::Receiver<Arc<ProgressEvent>>,
-    attempt: i64,
+    attempt: ragtime_core::AttemptId,
     until: u32,
 ) -> String {
     let mut text = String::new();

@@ -50,7 +50,7 @@ async fn start(
     .expect("start")
 }
 
-async fn outcomes(app: &App, attempt: i64) -> Vec<String> {
+async fn outcomes(app: &App, attempt: ragtime_core::AttemptId) -> Vec<String> {
     app.runtime
         .flush(Duration::from_secs(10))
         .await

@@ -8,6 +8,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+use ragtime_core::{AttemptId, AttemptStatus};
 use ragtime_store::{EpisodeStatus, EpisodeUpdate};
 use serde::Deserialize;
 use tokio_util::sync::CancellationToken;
@@ -26,7 +27,7 @@ pub struct CsrfForm {
 pub async fn cancel(
     State(state): State<Shared>,
     headers: HeaderMap,
-    Path(id): Path<i64>,
+    Path(id): Path<AttemptId>,
     Form(form): Form<CsrfForm>,
 ) -> Response {
     if let Err(status) = check_csrf(&state, &headers, &form.csrf) {
@@ -49,7 +50,7 @@ pub async fn cancel(
 pub async fn retry(
     State(state): State<Shared>,
     headers: HeaderMap,
-    Path(id): Path<i64>,
+    Path(id): Path<AttemptId>,
     Form(form): Form<CsrfForm>,
 ) -> Response {
     if let Err(status) = check_csrf(&state, &headers, &form.csrf) {
@@ -61,7 +62,7 @@ pub async fn retry(
         Ok(None) => return (StatusCode::NOT_FOUND, "no such attempt").into_response(),
         Err(err) => return internal(err),
     };
-    if row.status != ragtime_core::AttemptStatus::AwaitingHuman {
+    if row.status != AttemptStatus::AwaitingHuman {
         return (
             StatusCode::CONFLICT,
             "only an attempt awaiting a human can be retried",
@@ -133,7 +134,7 @@ pub async fn retry(
             stop: &stop,
         };
         if let Err(err) = run.finish_retry(episode.id, handle).await {
-            tracing::error!(episode = episode.id, error = %err, "the admin's retry failed");
+            tracing::error!(episode = episode.id.get(), error = %err, "the admin's retry failed");
         }
     });
     Redirect::to(&format!("/attempts/{attempt_id}")).into_response()

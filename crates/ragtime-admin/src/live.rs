@@ -16,7 +16,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
-use ragtime_core::{AttemptStatus, EventKind, ProgressEvent, StepOutcome};
+use ragtime_core::{AttemptId, AttemptStatus, EpisodeId, EventKind, ProgressEvent, StepOutcome};
 use ragtime_store::{AttemptFilter, StoreError};
 use ragtime_timeline::{Follow, StepRecord};
 use serde::{Deserialize, Serialize};
@@ -101,7 +101,7 @@ struct Timeline {
 }
 
 impl Timeline {
-    fn new(id: i64) -> Timeline {
+    fn new(id: AttemptId) -> Timeline {
         Timeline {
             follow: Follow::new(id, "", chrono::Utc::now()),
             shots: BTreeMap::new(),
@@ -171,7 +171,7 @@ impl Timeline {
     }
 
     /// Reads the rows into the timeline.
-    async fn catch_up(&mut self, state: &Shared, id: i64) -> Rows {
+    async fn catch_up(&mut self, state: &Shared, id: AttemptId) -> Rows {
         let store = &state.app.store;
         let ((attempt, steps), shots) =
             match (store.attempt_rows(id).await, store.screenshots_of(id).await) {
@@ -226,7 +226,7 @@ async fn send_end(tx: &mpsc::Sender<Event>, status: AttemptStatus, message: &str
 }
 
 /// `/attempts/{id}/events`: every step on connect, then each change, then `end`.
-pub async fn attempt_events(State(state): State<Shared>, Path(id): Path<i64>) -> Response {
+pub async fn attempt_events(State(state): State<Shared>, Path(id): Path<AttemptId>) -> Response {
     match state.app.store.attempt(id).await {
         Ok(Some(_)) => {}
         Ok(None) => return (StatusCode::NOT_FOUND, "no such attempt").into_response(),
@@ -235,7 +235,7 @@ pub async fn attempt_events(State(state): State<Shared>, Path(id): Path<i64>) ->
     sse(move |tx| follow_attempt(state, id, tx)).into_response()
 }
 
-async fn follow_attempt(state: Shared, id: i64, tx: mpsc::Sender<Event>) {
+async fn follow_attempt(state: Shared, id: AttemptId, tx: mpsc::Sender<Event>) {
     // Subscribe before reading the rows, so nothing falls between the two.
     let mut feed = state.app.live.subscribe();
     let mut timeline = Timeline::new(id);
@@ -301,8 +301,8 @@ async fn follow_attempt(state: Shared, id: i64, tx: mpsc::Sender<Event>) {
 /// One attempts-list row as the page updates it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 struct ListRow {
-    id: i64,
-    episode: Option<i64>,
+    id: AttemptId,
+    episode: Option<EpisodeId>,
     strategy: String,
     status: AttemptStatus,
     message: String,
@@ -327,7 +327,7 @@ pub async fn list_events(State(state): State<Shared>, Query(query): Query<ListQu
 async fn follow_list(state: Shared, status: Option<AttemptStatus>, tx: mpsc::Sender<Event>) {
     let shows_new = status.is_none_or(|s| s == AttemptStatus::Attempted);
     let mut feed = state.app.live.subscribe();
-    let mut sent: HashMap<i64, ListRow> = HashMap::new();
+    let mut sent: HashMap<AttemptId, ListRow> = HashMap::new();
     // Few pages show the list, so it re-reads on every tick, the first at once (the
     // page may be older than the stream).
     let mut reread = tokio::time::interval(REREAD);

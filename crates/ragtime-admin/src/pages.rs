@@ -4,7 +4,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
-use ragtime_core::AttemptStatus;
+use ragtime_core::{AttemptId, AttemptStatus, EpisodeId};
 use ragtime_store::{AttemptFilter, EpisodeFilter, EpisodeStatus};
 use serde::Deserialize;
 
@@ -120,7 +120,7 @@ pub async fn attempts(
 pub async fn attempt(
     State(state): State<Shared>,
     headers: HeaderMap,
-    Path(id): Path<i64>,
+    Path(id): Path<AttemptId>,
 ) -> Response {
     let row = match state.app.store.attempt(id).await {
         Ok(Some(row)) => row,
@@ -284,7 +284,7 @@ pub async fn episodes(
 pub async fn episode(
     State(state): State<Shared>,
     headers: HeaderMap,
-    Path(id): Path<i64>,
+    Path(id): Path<EpisodeId>,
 ) -> Response {
     let row = match state.app.store.episode(id).await {
         Ok(Some(row)) => row,

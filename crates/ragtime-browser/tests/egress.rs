@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 
 async fn call(tools: &ToolRegistry, tool: &str, args: Value) -> Result<String, ToolError> {
     let ctx = ToolContext {
-        attempt_id: 1,
+        attempt_id: ragtime_core::AttemptId(1),
         step: 1,
     };
     let tool = tools.get(tool).expect("tool exists");

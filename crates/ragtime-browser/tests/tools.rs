@@ -51,7 +51,7 @@ async fn setup_with(settings: impl FnOnce(&FixtureSite) -> BrowserSettings) -> S
 
 async fn call(s: &Setup, tool: &str, args: Value) -> Result<String, ToolError> {
     let ctx = ToolContext {
-        attempt_id: 1,
+        attempt_id: ragtime_core::AttemptId(1),
         step: 1,
     };
     let tool = s.tools.get(tool).expect("tool exists");
@@ -331,7 +331,7 @@ fn controls(observed: &Value) -> Vec<(String, u64, u64, bool)> {
 
 async fn observe(s: &Setup) -> Value {
     let ctx = ToolContext {
-        attempt_id: 1,
+        attempt_id: ragtime_core::AttemptId(1),
         step: 1,
     };
     let tool = s.tools.get("observe_page").expect("tool exists");

@@ -51,7 +51,7 @@ pub enum RuntimeError {
     #[error("could not spawn the {what} actor: {reason}")]
     Spawn { what: &'static str, reason: String },
     #[error("attempt {0} is already running")]
-    AttemptAlreadyRunning(i64),
+    AttemptAlreadyRunning(crate::AttemptId),
     #[error("the runtime is shutting down")]
     ShuttingDown,
     #[error("timed out after {0:?} waiting for the sinks to flush")]

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
 
-pub type AttemptId = i64;
+pub use crate::ids::{AttemptId, EpisodeId};
 
 /// One thing that happened in one attempt.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -45,7 +45,7 @@ impl EventKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttemptStarted {
     pub strategy: String,
-    pub episode_id: Option<i64>,
+    pub episode_id: Option<EpisodeId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -10,6 +10,7 @@
 
 pub mod error;
 pub mod event;
+pub mod ids;
 pub mod ledger;
 pub mod messages;
 pub mod planner;
@@ -25,7 +26,7 @@ pub mod tool_actor;
 
 pub use error::{LedgerError, PlannerError, RuntimeError, SinkError, ToolError};
 pub use event::{
-    AttemptFinished, AttemptId, AttemptStarted, AttemptStatus, EventKind, PlannerNote,
+    AttemptFinished, AttemptId, AttemptStarted, AttemptStatus, EpisodeId, EventKind, PlannerNote,
     ProgressEvent, ScreenshotTaken, StepOutcome, TokenUsage, ToolCallFinished, ToolCallStarted,
 };
 pub use ledger::{AttemptEnd, AttemptLedger};

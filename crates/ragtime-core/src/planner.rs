@@ -9,14 +9,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::PlannerError;
-use crate::event::{AttemptId, StepOutcome, TokenUsage};
+use crate::event::{AttemptId, EpisodeId, StepOutcome, TokenUsage};
 use crate::tool::{ToolCall, ToolSpec};
 
 /// What the attempt is trying to recover.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AttemptContext {
     pub attempt_id: AttemptId,
-    pub episode_id: Option<i64>,
+    pub episode_id: Option<EpisodeId>,
     /// The episode page the pipeline failed on.
     pub url: Option<String>,
     pub language: Option<String>,

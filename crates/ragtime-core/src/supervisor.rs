@@ -235,7 +235,7 @@ impl Actor for AttemptSupervisor {
             return Ok(());
         }
         state.crashes += 1;
-        tracing::warn!(attempt = state.spec.attempt_id, crashes = state.crashes, %reason, "tool actor crashed");
+        tracing::warn!(attempt = state.spec.attempt_id.get(), crashes = state.crashes, %reason, "tool actor crashed");
         state.complete_in_flight(StepOutcome::Crashed, format!("tool crashed: {reason}"));
         if state.crashes > state.settings.restart_budget {
             let message = format!(
@@ -306,7 +306,7 @@ impl SupervisorState {
         };
         if self.progress.cast(ProgressMsg::Publish(event)).is_err() {
             tracing::error!(
-                attempt = self.spec.attempt_id,
+                attempt = self.spec.attempt_id.get(),
                 "progress actor is gone; event not reported"
             );
         }
@@ -523,7 +523,7 @@ impl SupervisorState {
         let attempt = self.spec.attempt_id;
         self.heartbeat_task = Some(tokio::spawn(async move {
             if let Err(err) = ledger.heartbeat(attempt, Utc::now()).await {
-                tracing::warn!(attempt, error = %err, "heartbeat not written");
+                tracing::warn!(attempt = attempt.get(), error = %err, "heartbeat not written");
             }
         }));
     }
@@ -594,13 +594,13 @@ impl SupervisorState {
             match self.ledger.finish(self.spec.attempt_id, end).await {
                 Ok(()) => return true,
                 Err(err @ LedgerError::Unavailable(_)) if Instant::now() + wait < give_up => {
-                    tracing::warn!(attempt = self.spec.attempt_id, error = %err, "terminal status not written; retrying");
+                    tracing::warn!(attempt = self.spec.attempt_id.get(), error = %err, "terminal status not written; retrying");
                     tokio::time::sleep(wait).await;
                     wait = (wait * 2).min(Duration::from_secs(2));
                 }
                 Err(err) => {
                     tracing::error!(
-                        attempt = self.spec.attempt_id, error = %err,
+                        attempt = self.spec.attempt_id.get(), error = %err,
                         "gave up writing the terminal status; the stale-heartbeat sweep will mark it interrupted"
                     );
                     return false;

@@ -20,7 +20,7 @@ use crate::tool::{ToolContext, ToolRegistry};
 pub struct ToolActor;
 
 pub struct ToolActorArgs {
-    pub attempt_id: i64,
+    pub attempt_id: crate::AttemptId,
     pub tools: Arc<ToolRegistry>,
     pub supervisor: ActorRef<AttemptMsg>,
     pub ledger: Arc<dyn AttemptLedger>,

@@ -9,11 +9,11 @@ use std::time::Duration;
 
 use ragtime_agent::HeuristicPlanner;
 use ragtime_browser::{BrowserError, BrowserPool, BrowserTools, registry};
-use ragtime_core::LiveSinkConfig;
 use ragtime_core::{
     AttemptContext, AttemptHandle, AttemptSpec, LiveFeed, Planner, Runtime, RuntimeError,
     ToolRegistry,
 };
+use ragtime_core::{EpisodeId, LiveSinkConfig};
 use ragtime_egress::{EgressClient, EgressGate, EgressPolicy};
 use ragtime_llm::{Cassette, Handoff, LlmPlanner, ModelClient, ModelTool, ModelTranslate};
 use ragtime_store::{NewAttempt, Store, StoreError};
@@ -68,7 +68,7 @@ pub enum AppError {
 pub struct AttemptRequest {
     pub episode_url: String,
     /// The episode row, when it exists already (otherwise one is made from the URL).
-    pub episode_id: Option<i64>,
+    pub episode_id: Option<EpisodeId>,
     /// The failed pipeline step this attempt recovers.
     pub pipeline_event_id: Option<i64>,
     pub language: Option<String>,

@@ -31,7 +31,10 @@ pub async fn watch_cancel_requests(app: Arc<App>) {
             Ok(ids) => {
                 for id in ids {
                     if app.runtime.cancel(id, "cancelled from the admin").await {
-                        tracing::info!(attempt = id, "cancelled on request through the database");
+                        tracing::info!(
+                            attempt = id.get(),
+                            "cancelled on request through the database"
+                        );
                     }
                 }
             }
@@ -66,8 +69,8 @@ pub async fn serve(app: Arc<App>, stop: impl Future<Output = ()>) -> Result<Serv
                         let id = episode.id;
                         let run = EpisodeRun { app: &app, settings: &settings, worker_id: &worker, stop: &stopping };
                         match run.run(episode).await {
-                            Ok(status) => tracing::info!(episode = id, status = status.as_str(), "episode done"),
-                            Err(err) => tracing::error!(episode = id, error = %err, "episode failed in the daemon"),
+                            Ok(status) => tracing::info!(episode = id.get(), status = status.as_str(), "episode done"),
+                            Err(err) => tracing::error!(episode = id.get(), error = %err, "episode failed in the daemon"),
                         }
                         done += 1;
                     }

@@ -25,7 +25,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use ragtime_core::AttemptStatus;
+use ragtime_core::{AttemptId, AttemptStatus};
 use serde::Deserialize;
 use thiserror::Error;
 use url::Url;
@@ -183,7 +183,7 @@ impl Verdict {
 #[derive(Debug, Clone)]
 pub struct CaseResult {
     pub case: Case,
-    pub attempt_id: i64,
+    pub attempt_id: AttemptId,
     pub status: AttemptStatus,
     pub steps: u32,
     pub seconds: f64,
@@ -511,7 +511,7 @@ mod tests {
         );
         let summary = Summary::of([&CaseResult {
             case,
-            attempt_id: 1,
+            attempt_id: AttemptId(1),
             status: AttemptStatus::Resolved,
             steps: 3,
             seconds: 1.0,

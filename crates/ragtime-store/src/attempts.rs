@@ -2,7 +2,7 @@
 //! attempts whose daemon died is in `reconcile`.
 
 use chrono::Utc;
-use ragtime_core::{AttemptId, AttemptStatus, StepOutcome};
+use ragtime_core::{AttemptId, AttemptStatus, EpisodeId, StepOutcome};
 use ragtime_timeline::{AttemptRecord, StepRecord, Timeline, timeline};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -19,7 +19,7 @@ use crate::{Store, StoreError};
 /// A new attempt row, written before its supervisor starts.
 #[derive(Debug, Clone, Default)]
 pub struct NewAttempt {
-    pub episode_id: Option<i64>,
+    pub episode_id: Option<EpisodeId>,
     pub pipeline_event_id: Option<i64>,
     pub strategy: String,
     pub worker_id: Option<String>,
@@ -29,7 +29,7 @@ pub struct NewAttempt {
 pub struct AttemptFilter {
     pub status: Option<AttemptStatus>,
     /// Only this episode's attempts.
-    pub episode_id: Option<i64>,
+    pub episode_id: Option<EpisodeId>,
     /// At most this many (0: all).
     pub limit: u64,
     /// Skip this many of the newest first.
@@ -72,7 +72,7 @@ impl Rows<'_> {
     /// The attempt's `recovery_steps` rows, in order.
     pub async fn steps(&self, attempt: AttemptId) -> Result<Vec<recovery_step::Model>, StoreError> {
         Ok(recovery_step::Entity::find()
-            .filter(recovery_step::Column::AttemptId.eq(attempt))
+            .filter(recovery_step::Column::AttemptId.eq(i64::from(attempt)))
             .order_by_asc(recovery_step::Column::StepNumber)
             .all(&self.0.db)
             .await?)
@@ -81,13 +81,13 @@ impl Rows<'_> {
 
 impl Store {
     /// Inserts an episode by URL, or returns the id of the one already there.
-    pub async fn upsert_episode(&self, url: &str) -> Result<i64, StoreError> {
+    pub async fn upsert_episode(&self, url: &str) -> Result<EpisodeId, StoreError> {
         if let Some(found) = episode::Entity::find()
             .filter(episode::Column::Url.eq(url))
             .one(&self.db)
             .await?
         {
-            return Ok(found.id);
+            return Ok(EpisodeId(found.id));
         }
         let now = Utc::now();
         let row = episode::ActiveModel {
@@ -102,13 +102,13 @@ impl Store {
         }
         .insert(&self.db)
         .await?;
-        Ok(row.id)
+        Ok(EpisodeId(row.id))
     }
 
     pub async fn create_attempt(&self, new: NewAttempt) -> Result<AttemptId, StoreError> {
         let now = Utc::now();
         let row = recovery_attempt::ActiveModel {
-            episode_id: Set(new.episode_id),
+            episode_id: Set(new.episode_id.map(i64::from)),
             pipeline_event_id: Set(new.pipeline_event_id),
             strategy: Set(new.strategy),
             status: Set(AttemptStatus::Attempted.as_str().to_string()),
@@ -120,7 +120,7 @@ impl Store {
         }
         .insert(&self.db)
         .await?;
-        Ok(row.id)
+        Ok(AttemptId(row.id))
     }
 
     /// Attempts, newest first.
@@ -131,7 +131,7 @@ impl Store {
             query = query.filter(recovery_attempt::Column::Status.eq(status.as_str()));
         }
         if let Some(episode) = filter.episode_id {
-            query = query.filter(recovery_attempt::Column::EpisodeId.eq(episode));
+            query = query.filter(recovery_attempt::Column::EpisodeId.eq(i64::from(episode)));
         }
         if filter.limit > 0 {
             query = query.limit(filter.limit);
@@ -160,7 +160,7 @@ impl Store {
             .column(recovery_step::Column::AttemptId)
             .column_as(recovery_step::Column::InputTokens.sum(), "read")
             .column_as(recovery_step::Column::OutputTokens.sum(), "written")
-            .filter(recovery_step::Column::AttemptId.is_in(ids.iter().copied()))
+            .filter(recovery_step::Column::AttemptId.is_in(ids.iter().copied().map(i64::from)))
             .filter(recovery_step::Column::InputTokens.is_not_null())
             .group_by(recovery_step::Column::AttemptId)
             .into_tuple()
@@ -168,7 +168,9 @@ impl Store {
             .await?;
         Ok(rows
             .into_iter()
-            .map(|(id, read, written)| (id, (read.unwrap_or(0), written.unwrap_or(0))))
+            .map(|(id, read, written): (i64, Option<i64>, Option<i64>)| {
+                (AttemptId(id), (read.unwrap_or(0), written.unwrap_or(0)))
+            })
             .collect())
     }
 
@@ -205,7 +207,7 @@ impl Store {
                 recovery_attempt::Column::CancelRequestedAt,
                 Expr::value(Utc::now()),
             )
-            .filter(recovery_attempt::Column::Id.eq(id))
+            .filter(recovery_attempt::Column::Id.eq(i64::from(id)))
             .filter(recovery_attempt::Column::Status.eq(AttemptStatus::Attempted.as_str()))
             .exec(&self.db)
             .await?;
@@ -219,9 +221,12 @@ impl Store {
             .column(recovery_attempt::Column::Id)
             .filter(recovery_attempt::Column::Status.eq(AttemptStatus::Attempted.as_str()))
             .filter(recovery_attempt::Column::CancelRequestedAt.is_not_null())
-            .into_tuple()
+            .into_tuple::<i64>()
             .all(&self.db)
-            .await?)
+            .await?
+            .into_iter()
+            .map(AttemptId)
+            .collect())
     }
 
     /// (screenshot id, step) of an attempt's screenshots, without the bytes.
@@ -230,7 +235,7 @@ impl Store {
             .select_only()
             .column(recovery_screenshot::Column::Id)
             .column(recovery_screenshot::Column::StepNumber)
-            .filter(recovery_screenshot::Column::AttemptId.eq(attempt))
+            .filter(recovery_screenshot::Column::AttemptId.eq(i64::from(attempt)))
             .order_by_asc(recovery_screenshot::Column::Id)
             .into_tuple()
             .all(&self.db)
@@ -246,9 +251,12 @@ impl Store {
     }
 
     /// An episode's failed pipeline steps, oldest first.
-    pub async fn pipeline_events(&self, episode: i64) -> Result<Vec<PipelineEvent>, StoreError> {
+    pub async fn pipeline_events(
+        &self,
+        episode: EpisodeId,
+    ) -> Result<Vec<PipelineEvent>, StoreError> {
         Ok(pipeline_event::Entity::find()
-            .filter(pipeline_event::Column::EpisodeId.eq(episode))
+            .filter(pipeline_event::Column::EpisodeId.eq(i64::from(episode)))
             .order_by_asc(pipeline_event::Column::Id)
             .all(&self.db)
             .await?
@@ -290,8 +298,8 @@ pub fn attempt_record(m: recovery_attempt::Model) -> Result<AttemptRecord, Store
         StoreError::Unreadable(format!("attempt {} has status {:?}", m.id, m.status))
     })?;
     Ok(AttemptRecord {
-        id: m.id,
-        episode_id: m.episode_id,
+        id: AttemptId(m.id),
+        episode_id: m.episode_id.map(EpisodeId),
         pipeline_event_id: m.pipeline_event_id,
         strategy: m.strategy,
         status,

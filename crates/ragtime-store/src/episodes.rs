@@ -15,6 +15,8 @@ use sea_orm::{
     EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
 };
 
+use ragtime_core::EpisodeId;
+
 use crate::entity::{episode, pipeline_event, recovery_attempt};
 use crate::{Store, StoreError};
 
@@ -84,7 +86,7 @@ impl std::fmt::Display for EpisodeStatus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Episode {
     /// The row's id, as the CLI and the admin show it.
-    pub id: i64,
+    pub id: EpisodeId,
     /// The episode page.
     pub url: String,
     /// The title the page gave, when a step read it.
@@ -118,7 +120,7 @@ fn episode_of(m: episode::Model) -> Result<Episode, StoreError> {
         StoreError::Unreadable(format!("episode {} has status {:?}", m.id, m.status))
     })?;
     Ok(Episode {
-        id: m.id,
+        id: EpisodeId(m.id),
         url: m.url,
         title: m.title,
         language: m.language,
@@ -149,7 +151,7 @@ pub struct EpisodeFilter {
 /// The result of [`Store::submit`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Submitted {
-    pub episode_id: i64,
+    pub episode_id: EpisodeId,
     /// False when the URL was already known (it is not queued twice).
     pub created: bool,
 }
@@ -183,7 +185,7 @@ impl Store {
             .await?
         {
             return Ok(Submitted {
-                episode_id: found.id,
+                episode_id: EpisodeId(found.id),
                 created: false,
             });
         }
@@ -232,13 +234,13 @@ impl Store {
         };
         let id: i64 = row.try_get("", "id")?;
         drop(_writing);
-        self.episode(id).await
+        self.episode(EpisodeId(id)).await
     }
 
     /// Extends `worker`'s lease; false when the episode is no longer its own.
     pub async fn renew_lease(
         &self,
-        episode_id: i64,
+        episode_id: EpisodeId,
         worker: &str,
         lease: Duration,
     ) -> Result<bool, StoreError> {
@@ -246,7 +248,7 @@ impl Store {
         let _writing = self.writes.enter().await;
         let done = episode::Entity::update_many()
             .col_expr(episode::Column::LeaseUntil, Expr::value(until))
-            .filter(episode::Column::Id.eq(episode_id))
+            .filter(episode::Column::Id.eq(i64::from(episode_id)))
             .filter(episode::Column::ClaimedBy.eq(worker))
             .exec(&self.db)
             .await?;
@@ -258,7 +260,7 @@ impl Store {
     /// earlier retry): false then, so two workers never work one episode.
     pub async fn take_for_retry(
         &self,
-        episode_id: i64,
+        episode_id: EpisodeId,
         worker: &str,
         lease: Duration,
     ) -> Result<bool, StoreError> {
@@ -273,7 +275,7 @@ impl Store {
             .col_expr(episode::Column::ClaimedBy, Expr::value(worker))
             .col_expr(episode::Column::LeaseUntil, Expr::value(until))
             .col_expr(episode::Column::UpdatedAt, Expr::value(now))
-            .filter(episode::Column::Id.eq(episode_id))
+            .filter(episode::Column::Id.eq(i64::from(episode_id)))
             .filter(
                 Condition::any()
                     .add(
@@ -304,7 +306,7 @@ impl Store {
     /// (downloaded, failed, awaiting_human, queued) also ends the claim.
     pub async fn set_episode_status(
         &self,
-        episode_id: i64,
+        episode_id: EpisodeId,
         status: EpisodeStatus,
         update: EpisodeUpdate,
     ) -> Result<(), StoreError> {
@@ -338,7 +340,7 @@ impl Store {
         }
         let _writing = self.writes.enter().await;
         query
-            .filter(episode::Column::Id.eq(episode_id))
+            .filter(episode::Column::Id.eq(i64::from(episode_id)))
             .exec(&self.db)
             .await?;
         Ok(())
@@ -346,12 +348,12 @@ impl Store {
 
     pub async fn record_failure(
         &self,
-        episode_id: i64,
+        episode_id: EpisodeId,
         failure: &StepFailure,
     ) -> Result<i64, StoreError> {
         let _writing = self.writes.enter().await;
         let row = pipeline_event::ActiveModel {
-            episode_id: Set(episode_id),
+            episode_id: Set(episode_id.get()),
             step: Set(failure.step.clone()),
             error_type: Set(failure.error_type.clone()),
             message: Set(failure.message.clone()),
@@ -367,13 +369,13 @@ impl Store {
     /// Recovery attempts already made for this episode's `step`.
     pub async fn recoveries_for_step(
         &self,
-        episode_id: i64,
+        episode_id: EpisodeId,
         step: &str,
     ) -> Result<u64, StoreError> {
         let events: Vec<i64> = pipeline_event::Entity::find()
             .select_only()
             .column(pipeline_event::Column::Id)
-            .filter(pipeline_event::Column::EpisodeId.eq(episode_id))
+            .filter(pipeline_event::Column::EpisodeId.eq(i64::from(episode_id)))
             .filter(pipeline_event::Column::Step.eq(step))
             .into_tuple()
             .all(&self.db)
@@ -388,7 +390,7 @@ impl Store {
     }
 
     /// The episode with `id`, if there is one.
-    pub async fn episode(&self, id: i64) -> Result<Option<Episode>, StoreError> {
+    pub async fn episode(&self, id: EpisodeId) -> Result<Option<Episode>, StoreError> {
         episode::Entity::find_by_id(id)
             .one(&self.db)
             .await?

@@ -22,7 +22,7 @@ impl AttemptLedger for Store {
         let _writing = self.writes.enter().await;
         recovery_attempt::Entity::update_many()
             .col_expr(recovery_attempt::Column::HeartbeatAt, Expr::value(at))
-            .filter(recovery_attempt::Column::Id.eq(attempt))
+            .filter(recovery_attempt::Column::Id.eq(i64::from(attempt)))
             .filter(recovery_attempt::Column::Status.eq(AttemptStatus::Attempted.as_str()))
             .exec(&self.db)
             .await
@@ -50,7 +50,7 @@ impl AttemptLedger for Store {
                 recovery_attempt::Column::HeartbeatAt,
                 Expr::value(end.finished_at),
             )
-            .filter(recovery_attempt::Column::Id.eq(attempt))
+            .filter(recovery_attempt::Column::Id.eq(i64::from(attempt)))
             .exec(&self.db)
             .await
             .map_err(ledger_error)?;
@@ -70,7 +70,7 @@ impl AttemptLedger for Store {
     ) -> Result<i64, LedgerError> {
         let _writing = self.writes.enter().await;
         let row = recovery_screenshot::ActiveModel {
-            attempt_id: Set(attempt),
+            attempt_id: Set(attempt.get()),
             step_number: Set(i32::try_from(step).unwrap_or(i32::MAX)),
             mime_type: Set("image/png".to_string()),
             data: Set(png.to_vec()),

@@ -33,7 +33,7 @@ impl Store {
     ) -> Result<Vec<AttemptId>, StoreError> {
         let cutoff =
             Utc::now() - chrono::Duration::from_std(stale_after).unwrap_or(chrono::Duration::MAX);
-        let stale: Vec<(AttemptId, DateTime<Utc>)> = recovery_attempt::Entity::find()
+        let stale: Vec<(i64, DateTime<Utc>)> = recovery_attempt::Entity::find()
             .select_only()
             .column(recovery_attempt::Column::Id)
             .column(recovery_attempt::Column::HeartbeatAt)
@@ -45,6 +45,10 @@ impl Store {
         if stale.is_empty() {
             return Ok(Vec::new());
         }
+        let stale: Vec<(AttemptId, DateTime<Utc>)> = stale
+            .into_iter()
+            .map(|(id, last_alive)| (AttemptId(id), last_alive))
+            .collect();
         for (attempt, last_alive) in &stale {
             self.close_open_steps(*attempt, *last_alive).await?;
         }
@@ -64,7 +68,7 @@ impl Store {
                 recovery_attempt::Column::FinishedAt,
                 Expr::value(Utc::now()),
             )
-            .filter(recovery_attempt::Column::Id.is_in(ids.clone()))
+            .filter(recovery_attempt::Column::Id.is_in(ids.iter().copied().map(i64::from)))
             .filter(recovery_attempt::Column::Status.eq(AttemptStatus::Attempted.as_str()))
             .exec(&self.db)
             .await?;
@@ -80,7 +84,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let running = StepOutcome::Running.as_str();
         let open = recovery_step::Entity::find()
-            .filter(recovery_step::Column::AttemptId.eq(attempt))
+            .filter(recovery_step::Column::AttemptId.eq(i64::from(attempt)))
             .filter(recovery_step::Column::Outcome.eq(running))
             .all(&self.db)
             .await?;
@@ -103,7 +107,7 @@ impl Store {
                     recovery_step::Column::ToolOutput,
                     Expr::value(INTERRUPTED_MESSAGE),
                 )
-                .filter(recovery_step::Column::Id.eq(step.id))
+                .filter(recovery_step::Column::Id.eq(i64::from(step.id)))
                 .filter(recovery_step::Column::Outcome.eq(running))
                 .exec(&self.db)
                 .await?;
@@ -123,7 +127,7 @@ impl Store {
             let _writing = self.writes.enter().await;
             // The sink's own merge: a finished entry outranks a running one, so the
             // rule of which entry wins stays in one place.
-            json_column::merge(self.progress_connection(), vec![(attempt, closed)]).await?;
+            json_column::merge(self.progress_connection(), vec![(attempt.get(), closed)]).await?;
         }
         Ok(())
     }

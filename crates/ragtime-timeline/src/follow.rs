@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use ragtime_core::{AttemptStatus, EventKind, ProgressEvent, StepOutcome};
+use ragtime_core::{AttemptId, AttemptStatus, EventKind, ProgressEvent, StepOutcome};
 
 use crate::{AttemptRecord, StepRecord, Timeline, timeline};
 
@@ -23,7 +23,7 @@ pub struct Follow {
 
 impl Follow {
     /// An attempt just started (no steps yet), until rows or events say more.
-    pub fn new(attempt_id: i64, strategy: &str, started_at: DateTime<Utc>) -> Follow {
+    pub fn new(attempt_id: AttemptId, strategy: &str, started_at: DateTime<Utc>) -> Follow {
         Follow {
             attempt: AttemptRecord {
                 id: attempt_id,
@@ -102,7 +102,7 @@ impl Follow {
         true
     }
 
-    pub fn attempt_id(&self) -> i64 {
+    pub fn attempt_id(&self) -> AttemptId {
         self.attempt.id
     }
 
@@ -156,7 +156,7 @@ mod tests {
 
     fn at(attempt: i64, kind: EventKind) -> ProgressEvent {
         ProgressEvent {
-            attempt_id: attempt,
+            attempt_id: AttemptId(attempt),
             at: DateTime::<Utc>::UNIX_EPOCH,
             kind,
         }
@@ -192,11 +192,11 @@ mod tests {
     #[test]
     fn a_finish_is_never_undone_and_order_does_not_matter() {
         let events = [started(1), finished(1), started(2)];
-        let mut forward = Follow::new(7, "agent", DateTime::<Utc>::UNIX_EPOCH);
+        let mut forward = Follow::new(AttemptId(7), "agent", DateTime::<Utc>::UNIX_EPOCH);
         events.iter().for_each(|e| {
             forward.apply(e);
         });
-        let mut replayed = Follow::new(7, "agent", DateTime::<Utc>::UNIX_EPOCH);
+        let mut replayed = Follow::new(AttemptId(7), "agent", DateTime::<Utc>::UNIX_EPOCH);
         // The finish first, then everything again: a replayed start changes nothing.
         for e in [&events[1], &events[0], &events[2], &events[0], &events[1]] {
             replayed.apply(e);

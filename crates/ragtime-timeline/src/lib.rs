@@ -15,15 +15,15 @@ pub use follow::{Follow, merge};
 use std::fmt;
 
 use chrono::{DateTime, Utc};
-pub use ragtime_core::{AttemptStatus, StepOutcome};
+pub use ragtime_core::{AttemptId, AttemptStatus, EpisodeId, StepOutcome};
 use serde::Serialize;
 use serde_json::Value;
 
 /// The attempt row, as the timeline needs it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AttemptRecord {
-    pub id: i64,
-    pub episode_id: Option<i64>,
+    pub id: AttemptId,
+    pub episode_id: Option<EpisodeId>,
     /// The failed pipeline step this attempt recovers, when a pipeline started it.
     pub pipeline_event_id: Option<i64>,
     pub strategy: String,
@@ -50,8 +50,8 @@ pub struct StepRecord {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Timeline {
-    pub attempt_id: i64,
-    pub episode_id: Option<i64>,
+    pub attempt_id: AttemptId,
+    pub episode_id: Option<EpisodeId>,
     pub strategy: String,
     pub status: AttemptStatus,
     pub entries: Vec<Entry>,
@@ -258,8 +258,8 @@ mod tests {
     #[test]
     fn renders_steps_in_order_with_the_terminal_status() {
         let attempt = AttemptRecord {
-            id: 7,
-            episode_id: Some(3),
+            id: AttemptId(7),
+            episode_id: Some(EpisodeId(3)),
             pipeline_event_id: None,
             strategy: "agent".into(),
             status: AttemptStatus::AwaitingHuman,
@@ -298,7 +298,7 @@ mod tests {
     #[test]
     fn page_text_cannot_inject_terminal_escapes_or_flood() {
         let attempt = AttemptRecord {
-            id: 1,
+            id: AttemptId(1),
             episode_id: None,
             pipeline_event_id: None,
             strategy: "agent".into(),

@@ -153,7 +153,7 @@ impl SinkActorState {
                 Ok(()) => self.settle(1, true),
                 Err(SinkError::Permanent(reason)) => {
                     tracing::error!(
-                        sink = %self.sink.name(), attempt = event.attempt_id,
+                        sink = %self.sink.name(), attempt = event.attempt_id.get(),
                         event = event.kind.name(), %reason,
                         "could not write progress event; giving up on it"
                     );

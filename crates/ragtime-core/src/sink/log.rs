@@ -44,9 +44,9 @@ impl Sink for LogSink {
     ) -> Result<(), SinkError> {
         tracing::info!(
             target: "ragtime::progress",
-            attempt = event.attempt_id,
+            attempt = event.attempt_id.get(),
             strategy = %started.strategy,
-            episode = started.episode_id,
+            episode = started.episode_id.map(crate::EpisodeId::get),
             "attempt started"
         );
         Ok(())
@@ -59,7 +59,7 @@ impl Sink for LogSink {
     ) -> Result<(), SinkError> {
         tracing::info!(
             target: "ragtime::progress",
-            attempt = event.attempt_id,
+            attempt = event.attempt_id.get(),
             step = call.step,
             tool = %call.tool,
             args = %call.args,
@@ -75,7 +75,7 @@ impl Sink for LogSink {
     ) -> Result<(), SinkError> {
         tracing::info!(
             target: "ragtime::progress",
-            attempt = event.attempt_id,
+            attempt = event.attempt_id.get(),
             step = call.step,
             tool = %call.tool,
             outcome = %call.outcome,
@@ -93,7 +93,7 @@ impl Sink for LogSink {
     ) -> Result<(), SinkError> {
         tracing::info!(
             target: "ragtime::progress",
-            attempt = event.attempt_id,
+            attempt = event.attempt_id.get(),
             step = shot.step,
             screenshot = shot.screenshot_id,
             bytes = shot.size_bytes,
@@ -109,7 +109,7 @@ impl Sink for LogSink {
     ) -> Result<(), SinkError> {
         tracing::info!(
             target: "ragtime::progress",
-            attempt = event.attempt_id,
+            attempt = event.attempt_id.get(),
             step = note.step,
             note = %note.note,
             "planner note"
@@ -124,7 +124,7 @@ impl Sink for LogSink {
     ) -> Result<(), SinkError> {
         tracing::info!(
             target: "ragtime::progress",
-            attempt = event.attempt_id,
+            attempt = event.attempt_id.get(),
             status = %finished.status,
             success = finished.success,
             steps = finished.steps,

@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use ragtime_core::{AttemptHandle, AttemptStatus};
+use ragtime_core::{AttemptHandle, AttemptStatus, EpisodeId};
 use ragtime_egress::{DownloadError, DownloadRequest, FetchError, FetchLimits, download};
 use ragtime_store::{Episode, EpisodeStatus, EpisodeUpdate, StepFailure};
 use scraper::{Html, Selector};
@@ -150,7 +150,7 @@ impl EpisodeRun<'_> {
     }
 
     /// Renews the claim every third of the lease while the episode is worked on.
-    fn keep_lease(&self, episode_id: i64) -> tokio::task::JoinHandle<()> {
+    fn keep_lease(&self, episode_id: EpisodeId) -> tokio::task::JoinHandle<()> {
         let store = self.app.store.clone();
         let worker = self.worker_id.to_string();
         let lease = self.settings.lease;
@@ -158,7 +158,7 @@ impl EpisodeRun<'_> {
             loop {
                 tokio::time::sleep(lease / 3).await;
                 if let Err(err) = store.renew_lease(episode_id, &worker, lease).await {
-                    tracing::warn!(episode = episode_id, error = %err, "could not renew the lease");
+                    tracing::warn!(episode = episode_id.get(), error = %err, "could not renew the lease");
                 }
             }
         })
@@ -173,7 +173,7 @@ impl EpisodeRun<'_> {
     }
 
     /// The daemon is stopping: the episode waits for the next one.
-    async fn requeue(&self, episode_id: i64) -> Result<EpisodeStatus, crate::AppError> {
+    async fn requeue(&self, episode_id: EpisodeId) -> Result<EpisodeStatus, crate::AppError> {
         self.app
             .store
             .set_episode_status(episode_id, EpisodeStatus::Queued, EpisodeUpdate::default())
@@ -220,7 +220,7 @@ impl EpisodeRun<'_> {
 
     async fn downloaded(
         &self,
-        episode_id: i64,
+        episode_id: EpisodeId,
         file: String,
     ) -> Result<EpisodeStatus, crate::AppError> {
         let update = EpisodeUpdate {
@@ -284,7 +284,11 @@ impl EpisodeRun<'_> {
         Ok(parse_details(&String::from_utf8_lossy(&body), &final_url))
     }
 
-    async fn download(&self, episode_id: i64, audio_url: &str) -> Result<String, StepFailure> {
+    async fn download(
+        &self,
+        episode_id: EpisodeId,
+        audio_url: &str,
+    ) -> Result<String, StepFailure> {
         let step = "download";
         let url = Url::parse(audio_url)
             .map_err(|e| failure(step, "validation", format!("not a URL: {e}"), None))?;
@@ -310,7 +314,7 @@ impl EpisodeRun<'_> {
     /// it found nothing or the download failed (recorded as a failure).
     async fn take_report(
         &self,
-        episode_id: i64,
+        episode_id: EpisodeId,
         handle: AttemptHandle,
     ) -> Result<AgentOutcome, crate::AppError> {
         let report = handle.wait().await;
@@ -346,7 +350,7 @@ impl EpisodeRun<'_> {
     /// pipeline would; otherwise, or when cancelled, the episode awaits a human again.
     pub async fn finish_retry(
         &self,
-        episode_id: i64,
+        episode_id: EpisodeId,
         handle: AttemptHandle,
     ) -> Result<EpisodeStatus, crate::AppError> {
         let attempt_id = handle.attempt_id;

@@ -132,8 +132,8 @@ fn collapse(events: &[Arc<ProgressEvent>]) -> Vec<(i64, Vec<Value>)> {
         let Some((step, value, done)) = entry(event) else {
             continue;
         };
-        let slot = *index.entry(event.attempt_id).or_insert_with(|| {
-            attempts.push((event.attempt_id, Vec::new()));
+        let slot = *index.entry(event.attempt_id.get()).or_insert_with(|| {
+            attempts.push((event.attempt_id.get(), Vec::new()));
             attempts.len() - 1
         });
         let list = &mut attempts[slot].1;

@@ -148,7 +148,7 @@ mod tests {
     #[test]
     fn a_long_output_is_cut_to_fit_and_stays_valid_json() {
         let event = ProgressEvent {
-            attempt_id: 7,
+            attempt_id: ragtime_core::AttemptId(7),
             at: Utc::now(),
             kind: EventKind::ToolCallFinished(ToolCallFinished {
                 step: 1,
@@ -173,7 +173,7 @@ mod tests {
     #[test]
     fn huge_arguments_are_replaced_and_small_events_pass_whole() {
         let started = |args: serde_json::Value| ProgressEvent {
-            attempt_id: 7,
+            attempt_id: ragtime_core::AttemptId(7),
             at: Utc::now(),
             kind: EventKind::ToolCallStarted(ragtime_core::ToolCallStarted {
                 step: 2,

@@ -39,7 +39,7 @@ fn step_number(step: u32) -> i32 {
 
 fn started_row(event: &ProgressEvent, call: &ToolCallStarted) -> recovery_step::ActiveModel {
     recovery_step::ActiveModel {
-        attempt_id: Set(event.attempt_id),
+        attempt_id: Set(event.attempt_id.get()),
         step_number: Set(step_number(call.step)),
         tool_name: Set(call.tool.clone()),
         tool_input: Set(call.args.clone()),
@@ -51,7 +51,7 @@ fn started_row(event: &ProgressEvent, call: &ToolCallStarted) -> recovery_step::
 
 fn finished_row(event: &ProgressEvent, call: &ToolCallFinished) -> recovery_step::ActiveModel {
     recovery_step::ActiveModel {
-        attempt_id: Set(event.attempt_id),
+        attempt_id: Set(event.attempt_id.get()),
         step_number: Set(step_number(call.step)),
         tool_name: Set(call.tool.clone()),
         tool_input: Set(call.args.clone()),
@@ -98,17 +98,18 @@ impl Plan {
             match &event.kind {
                 EventKind::ToolCallStarted(call) => put(
                     &mut plan.starts,
-                    (event.attempt_id, call.step),
+                    (event.attempt_id.get(), call.step),
                     started_row(event, call),
                 ),
                 EventKind::ToolCallFinished(call) => {
-                    let key = (event.attempt_id, call.step);
+                    let key = (event.attempt_id.get(), call.step);
                     plan.starts.retain(|(k, _)| *k != key);
                     put(&mut plan.finishes, key, finished_row(event, call));
                 }
                 EventKind::PlannerNote(note) => {
                     if let Some(step) = note.step {
-                        plan.notes.push((event.attempt_id, step, note.note.clone()));
+                        plan.notes
+                            .push((event.attempt_id.get(), step, note.note.clone()));
                     }
                 }
                 _ => {}
@@ -151,7 +152,7 @@ impl Plan {
         for (attempt, step, note) in self.notes {
             recovery_step::Entity::update_many()
                 .col_expr(Column::Note, Expr::value(note))
-                .filter(Column::AttemptId.eq(attempt))
+                .filter(Column::AttemptId.eq(i64::from(attempt)))
                 .filter(Column::StepNumber.eq(step_number(step)))
                 .exec(db)
                 .await?;
