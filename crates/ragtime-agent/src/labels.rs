@@ -657,7 +657,6 @@ pub fn kinds(label: &str) -> Vec<Kind> {
     out
 }
 
-/// Whether a label marks a control to leave alone.
 /// Stems of "app" in languages that inflect it (Czech and Polish "aplikac-e/-i/-ja/-ję",
 /// Turkish "uygulama-yı/-mızı", Finnish "sovellu-s/-ksen"): any word that starts with
 /// one is avoided, whatever its ending.

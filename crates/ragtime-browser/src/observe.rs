@@ -262,7 +262,12 @@ fn fingerprint(url: &str, controls: &[Control], audio: &[AudioLink]) -> String {
     for a in audio {
         a.url.hash(&mut hasher);
     }
-    format!("{:08x}", hasher.finish() as u32)
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "the fingerprint keeps the low 32 bits of the hash on purpose"
+    )]
+    let short = hasher.finish() as u32;
+    format!("{short:08x}")
 }
 
 /// A URL cut for display.

@@ -37,7 +37,14 @@ pub enum BrowserError {
     #[error(
         "cannot start Chromium at {path}: {reason} (install it with `apt-get install chromium`, or set [browser] executable)"
     )]
-    Launch { path: String, reason: String },
+    Launch {
+        /// The Chromium binary that was tried.
+        path: String,
+        /// Why it did not start, in words.
+        reason: String,
+    },
+    /// The DevTools protocol failed: the browser crashed, or a context or page could not be
+    /// made.
     #[error("browser: {0}")]
     Cdp(String),
     #[error("invalid [browser] settings: {0}")]

@@ -49,7 +49,13 @@ pub enum LedgerError {
 #[derive(Debug, Error)]
 pub enum RuntimeError {
     #[error("could not spawn the {what} actor: {reason}")]
-    Spawn { what: &'static str, reason: String },
+    Spawn {
+        /// Which actor: `sink`, `progress` or `attempt supervisor`.
+        what: &'static str,
+        /// The spawn error, in words.
+        reason: String,
+    },
+    /// An attempt with this id is already supervised by this runtime.
     #[error("attempt {0} is already running")]
     AttemptAlreadyRunning(i64),
     #[error("the runtime is shutting down")]

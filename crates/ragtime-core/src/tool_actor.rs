@@ -18,14 +18,30 @@ use crate::supervisor::AttemptMsg;
 use crate::tool::{ToolCall, ToolContext, ToolRegistry};
 
 pub enum ToolMsg {
-    Run { step: u32, call: ToolCall },
+    /// Run `call` as step `step` and report a [`ToolReturn`] to the supervisor.
+    Run {
+        /// The step number the supervisor gave the call.
+        step: u32,
+        /// The call to run.
+        call: ToolCall,
+    },
 }
 
 /// A screenshot as reported back: stored (with its id) or refused for its size.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StoredScreenshot {
-    Stored { id: i64, size_bytes: u64 },
-    Refused { reason: String },
+    /// The ledger stored the PNG under `id`; it is `size_bytes` long.
+    Stored {
+        /// The ledger's id of the PNG.
+        id: i64,
+        /// Its size in bytes.
+        size_bytes: u64,
+    },
+    /// The PNG was over the size cap or the ledger refused it, for `reason`.
+    Refused {
+        /// Why, in words: the size and the cap, or the ledger's error.
+        reason: String,
+    },
 }
 
 /// A finished call as the tool actor reports it to its supervisor.

@@ -406,7 +406,9 @@ impl BodyReader {
             return Err(FetchError::Stalled(format!(
                 "stalled: {} bytes in {}, below the minimum of {} bytes/s",
                 self.window_bytes,
-                human(Duration::from_millis(elapsed.as_millis() as u64)),
+                human(Duration::from_millis(
+                    u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX)
+                )),
                 self.limits.min_rate
             )));
         }

@@ -1,7 +1,7 @@
 //! An attacker's site and its victim, for the egress gate's tests.
 //!
 //! The [`Victim`] stands in for an internal service (a metadata endpoint, an admin
-//! port): it listens on 127.0.0.1 and [::1], TCP and UDP, and records every
+//! port): it listens on 127.0.0.1 and `[::1]`, TCP and UDP, and records every
 //! connection and datagram it gets. The [`AttackSite`] serves pages on 127.0.0.2 (and
 //! one frame on 127.0.0.4, a second site) that try every way a page has to reach the
 //! victim. A test allows only the attacker's hosts; the victim must see nothing.
@@ -23,7 +23,7 @@ use tokio::task::JoinHandle;
 pub struct Victim {
     /// TCP (HTTP and WebSocket) on 127.0.0.1.
     pub v4: SocketAddr,
-    /// TCP on [::1], when this machine has IPv6 loopback.
+    /// TCP on `[::1]`, when this machine has IPv6 loopback.
     pub v6: Option<SocketAddr>,
     /// UDP on 127.0.0.1 (a STUN server for WebRTC).
     pub udp: SocketAddr,

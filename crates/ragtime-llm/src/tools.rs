@@ -43,7 +43,10 @@ impl Tool for ModelTool {
     }
 
     async fn call(&self, a: &Value, _ctx: &ToolContext) -> Result<ToolOutput, ToolError> {
-        let turn = a.get("turn").and_then(Value::as_u64).unwrap_or(1) as usize;
+        let turn = a
+            .get("turn")
+            .and_then(Value::as_u64)
+            .map_or(1, |t| usize::try_from(t).unwrap_or(usize::MAX));
         let wait = a
             .get("wait_ms")
             .and_then(Value::as_u64)

@@ -24,7 +24,12 @@ use tokio::task::JoinHandle;
 pub enum Turn {
     /// A reply that calls `tool` with `arguments` (the JSON text the model writes,
     /// which may be malformed on purpose).
-    Call { tool: String, arguments: String },
+    Call {
+        /// The tool the reply calls.
+        tool: String,
+        /// The call's arguments as JSON text, sent as is.
+        arguments: String,
+    },
     /// A reply with text and no tool call.
     Text(String),
     /// An error status with a JSON body and extra headers (`retry-after`, ...).

@@ -257,11 +257,11 @@ async fn click(
 }
 
 fn heard_data(clicked: &Clicked) -> Value {
+    let (Settled::Quiet(settled) | Settled::Audio(settled) | Settled::Busy(settled)) =
+        clicked.settled;
     json!({
         "heard": clicked.heard.iter().map(|(url, mime)| json!({"url": url, "mime": mime})).collect::<Vec<_>>(),
-        "settled_ms": match clicked.settled {
-            Settled::Quiet(d) | Settled::Audio(d) | Settled::Busy(d) => d.as_millis() as u64,
-        },
+        "settled_ms": u64::try_from(settled.as_millis()).unwrap_or(u64::MAX),
     })
 }
 

@@ -95,6 +95,10 @@ pub fn placeholder_image(rest: &str) -> Response {
     for byte in name.bytes() {
         seed = (seed * 31 + u32::from(byte)) % 9973;
     }
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "each channel is 60 plus a remainder of 120, so below 180"
+    )]
     let base = [
         (60 + seed % 120) as u8,
         (60 + (seed / 7) % 120) as u8,

@@ -226,7 +226,7 @@ pub fn respond(request: &CorpusRequest<'_>) -> Option<Response> {
 
 /// Writes the origins (and a few shared icons) into a template:
 /// `%SITE%`, `%PLAYER%`; `%SITE_U002F%` (slashes as `\u002F`, as Nuxt writes them);
-/// `%PLAYER_JSON%` (slashes as `\/`, as PHP's json_encode writes them);
+/// `%PLAYER_JSON%` (slashes as `\/`, as PHP's `json_encode` writes them);
 /// `%SITE_ENC%`, `%PLAYER_ENC%` (percent-encoded for a query parameter);
 /// `%ICON_*%` inline SVG icons (Material icon paths).
 fn fill(template: &str, request: &CorpusRequest<'_>) -> String {
