@@ -33,6 +33,8 @@ const ACTIONS: [&str; 4] = [
     "click_at_coordinates",
 ];
 
+/// The heuristic explorer as a [`Planner`](ragtime_core::Planner): no network, no key, no
+/// state.
 #[derive(Debug, Clone, Default)]
 pub struct HeuristicPlanner;
 

@@ -61,6 +61,8 @@ impl NetworkLog {
 pub struct SharedLog(Arc<Mutex<NetworkLog>>);
 
 impl SharedLog {
+    /// Locks the log; a lock poisoned by a panicking holder is taken over, since the log
+    /// stays consistent.
     pub fn lock(&self) -> MutexGuard<'_, NetworkLog> {
         self.0.lock().unwrap_or_else(|p| p.into_inner())
     }

@@ -16,7 +16,9 @@ pub const PROFILE_PREFIX: &str = "ragtime-chromium-";
 /// An orphaned browser process: its pid and profile directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Orphan {
+    /// The browser's process id.
     pub pid: i32,
+    /// Its profile directory, removed with it.
     pub profile: PathBuf,
 }
 

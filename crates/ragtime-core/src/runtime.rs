@@ -24,27 +24,40 @@ use crate::tool::ToolRegistry;
 
 /// A sink to run, with the queue in front of it.
 pub struct SinkSpec {
+    /// The sink.
     pub sink: Arc<dyn Sink>,
+    /// Its queue bound, batch size and retry backoff.
     pub queue: QueueSettings,
 }
 
 /// Everything one attempt needs. The attempt row must already exist.
 pub struct AttemptSpec {
+    /// The id of the attempt's existing row.
     pub attempt_id: AttemptId,
+    /// The planner's name, reported in `attempt_started` (`heuristic`, `llm`, ...).
     pub strategy: String,
+    /// What the attempt recovers, as the planner sees it.
     pub context: Arc<AttemptContext>,
+    /// The planner that chooses each step.
     pub planner: Arc<dyn Planner>,
+    /// The tools the planner may call.
     pub tools: Arc<ToolRegistry>,
 }
 
 /// How an attempt ended, as its waiter learns it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AttemptReport {
+    /// The attempt.
     pub attempt_id: AttemptId,
+    /// The terminal status.
     pub status: AttemptStatus,
+    /// Whether the episode was recovered.
     pub success: bool,
+    /// The planner's final message, or why the runtime ended the attempt.
     pub message: String,
+    /// How many tool calls the attempt made.
     pub steps: u32,
+    /// The audio the planner found, when it resolved the episode.
     pub audio_url: Option<String>,
     /// False when the ledger stayed unavailable past `finish_write_timeout`.
     pub status_written: bool,
@@ -91,6 +104,7 @@ impl AttemptRegistry {
             .collect()
     }
 
+    /// How many attempts are running.
     pub fn len(&self) -> usize {
         self.0
             .lock()
@@ -98,6 +112,7 @@ impl AttemptRegistry {
             .len()
     }
 
+    /// Whether no attempt is running.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -105,6 +120,7 @@ impl AttemptRegistry {
 
 /// A running attempt: wait for it or cancel it.
 pub struct AttemptHandle {
+    /// The attempt this handle waits for.
     pub attempt_id: AttemptId,
     actor: ActorRef<AttemptMsg>,
     done: oneshot::Receiver<AttemptReport>,
@@ -134,6 +150,8 @@ impl AttemptHandle {
     }
 }
 
+/// The recovery runtime: the progress actor, one actor per sink, and a supervisor per
+/// running attempt. One per daemon; drop it only after [`shutdown`](Self::shutdown).
 pub struct Runtime {
     settings: Arc<RuntimeSettings>,
     ledger: Arc<dyn AttemptLedger>,
@@ -143,6 +161,8 @@ pub struct Runtime {
 }
 
 impl Runtime {
+    /// Checks the redaction patterns, then starts one actor per sink and the progress actor
+    /// in front of them.
     pub async fn start(
         settings: RuntimeSettings,
         sinks: Vec<SinkSpec>,
@@ -194,6 +214,7 @@ impl Runtime {
         })
     }
 
+    /// The settings every attempt of this runtime runs under.
     pub fn settings(&self) -> &RuntimeSettings {
         &self.settings
     }
@@ -260,6 +281,7 @@ impl Runtime {
             .map_err(|_| RuntimeError::ActorGone("progress"))
     }
 
+    /// How many attempts are running in this runtime.
     pub fn running(&self) -> usize {
         self.attempts.len()
     }
@@ -280,6 +302,7 @@ impl Runtime {
         }
     }
 
+    /// Each sink's counters, in the order the sinks were given to [`start`](Self::start).
     pub fn sink_stats(&self) -> Vec<SinkStats> {
         self.sinks.iter().map(SinkHandle::stats).collect()
     }

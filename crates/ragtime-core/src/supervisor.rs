@@ -30,33 +30,55 @@ use crate::settings::RuntimeSettings;
 use crate::tool::{ToolCall, ToolSpec};
 use crate::tool_actor::{StoredScreenshot, ToolActor, ToolActorArgs, ToolMsg, ToolReturn};
 
+/// Messages of an [`AttemptSupervisor`]; most it sends to itself.
 pub enum AttemptMsg {
+    /// Ask the planner for the next decision.
     PlanNext,
+    /// The planner answered. An answer of an older generation (the attempt moved on
+    /// meanwhile) is ignored.
     Planned {
+        /// Which planner request this answers.
         generation: u64,
+        /// The planner's decision or error.
         decision: Result<Decision, PlannerError>,
     },
+    /// The tool actor finished a call.
     ToolReturned(ToolReturn),
+    /// The deadline of the call of step `step` passed.
     ToolDeadline {
+        /// The step whose deadline passed.
         step: u32,
     },
+    /// The attempt's deadline passed.
     AttemptDeadline,
+    /// Time to refresh the attempt's heartbeat.
     Heartbeat,
     /// Ends the attempt as `cancelled`; replies `true` once the terminal status is written.
     Cancel {
+        /// Why, written as the attempt's message.
         reason: String,
+        /// Receives whether the `cancelled` status was written.
         reply: Option<RpcReplyPort<bool>>,
     },
 }
 
+/// The actor that owns one attempt: it asks the planner, runs calls on its tool actor under
+/// deadlines, restarts the tool actor after a crash, and writes the end.
 pub struct AttemptSupervisor;
 
+/// What an [`AttemptSupervisor`] starts with.
 pub struct SupervisorArgs {
+    /// The attempt.
     pub spec: AttemptSpec,
+    /// Deadlines and budgets.
     pub settings: Arc<RuntimeSettings>,
+    /// Where its events go.
     pub progress: ActorRef<ProgressMsg>,
+    /// Heartbeats, the terminal write and screenshots.
     pub ledger: Arc<dyn AttemptLedger>,
+    /// The runtime's live attempts; the supervisor removes itself when it ends.
     pub registry: AttemptRegistry,
+    /// Receives the report once the terminal status is written.
     pub done: oneshot::Sender<AttemptReport>,
 }
 
@@ -69,6 +91,7 @@ struct InFlight {
     timer: JoinHandle<Result<(), ractor::MessagingErr<AttemptMsg>>>,
 }
 
+/// An [`AttemptSupervisor`]'s state: the call in flight, the history, counters and timers.
 pub struct SupervisorState {
     spec: AttemptSpec,
     tool_specs: Arc<[ToolSpec]>,

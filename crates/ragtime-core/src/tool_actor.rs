@@ -17,6 +17,7 @@ use crate::ledger::AttemptLedger;
 use crate::supervisor::AttemptMsg;
 use crate::tool::{ToolCall, ToolContext, ToolRegistry};
 
+/// Messages of a [`ToolActor`].
 pub enum ToolMsg {
     /// Run `call` as step `step` and report a [`ToolReturn`] to the supervisor.
     Run {
@@ -47,21 +48,32 @@ pub enum StoredScreenshot {
 /// A finished call as the tool actor reports it to its supervisor.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ToolReturn {
+    /// The step the call ran as.
     pub step: u32,
+    /// The tool's text output, or its error.
     pub result: Result<String, ToolError>,
     /// The tool's structured facts, for the planner.
     pub data: Option<serde_json::Value>,
+    /// Model tokens the call used.
     pub usage: Option<crate::event::TokenUsage>,
+    /// What became of the call's screenshot, when it returned one.
     pub screenshot: Option<StoredScreenshot>,
 }
 
+/// The actor that runs an attempt's tool calls, one at a time, linked to its supervisor.
 pub struct ToolActor;
 
+/// What a [`ToolActor`] starts with; kept as its state.
 pub struct ToolActorArgs {
+    /// The attempt whose calls it runs.
     pub attempt_id: i64,
+    /// The attempt's tools.
     pub tools: Arc<ToolRegistry>,
+    /// Where [`ToolReturn`]s go.
     pub supervisor: ActorRef<AttemptMsg>,
+    /// Stores the screenshots calls return.
     pub ledger: Arc<dyn AttemptLedger>,
+    /// Largest screenshot stored; a larger one is refused.
     pub screenshot_max_bytes: usize,
 }
 

@@ -21,7 +21,9 @@ const MAX_WAIT_MS: u64 = 60_000;
 
 /// One model request: the planner's prepared conversation, sent after `wait_ms`.
 pub struct ModelTool {
+    /// The attempt's model client.
     pub client: Arc<ModelClient>,
+    /// Where the planner leaves the request to send.
     pub handoff: Arc<Handoff>,
 }
 
@@ -91,6 +93,7 @@ impl Tool for ModelTool {
 
 /// `translate_text` through the model, for attempts the model drives.
 pub struct ModelTranslate {
+    /// The attempt's model client.
     pub client: Arc<ModelClient>,
 }
 

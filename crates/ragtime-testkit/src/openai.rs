@@ -34,8 +34,11 @@ pub enum Turn {
     Text(String),
     /// An error status with a JSON body and extra headers (`retry-after`, ...).
     Status {
+        /// The HTTP status.
         code: u16,
+        /// The JSON body, usually an OpenAI-style `{"error": ...}`.
         body: Value,
+        /// Extra headers as (name, value) pairs.
         headers: Vec<(String, String)>,
     },
     /// A 200 whose body is this text, as is.
@@ -57,6 +60,7 @@ impl Turn {
         }
     }
 
+    /// A reply of plain text, with no tool call.
     pub fn text(text: &str) -> Turn {
         Turn::Text(text.to_string())
     }

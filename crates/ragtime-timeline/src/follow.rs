@@ -101,6 +101,7 @@ impl Follow {
         true
     }
 
+    /// The attempt being followed.
     pub fn attempt_id(&self) -> i64 {
         self.attempt.id
     }

@@ -274,6 +274,8 @@ fn target_schema() -> Value {
     serde_json::from_str(TARGET_SCHEMA).unwrap_or_else(|_| json!({"type": "object"}))
 }
 
+/// The `click_element` tool: clicks a control by its observation number or a selector, like
+/// a mouse, and waits for the page to settle.
 pub struct ClickElement(pub(super) Arc<BrowserTools>);
 
 #[async_trait]
@@ -295,6 +297,8 @@ impl Tool for ClickElement {
     }
 }
 
+/// The `intercept_audio_requests` tool: clicks a control and returns as soon as audio is
+/// heard on the network.
 pub struct InterceptAudioRequests(pub(super) Arc<BrowserTools>);
 
 #[async_trait]
@@ -330,6 +334,7 @@ impl Tool for InterceptAudioRequests {
     }
 }
 
+/// The `click_at_coordinates` tool: clicks a point of the viewport, in CSS pixels.
 pub struct ClickAtCoordinates(pub(super) Arc<BrowserTools>);
 
 #[async_trait]

@@ -14,6 +14,7 @@ use super::{CorpusExpect, CorpusPage, CorpusRequest, CorpusSet};
 
 use CorpusExpect::{AwaitingHuman, PlayerAudio, SiteAudio};
 
+/// The pages of this set.
 pub const PAGES: &[CorpusPage] = &[
     CorpusPage {
         slug: "powerpress-post",
@@ -181,6 +182,8 @@ pub const PAGES: &[CorpusPage] = &[
     },
 ];
 
+/// Answers a request for one of this set's pages or its resources; `None` when the slug is
+/// not one of them.
 pub fn respond(request: &CorpusRequest<'_>) -> Option<Response> {
     if !PAGES.iter().any(|page| page.slug == request.slug) {
         return None;
