@@ -24,7 +24,7 @@ use crate::tool::ToolRegistry;
 
 /// A sink to run, with the queue in front of it.
 pub struct SinkSpec {
-    /// The sink.
+    /// The sink to run; it gets an actor of its own.
     pub sink: Arc<dyn Sink>,
     /// Its queue bound, batch size and retry backoff.
     pub queue: QueueSettings,
@@ -47,7 +47,7 @@ pub struct AttemptSpec {
 /// How an attempt ended, as its waiter learns it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AttemptReport {
-    /// The attempt.
+    /// The attempt that ended.
     pub attempt_id: AttemptId,
     /// The terminal status.
     pub status: AttemptStatus,
@@ -151,7 +151,7 @@ impl AttemptHandle {
 }
 
 /// The recovery runtime: the progress actor, one actor per sink, and a supervisor per
-/// running attempt. One per daemon; drop it only after [`shutdown`](Self::shutdown).
+/// running attempt. One per daemon; [`shutdown`](Self::shutdown) ends it cleanly.
 pub struct Runtime {
     settings: Arc<RuntimeSettings>,
     ledger: Arc<dyn AttemptLedger>,

@@ -68,7 +68,7 @@ pub struct AttemptSupervisor;
 
 /// What an [`AttemptSupervisor`] starts with.
 pub struct SupervisorArgs {
-    /// The attempt.
+    /// The attempt to run: its id, context, planner and tools.
     pub spec: AttemptSpec,
     /// Deadlines and budgets.
     pub settings: Arc<RuntimeSettings>,

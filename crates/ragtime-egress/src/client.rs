@@ -25,7 +25,7 @@ pub struct FetchLimits {
     /// A body that arrives slower than this (bytes per second), measured over
     /// `rate_window`, is cut off.
     pub min_rate: u64,
-    /// The window `min_rate` is measured over; a body may pause for up to this long.
+    /// The window `min_rate` is measured over.
     pub rate_window: Duration,
     /// Largest body accepted.
     pub max_bytes: u64,

@@ -65,7 +65,7 @@ pub struct StepRecord {
 /// `Display` is the text `ragtime timeline` prints.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Timeline {
-    /// The attempt.
+    /// The attempt's row id.
     pub attempt_id: i64,
     /// The episode it recovers, when it started from one.
     pub episode_id: Option<i64>,
