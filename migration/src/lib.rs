@@ -17,6 +17,7 @@ mod m20261203_000009_add_episode_title_folded;
 
 pub use m20261203_000009_add_episode_title_folded::fold_title;
 
+/// Every migration of the ragtime schema, oldest first.
 pub struct Migrator;
 
 #[async_trait::async_trait]

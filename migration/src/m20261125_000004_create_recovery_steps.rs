@@ -1,5 +1,5 @@
 //! `recovery_steps`: one row per tool call, the source of truth for timelines.
-//! Unique on (attempt, step_number) so that a retried sink write never duplicates a row.
+//! Unique on (attempt, `step_number`) so that a retried sink write never duplicates a row.
 
 use sea_orm_migration::{prelude::*, schema::*};
 

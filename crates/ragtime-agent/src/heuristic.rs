@@ -33,6 +33,8 @@ const ACTIONS: [&str; 4] = [
     "click_at_coordinates",
 ];
 
+/// The heuristic explorer as a [`Planner`](ragtime_core::Planner): no network, no key, no
+/// state.
 #[derive(Debug, Clone, Default)]
 pub struct HeuristicPlanner;
 
@@ -89,7 +91,7 @@ impl<'a> Seen<'a> {
     /// The control a click call clicked: its observation's control by number.
     fn clicked(&self, at: usize) -> Option<(Control, String)> {
         let record = &self.history[at];
-        let number = record.call.args.get("element")?.as_u64()? as usize;
+        let number = usize::try_from(record.call.args.get("element")?.as_u64()?).ok()?;
         let (_, observation) = self
             .history
             .iter()

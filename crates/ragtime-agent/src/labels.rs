@@ -11,7 +11,9 @@
 pub enum Kind {
     /// Accepts a consent layer; it covers everything else, so it comes first.
     Consent,
+    /// Saves the audio ("Download", "Herunterladen", a download arrow).
     Download,
+    /// Starts the player, which may reveal the audio URL on the network.
     Play,
     /// Opens a menu or more details (where download links hide).
     More,
@@ -657,7 +659,6 @@ pub fn kinds(label: &str) -> Vec<Kind> {
     out
 }
 
-/// Whether a label marks a control to leave alone.
 /// Stems of "app" in languages that inflect it (Czech and Polish "aplikac-e/-i/-ja/-ję",
 /// Turkish "uygulama-yı/-mızı", Finnish "sovellu-s/-ksen"): any word that starts with
 /// one is avoided, whatever its ending.
@@ -671,6 +672,8 @@ const AVOID_STEMS: &[&str] = &[
     "uygulama",
 ];
 
+/// Whether a label marks a control to leave alone: it has a word of [`AVOID`] in any
+/// language of the table, or a word starting with one of the stems of "app".
 pub fn avoided(label: &str) -> bool {
     let found = words(label);
     AVOID.iter().any(|w| has_phrase(&found, w))

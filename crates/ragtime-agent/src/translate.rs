@@ -8,6 +8,8 @@ use serde_json::{Value, json};
 
 use crate::labels::{LANGUAGES, translate};
 
+/// The `translate_text` tool: puts labels into another language of the table, one line per
+/// label, or says a label is not in it.
 pub struct TranslateText;
 
 #[async_trait]

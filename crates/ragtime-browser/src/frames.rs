@@ -21,7 +21,9 @@ const WORLD: &str = "ragtime";
 /// One frame of the page, in document order (the main frame first).
 #[derive(Debug, Clone)]
 pub struct FrameRef {
+    /// Chromium's id of the frame.
     pub id: FrameId,
+    /// The frame's document URL.
     pub url: String,
     /// How many frames it is nested in (0 for the main frame).
     pub depth: usize,
@@ -30,10 +32,13 @@ pub struct FrameRef {
 /// Why a frame script did not give an answer.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum FrameError {
+    /// The DevTools protocol call failed (the frame went away, the browser closed).
     #[error("browser: {0}")]
     Cdp(String),
+    /// The script threw in the page.
     #[error("page script failed: {0}")]
     Script(String),
+    /// The script answered something of another shape than expected.
     #[error("unexpected page script result: {0}")]
     Result(String),
 }

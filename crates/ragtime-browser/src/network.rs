@@ -61,6 +61,7 @@ impl NetworkLog {
 pub struct SharedLog(Arc<Mutex<NetworkLog>>);
 
 impl SharedLog {
+    /// Locks the log, taking it over if a panicking holder poisoned the lock.
     pub fn lock(&self) -> MutexGuard<'_, NetworkLog> {
         self.0.lock().unwrap_or_else(|p| p.into_inner())
     }

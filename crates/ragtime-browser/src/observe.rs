@@ -24,6 +24,7 @@ const MAX_FRAMES: usize = 20;
 pub struct Control {
     /// What `click_element {"element": N}` takes.
     pub number: usize,
+    /// Its ARIA role, or the role its tag implies (`button`, `link`, `menuitem`, ...).
     pub role: String,
     /// Its accessible name: `aria-label`, labelled-by text, text, `title` or `alt`.
     pub label: String,
@@ -33,8 +34,11 @@ pub struct Control {
     /// Words from its id and classes, when it has no label at all.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// Whether it has a size and CSS does not hide it (display, visibility, opacity).
     pub visible: bool,
+    /// Whether it accepts clicks (not `disabled` or `aria-disabled`).
     pub enabled: bool,
+    /// The link target, for a link.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// A link with a `download` attribute: the browser would save what it points to.
@@ -42,13 +46,17 @@ pub struct Control {
     pub download: bool,
     /// Index of its frame in [`Observation::frames`] (0 is the page itself).
     pub frame: usize,
+    /// Whether it lives in a shadow root.
     pub shadow: bool,
 }
 
 /// An audio URL and where it was found.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct AudioLink {
+    /// The audio URL, absolute.
     pub url: String,
+    /// Where it was found (a media element, a link, a meta tag, the network, ...) and in
+    /// which frame.
     pub via: String,
     /// The word that says the URL belongs to another item than the page's own: the
     /// class of an enclosing container ("related") or a JSON key ("otherEpisodes").
@@ -69,16 +77,21 @@ impl AudioLink {
 /// What `observe_page` sees.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Observation {
+    /// The page's `document.title`.
     pub title: String,
     /// The page's own name for what it shows: its first `h1`, else `og:title` (a
     /// single-page app's `document.title` may stay the site's name).
     #[serde(default)]
     pub heading: String,
+    /// The page's URL after redirects.
     pub url: String,
+    /// The page's `<html lang>`, empty when it names none.
     pub language: String,
     /// URLs of the page (first) and of each frame in it.
     pub frames: Vec<String>,
+    /// Audio URLs the page mentions or the network carried.
     pub audio: Vec<AudioLink>,
+    /// The interactive elements, numbered, visible ones first, cut to a readable number.
     pub controls: Vec<Control>,
     /// Interactive elements found, of which `controls` shows the first.
     pub total: usize,
@@ -262,7 +275,12 @@ fn fingerprint(url: &str, controls: &[Control], audio: &[AudioLink]) -> String {
     for a in audio {
         a.url.hash(&mut hasher);
     }
-    format!("{:08x}", hasher.finish() as u32)
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "the fingerprint keeps the low 32 bits of the hash on purpose"
+    )]
+    let short = hasher.finish() as u32;
+    format!("{short:08x}")
 }
 
 /// A URL cut for display.

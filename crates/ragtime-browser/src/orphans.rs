@@ -16,7 +16,9 @@ pub const PROFILE_PREFIX: &str = "ragtime-chromium-";
 /// An orphaned browser process: its pid and profile directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Orphan {
+    /// The browser's process id.
     pub pid: i32,
+    /// Its profile directory, removed with it.
     pub profile: PathBuf,
 }
 
@@ -87,7 +89,12 @@ pub fn reap_orphans() -> usize {
     for orphan in &orphans {
         // SAFETY: kill(2) with a pid read from /proc and a constant signal has no
         // memory-safety preconditions; a pid that has gone meanwhile gives ESRCH.
-        if unsafe { libc::kill(orphan.pid, libc::SIGKILL) } == 0 {
+        #[allow(
+            unsafe_code,
+            reason = "kill(2) has no safe wrapper in libc; see SAFETY above"
+        )]
+        let killed = unsafe { libc::kill(orphan.pid, libc::SIGKILL) } == 0;
+        if killed {
             tracing::warn!(
                 pid = orphan.pid,
                 "stopped a chromium left behind by a dead ragtime"

@@ -34,14 +34,24 @@ use crate::settings::BrowserSettings;
 /// What can go wrong with the browser itself (not with a page).
 #[derive(Debug, thiserror::Error)]
 pub enum BrowserError {
+    /// Chromium at `path` did not start, for `reason`.
     #[error(
         "cannot start Chromium at {path}: {reason} (install it with `apt-get install chromium`, or set [browser] executable)"
     )]
-    Launch { path: String, reason: String },
+    Launch {
+        /// The Chromium binary that was tried.
+        path: String,
+        /// Why it did not start, in words.
+        reason: String,
+    },
+    /// The DevTools protocol failed: the browser crashed, or a context or page could not be
+    /// made.
     #[error("browser: {0}")]
     Cdp(String),
+    /// The `[browser]` settings cannot be used (an `allow_hosts` entry that does not read).
     #[error("invalid [browser] settings: {0}")]
     Settings(String),
+    /// The egress gate could not open its listener.
     #[error("the egress gate cannot listen: {0}")]
     Gate(String),
 }
@@ -100,6 +110,7 @@ impl BrowserPool {
         BrowserPool::build(settings, false)
     }
 
+    /// The settings the pool was built with.
     pub fn settings(&self) -> &BrowserSettings {
         &self.settings
     }
@@ -109,6 +120,7 @@ impl BrowserPool {
         &self.gate
     }
 
+    /// The egress policy of the pool's gate.
     pub fn policy(&self) -> &Arc<EgressPolicy> {
         self.gate.policy()
     }
@@ -370,12 +382,14 @@ impl Drop for AttemptBrowser {
 pub struct CallMark<'a>(&'a AtomicBool);
 
 impl CallMark<'_> {
+    /// Clears the mark: the call finished rather than being dropped.
     pub fn done(self) {
         self.0.store(false, Ordering::Release);
     }
 }
 
 impl AttemptBrowser {
+    /// The pool this attempt's browser context belongs to.
     pub fn pool(&self) -> &Arc<BrowserPool> {
         &self.pool
     }

@@ -14,6 +14,8 @@ pub struct Locator {
     pub exact: bool,
 }
 
+/// Reads a selector as the tools take it (CSS, text to match, or both) into a [`Locator`];
+/// an error says what is wrong with it.
 pub fn parse(selector: &str) -> Result<Locator, String> {
     let selector = selector.trim();
     if selector.is_empty() {

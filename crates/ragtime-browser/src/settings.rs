@@ -6,6 +6,8 @@ use std::time::Duration;
 use ragtime_egress::FetchLimits;
 use serde::{Deserialize, Serialize};
 
+/// The `[browser]` table: the Chromium to launch, which hosts it may reach, and the waits
+/// and limits of its tools.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct BrowserSettings {
@@ -38,6 +40,7 @@ pub struct BrowserSettings {
     /// A download or page fetch slower than this many bytes per second, measured
     /// over `min_rate_window`, is cut off.
     pub min_rate: u64,
+    /// The window `min_rate` is measured over.
     #[serde(with = "humantime_serde")]
     pub min_rate_window: Duration,
     /// Where downloaded audio is saved.

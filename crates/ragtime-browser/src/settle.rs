@@ -73,7 +73,9 @@ pub async fn navigate(page: &Page, url: &str) -> Result<(), NavigateError> {
 /// How long a page must be still to count as settled, and the longest wait for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SettleLimits {
+    /// How long nothing may change before the page counts as settled.
     pub quiet: Duration,
+    /// The longest wait, settled or not.
     pub cap: Duration,
 }
 
@@ -89,6 +91,8 @@ pub enum Settled {
 }
 
 impl Settled {
+    /// How the wait ended, as a clause for a step's output ("the page settled after 120
+    /// ms").
     pub fn describe(self) -> String {
         match self {
             Settled::Quiet(d) => format!("the page settled after {} ms", d.as_millis()),

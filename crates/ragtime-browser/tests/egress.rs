@@ -1,9 +1,14 @@
 //! The egress gate against an attacker, on real Chromium.
 //!
 //! Attacker pages on 127.0.0.2 (and a second site on 127.0.0.4) try every way a page
-//! has to reach a victim service on 127.0.0.1 and [::1]. Only the attacker's two
+//! has to reach a victim service on 127.0.0.1 and `[::1]`. Only the attacker's two
 //! sites are allowed. The victim must see nothing, and each attempt must show up as a
 //! refusal in the attempt's own gate log. Every address involved is loopback.
+
+#![allow(
+    clippy::expect_used,
+    reason = "a test helper that cannot go on may panic: that is a failed test"
+)]
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};

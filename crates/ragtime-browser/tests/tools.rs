@@ -1,5 +1,10 @@
 //! The browser tools on real Chromium against the fixture site on 127.0.0.1.
 
+#![allow(
+    clippy::expect_used,
+    reason = "a test helper that cannot go on may panic: that is a failed test"
+)]
+
 use std::sync::Arc;
 
 use ragtime_browser::{BrowserPool, BrowserSettings, BrowserTools, registry};

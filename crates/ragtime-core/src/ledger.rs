@@ -13,12 +13,18 @@ use crate::event::{AttemptId, AttemptStatus};
 /// How an attempt ended, as written to its row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AttemptEnd {
+    /// The terminal status.
     pub status: AttemptStatus,
+    /// Whether the episode was recovered.
     pub success: bool,
+    /// The planner's final message, or why the runtime ended the attempt.
     pub message: String,
+    /// When the attempt ended.
     pub finished_at: DateTime<Utc>,
 }
 
+/// The writes an attempt depends on, implemented by the store. The supervisor calls it
+/// directly rather than through a sink, so these writes never wait behind a slow view.
 #[async_trait]
 pub trait AttemptLedger: Send + Sync + 'static {
     /// Refresh `heartbeat_at`, so a restarted daemon can tell live attempts from dead ones.

@@ -13,24 +13,35 @@ use crate::event::ProgressEvent;
 use crate::redact::scrub_event;
 use crate::sink::{SinkHandle, SinkMsg, SinkStats};
 
+/// Messages of the [`ProgressActor`].
 pub enum ProgressMsg {
+    /// Redact, truncate and offer one event to every sink.
     Publish(ProgressEvent),
     /// Replies when every sink has written (or given up on) everything published
     /// before this message, or when `timeout` has passed; the answer says which.
     Flush {
+        /// How long to wait for the sinks before answering `false`.
         timeout: Duration,
+        /// Receives `true` when every sink caught up in time.
         reply: RpcReplyPort<bool>,
     },
+    /// Replies with each sink's counters, in configuration order.
     Stats(RpcReplyPort<Vec<SinkStats>>),
 }
 
+/// The one actor every progress event passes through on its way to the sinks.
 pub struct ProgressActor;
 
+/// What the [`ProgressActor`] starts with.
 pub struct ProgressArgs {
+    /// The sinks to fan out to; the actor stops them when it stops.
     pub sinks: Vec<SinkHandle>,
+    /// Characters of tool output an event keeps; longer output is truncated before any sink
+    /// sees it.
     pub output_limit: usize,
 }
 
+/// The [`ProgressActor`]'s state: its sinks and the output limit.
 pub struct ProgressState {
     sinks: Vec<SinkHandle>,
     output_limit: usize,

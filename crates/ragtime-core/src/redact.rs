@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use crate::event::{EventKind, ProgressEvent};
 
+/// What a redacted secret is replaced with.
 pub const REDACTED: &str = "[REDACTED]";
 
 const SECRET_KEY_PARTS: [&str; 7] = [

@@ -23,12 +23,15 @@ use crate::supervisor::{AttemptSupervisor, SupervisorArgs};
 
 /// A sink to run, with the queue in front of it.
 pub struct SinkSpec {
+    /// The sink to run; it gets an actor of its own.
     pub sink: Arc<dyn Sink>,
+    /// Its queue bound, batch size and retry backoff.
     pub queue: QueueSettings,
 }
 
 /// A running attempt: wait for it or cancel it.
 pub struct AttemptHandle {
+    /// The attempt this handle waits for.
     pub attempt_id: AttemptId,
     actor: ActorRef<AttemptMsg>,
     done: oneshot::Receiver<AttemptReport>,
@@ -58,6 +61,8 @@ impl AttemptHandle {
     }
 }
 
+/// The recovery runtime: the progress actor, one actor per sink, and a supervisor per
+/// running attempt. One per daemon; [`shutdown`](Self::shutdown) ends it cleanly.
 pub struct Runtime {
     settings: Arc<RuntimeSettings>,
     ledger: Arc<dyn AttemptLedger>,
@@ -67,6 +72,8 @@ pub struct Runtime {
 }
 
 impl Runtime {
+    /// Checks the redaction patterns, then starts one actor per sink and the progress actor
+    /// in front of them.
     pub async fn start(
         settings: RuntimeSettings,
         sinks: Vec<SinkSpec>,
@@ -118,6 +125,7 @@ impl Runtime {
         })
     }
 
+    /// The settings every attempt of this runtime runs under.
     pub fn settings(&self) -> &RuntimeSettings {
         &self.settings
     }
@@ -184,6 +192,7 @@ impl Runtime {
             .map_err(|_| RuntimeError::ActorGone("progress"))
     }
 
+    /// How many attempts are running in this runtime.
     pub fn running(&self) -> usize {
         self.attempts.len()
     }
@@ -204,6 +213,7 @@ impl Runtime {
         }
     }
 
+    /// Each sink's counters, in the order the sinks were given to [`start`](Self::start).
     pub fn sink_stats(&self) -> Vec<SinkStats> {
         self.sinks.iter().map(SinkHandle::stats).collect()
     }

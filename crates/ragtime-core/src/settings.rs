@@ -53,6 +53,8 @@ impl Default for RuntimeSettings {
 }
 
 impl RuntimeSettings {
+    /// The deadline of a call of `tool`: its entry in `tool_deadlines`, else
+    /// `tool_deadline`.
     pub fn deadline_for(&self, tool: &str) -> Duration {
         self.tool_deadlines
             .get(tool)

@@ -32,14 +32,23 @@ use crate::settings::RuntimeSettings;
 use crate::tool::{ToolCall, ToolSpec};
 use crate::tool_actor::{ToolActor, ToolActorArgs};
 
+/// The actor that owns one attempt: it asks the planner, runs calls on its tool actor under
+/// deadlines, restarts the tool actor after a crash, and writes the end.
 pub struct AttemptSupervisor;
 
+/// What an [`AttemptSupervisor`] starts with.
 pub struct SupervisorArgs {
+    /// The attempt to run: its id, context, planner and tools.
     pub spec: AttemptSpec,
+    /// Deadlines and budgets.
     pub settings: Arc<RuntimeSettings>,
+    /// Where its events go.
     pub progress: ActorRef<ProgressMsg>,
+    /// Heartbeats, the terminal write and screenshots.
     pub ledger: Arc<dyn AttemptLedger>,
+    /// The runtime's live attempts; the supervisor removes itself when it ends.
     pub registry: AttemptRegistry,
+    /// Receives the report once the terminal status is written.
     pub done: oneshot::Sender<AttemptReport>,
 }
 
@@ -52,6 +61,7 @@ struct InFlight {
     timer: JoinHandle<Result<(), ractor::MessagingErr<AttemptMsg>>>,
 }
 
+/// An [`AttemptSupervisor`]'s state: the call in flight, the history, counters and timers.
 pub struct SupervisorState {
     spec: AttemptSpec,
     tool_specs: Arc<[ToolSpec]>,

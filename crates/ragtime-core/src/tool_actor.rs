@@ -17,13 +17,20 @@ use crate::ledger::AttemptLedger;
 use crate::messages::{AttemptMsg, StoredScreenshot, ToolMsg, ToolReturn};
 use crate::tool::{ToolContext, ToolRegistry};
 
+/// The actor that runs an attempt's tool calls, one at a time, linked to its supervisor.
 pub struct ToolActor;
 
+/// What a [`ToolActor`] starts with; kept as its state.
 pub struct ToolActorArgs {
+    /// The attempt whose calls it runs.
     pub attempt_id: crate::AttemptId,
+    /// The attempt's tools.
     pub tools: Arc<ToolRegistry>,
+    /// Where [`ToolReturn`]s go.
     pub supervisor: ActorRef<AttemptMsg>,
+    /// Stores the screenshots calls return.
     pub ledger: Arc<dyn AttemptLedger>,
+    /// Largest screenshot stored; a larger one is refused.
     pub screenshot_max_bytes: usize,
 }
 

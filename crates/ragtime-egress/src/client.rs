@@ -25,6 +25,7 @@ pub struct FetchLimits {
     /// A body that arrives slower than this (bytes per second), measured over
     /// `rate_window`, is cut off.
     pub min_rate: u64,
+    /// The window `min_rate` is measured over.
     pub rate_window: Duration,
     /// Largest body accepted.
     pub max_bytes: u64,
@@ -33,16 +34,22 @@ pub struct FetchLimits {
 /// Why a fetch did not produce a (whole) response.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FetchError {
+    /// The egress policy refused the URL or a redirect target.
     #[error("blocked: {0}")]
     Blocked(Refused),
+    /// The whole fetch took longer than its deadline.
     #[error("not complete within the fetch deadline of {0}")]
     Deadline(String),
+    /// The body came slower than the minimum rate.
     #[error("{0}")]
     Stalled(String),
+    /// The body was larger than the limit.
     #[error("{0}")]
     TooLarge(String),
+    /// A redirect without a usable `Location`, or too many redirects.
     #[error("{0}")]
     Redirect(String),
+    /// The connection failed or broke.
     #[error("{0}")]
     Network(String),
 }
@@ -92,6 +99,8 @@ impl EgressClient {
         Ok(EgressClient { client, listener })
     }
 
+    /// The gate listener every request of this client goes through; its refusal log is the
+    /// attempt's.
     pub fn listener(&self) -> &Arc<GateListener> {
         &self.listener
     }
@@ -254,6 +263,7 @@ impl Fetched {
             .ok_or_else(|| FetchError::Network("the body was already read".to_string()))
     }
 
+    /// The HTTP status of the last hop (500 when the response is gone).
     pub fn status(&self) -> reqwest::StatusCode {
         self.response
             .as_ref()
@@ -291,6 +301,8 @@ impl Fetched {
             .map(str::to_string)
     }
 
+    /// The `Content-Length` the server declared, if any; the body limit is enforced
+    /// whatever it says.
     pub fn content_length(&self) -> Option<u64> {
         self.response()
             .ok()
@@ -406,7 +418,9 @@ impl BodyReader {
             return Err(FetchError::Stalled(format!(
                 "stalled: {} bytes in {}, below the minimum of {} bytes/s",
                 self.window_bytes,
-                human(Duration::from_millis(elapsed.as_millis() as u64)),
+                human(Duration::from_millis(
+                    u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX)
+                )),
                 self.limits.min_rate
             )));
         }

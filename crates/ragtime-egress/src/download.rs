@@ -40,14 +40,18 @@ impl From<FetchError> for DownloadError {
 /// A saved file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Downloaded {
+    /// Where the file was saved, under the request's `dir`.
     pub path: PathBuf,
+    /// Its size in bytes.
     pub bytes: u64,
+    /// The `Content-Type` it was served with, without parameters.
     pub content_type: Option<String>,
     /// The requested URL and every redirect target; the last one served the file.
     pub hops: Vec<Url>,
 }
 
 impl Downloaded {
+    /// The URL that served the file.
     pub fn final_url(&self) -> Option<&Url> {
         self.hops.last()
     }
@@ -78,15 +82,22 @@ pub fn starts_like_mp3(first: &[u8]) -> bool {
 
 /// What one download may do.
 pub struct DownloadRequest<'a> {
+    /// The URL to download.
     pub url: &'a Url,
     /// Where the cookies for each hop come from (the attempt's browser), if anywhere.
     pub cookies: Option<&'a dyn CookieSource>,
+    /// Deadline, minimum rate and largest size of the download.
     pub limits: FetchLimits,
+    /// The directory the file is saved in; created if missing.
     pub dir: &'a Path,
     /// File name without extension.
     pub stem: String,
 }
 
+/// Downloads an MP3 through `client` into `req.dir`, checking the egress policy at every
+/// redirect and the limits all the way. Anything that is not MP3 (by content type, or by
+/// name when there is none) is rejected; a partial file is removed on failure or when the
+/// future is dropped.
 pub async fn download(
     client: &EgressClient,
     req: DownloadRequest<'_>,

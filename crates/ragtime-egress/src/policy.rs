@@ -19,10 +19,12 @@ use crate::table::reserved_block;
 pub struct Refused {
     /// The URL, or `host:port` for a tunnel, that was refused (cut to 200 characters).
     pub target: String,
+    /// Why, in words.
     pub reason: String,
 }
 
 impl Refused {
+    /// A refusal of `target` (cut to 200 characters) for `reason`.
     pub fn new(target: &str, reason: impl Into<String>) -> Refused {
         Refused {
             target: target.chars().take(200).collect(),
@@ -35,7 +37,9 @@ impl Refused {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("allow_hosts entry {entry:?}: {reason}")]
 pub struct InvalidAllowEntry {
+    /// The entry as written in config.
     pub entry: String,
+    /// What is wrong with it.
     pub reason: String,
 }
 

@@ -74,6 +74,7 @@ pub struct EgressGate {
 }
 
 impl EgressGate {
+    /// A gate applying `policy`, with a 10-second timeout for connecting upstream.
     pub fn new(policy: Arc<EgressPolicy>) -> EgressGate {
         EgressGate {
             policy,
@@ -81,6 +82,7 @@ impl EgressGate {
         }
     }
 
+    /// The policy every listener of this gate applies.
     pub fn policy(&self) -> &Arc<EgressPolicy> {
         &self.policy
     }
@@ -146,10 +148,13 @@ impl GateListener {
         &self.refusals
     }
 
+    /// The policy this listener applies.
     pub fn policy(&self) -> &Arc<EgressPolicy> {
         &self.policy
     }
 
+    /// The loopback address the listener accepts on; Chromium's `--proxy-server` points
+    /// here.
     pub fn addr(&self) -> SocketAddr {
         self.addr
     }

@@ -6,10 +6,10 @@
 //! 2025-10-09), every entry whose "Globally Reachable" column is `False` or `N/A`,
 //! with the most specific entry deciding (so 192.0.0.9/32, globally reachable, stays
 //! open inside 192.0.0.0/24). Added to the registries' entries, because an SSRF
-//! filter must refuse them too: multicast (224.0.0.0/4, ff00::/8, from the multicast
-//! registries), the deprecated IPv4-compatible (::/96) and site-local (fec0::/10)
+//! filter must refuse them too: multicast (224.0.0.0/4, `ff00::/8`, from the multicast
+//! registries), the deprecated IPv4-compatible (`::/96`) and site-local (`fec0::/10`)
 //! IPv6 blocks, and addresses that carry an IPv4 address inside (IPv4-mapped, NAT64
-//! 64:ff9b::/96, 6to4 2002::/16), which are judged by the IPv4 address they carry.
+//! `64:ff9b::/96`, 6to4 `2002::/16`), which are judged by the IPv4 address they carry.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
@@ -180,6 +180,10 @@ fn most_specific_v6(ip: Ipv6Addr) -> Option<&'static Block> {
 /// 6to4 (`2002:AABB:CCDD::/48`).
 pub fn embedded_ipv4(ip: Ipv6Addr) -> Option<Ipv4Addr> {
     let bits = ip.to_bits();
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "the low 32 bits are the IPv4 address these forms carry"
+    )]
     let low32 = Ipv4Addr::from_bits(bits as u32);
     if let Some(mapped) = ip.to_ipv4_mapped() {
         return Some(mapped);
@@ -408,7 +412,9 @@ mod tests {
                         .max_by_key(|(b, _, _)| b.1)
                         .expect("the block itself holds it");
                     let ip = if is_v4 {
-                        IpAddr::V4(Ipv4Addr::from_bits(bits as u32))
+                        IpAddr::V4(Ipv4Addr::from_bits(
+                            u32::try_from(bits).expect("an IPv4 block holds 32-bit values"),
+                        ))
                     } else {
                         IpAddr::V6(Ipv6Addr::from_bits(bits))
                     };

@@ -2,6 +2,11 @@
 //! is allowed works (plain HTTP and tunnels), and every fetch ends within its limits,
 //! leaving no `.part` file behind.
 
+#![allow(
+    clippy::expect_used,
+    reason = "a test helper that cannot go on may panic: that is a failed test"
+)]
+
 use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;

@@ -1,7 +1,7 @@
 //! An attacker's site and its victim, for the egress gate's tests.
 //!
 //! The [`Victim`] stands in for an internal service (a metadata endpoint, an admin
-//! port): it listens on 127.0.0.1 and [::1], TCP and UDP, and records every
+//! port): it listens on 127.0.0.1 and `[::1]`, TCP and UDP, and records every
 //! connection and datagram it gets. The [`AttackSite`] serves pages on 127.0.0.2 (and
 //! one frame on 127.0.0.4, a second site) that try every way a page has to reach the
 //! victim. A test allows only the attacker's hosts; the victim must see nothing.
@@ -23,7 +23,7 @@ use tokio::task::JoinHandle;
 pub struct Victim {
     /// TCP (HTTP and WebSocket) on 127.0.0.1.
     pub v4: SocketAddr,
-    /// TCP on [::1], when this machine has IPv6 loopback.
+    /// TCP on `[::1]`, when this machine has IPv6 loopback.
     pub v6: Option<SocketAddr>,
     /// UDP on 127.0.0.1 (a STUN server for WebRTC).
     pub udp: SocketAddr,
@@ -32,6 +32,8 @@ pub struct Victim {
 }
 
 impl Victim {
+    /// Starts the victim's listeners on loopback (TCP on 127.0.0.1 and, when there is one,
+    /// `[::1]`; UDP on 127.0.0.1) and records from then on.
     pub async fn start() -> std::io::Result<Victim> {
         let hits = Arc::new(Mutex::new(Vec::new()));
         let mut tasks = Vec::new();
@@ -107,7 +109,9 @@ async fn record_tcp(listener: TcpListener, hits: Arc<Mutex<Vec<String>>>) {
 /// One attack: the page at `/attack/{name}` and what it tries.
 #[derive(Debug, Clone, Copy)]
 pub struct Attack {
+    /// The attack's name, the last segment of its path.
     pub name: &'static str,
+    /// What the page tries, in words, for test output.
     pub about: &'static str,
     /// Whether the page runs script that says `ATTACK DONE` once it has tried.
     pub reports_done: bool,
@@ -196,6 +200,8 @@ struct Targets {
 }
 
 impl AttackSite {
+    /// Starts the attacker's site on 127.0.0.2 and its second site on 127.0.0.4, with pages
+    /// aimed at `victim`.
     pub async fn start(victim: &Victim) -> std::io::Result<AttackSite> {
         let site = TcpListener::bind("127.0.0.2:0").await?;
         let frame = TcpListener::bind("127.0.0.4:0").await?;
@@ -227,6 +233,7 @@ impl AttackSite {
         })
     }
 
+    /// The URL of the page of the attack named `attack`.
     pub fn url(&self, attack: &str) -> String {
         format!("http://{}/attack/{attack}", self.addr)
     }

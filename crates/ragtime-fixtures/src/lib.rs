@@ -40,7 +40,9 @@ pub enum Expected {
 pub struct FixtureEpisode {
     /// The page is at `/episodes/{slug}`.
     pub slug: &'static str,
+    /// What the page does, in words; shown on the index page and in test output.
     pub about: &'static str,
+    /// How an attempt on the page should end.
     pub expected: Expected,
 }
 
@@ -216,6 +218,7 @@ impl FixtureSite {
         &self.log
     }
 
+    /// The address the site listens on (127.0.0.1 and a free port).
     pub fn addr(&self) -> SocketAddr {
         self.addr
     }
@@ -225,6 +228,7 @@ impl FixtureSite {
         format!("http://{}{}", self.addr, path)
     }
 
+    /// The URL of the episode page `slug`.
     pub fn episode_url(&self, slug: &str) -> String {
         self.url(&format!("/episodes/{slug}"))
     }

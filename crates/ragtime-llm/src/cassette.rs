@@ -125,6 +125,7 @@ impl Cassette {
         })
     }
 
+    /// Whether replies come from the cassette rather than the server.
     pub fn replaying(&self) -> bool {
         self.mode == CassetteMode::Replay
     }

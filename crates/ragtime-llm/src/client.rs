@@ -26,7 +26,9 @@ const MAX_REPLY_BYTES: u64 = 4 * 1024 * 1024;
 /// The tool call a reply asks for (the first; the planner asks for one per turn).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ModelCall {
+    /// The id the model gave the call; the tool's answer refers to it.
     pub id: String,
+    /// The tool the model asks for.
     pub name: String,
     /// As the model wrote them: JSON text, which may not parse.
     pub arguments: String,
@@ -35,31 +37,45 @@ pub struct ModelCall {
 /// What the model answered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ModelReply {
+    /// The reply's text, if it has any.
     pub content: Option<String>,
+    /// The tool call it asks for, if any.
     pub call: Option<ModelCall>,
+    /// Why the model stopped, as the server says it (`stop`, `tool_calls`, `length`, ...).
     pub finish_reason: Option<String>,
+    /// Tokens the request read and wrote.
     pub usage: TokenUsage,
 }
 
 /// Why a request gave no reply.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ModelError {
+    /// The server answered with an error status.
     #[error("HTTP {status} from the model: {message}")]
     Http {
+        /// The HTTP status.
         status: u16,
+        /// The server's error message, from the reply body when it has one.
         message: String,
         /// Another try may work (a rate limit, an overloaded server).
         retryable: bool,
+        /// How long the server asked to wait (`Retry-After`), if it said.
         retry_after: Option<Duration>,
     },
+    /// The server could not be reached or the connection broke.
     #[error("the model could not be reached: {0}")]
     Transport(String),
+    /// No reply within the request timeout.
     #[error("the model took longer than {0}")]
     Timeout(String),
+    /// The egress policy refused the server's address.
     #[error("blocked: {0}")]
     Blocked(String),
+    /// The reply is not a Chat Completions reply with a choice, or the request could not be
+    /// written.
     #[error("the model's reply is unusable: {0}")]
     Malformed(String),
+    /// The cassette could not be read or written, or holds no reply for this request.
     #[error("cassette: {0}")]
     Cassette(String),
 }
@@ -265,6 +281,9 @@ pub struct ModelClient {
 }
 
 impl ModelClient {
+    /// A client of the `/chat/completions` endpoint under `settings.base_url`, sending
+    /// through `http` with `key`; with a cassette, it records or replays exchanges. Fails
+    /// when the base URL does not parse.
     pub fn new(
         http: EgressClient,
         settings: Arc<LlmSettings>,
@@ -283,6 +302,7 @@ impl ModelClient {
         })
     }
 
+    /// The settings the client was made with.
     pub fn settings(&self) -> &LlmSettings {
         &self.settings
     }

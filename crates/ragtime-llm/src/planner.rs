@@ -53,6 +53,8 @@ pub struct LlmPlanner {
 const MODEL_STEP_SLACK: Duration = Duration::from_secs(10);
 
 impl LlmPlanner {
+    /// A planner for one attempt that hands its requests to the `model` tool sharing
+    /// `handoff`.
     pub fn new(settings: Arc<LlmSettings>, handoff: Arc<Handoff>) -> LlmPlanner {
         LlmPlanner { settings, handoff }
     }

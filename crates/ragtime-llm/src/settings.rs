@@ -16,6 +16,7 @@ pub enum CassetteMode {
     Replay,
 }
 
+/// The `[llm]` table: which model server and model, and the budgets of one attempt.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct LlmSettings {
@@ -46,6 +47,7 @@ pub struct LlmSettings {
     pub image_max_bytes: usize,
     /// A JSON-lines file of model exchanges to record into or replay from.
     pub cassette: Option<PathBuf>,
+    /// Whether the cassette is recorded into or replayed from; replay by default.
     pub cassette_mode: CassetteMode,
 }
 

@@ -21,7 +21,9 @@ const MAX_WAIT_MS: u64 = 60_000;
 
 /// One model request: the planner's prepared conversation, sent after `wait_ms`.
 pub struct ModelTool {
+    /// The attempt's model client.
     pub client: Arc<ModelClient>,
+    /// Where the planner leaves the request to send.
     pub handoff: Arc<Handoff>,
 }
 
@@ -43,7 +45,10 @@ impl Tool for ModelTool {
     }
 
     async fn call(&self, a: &Value, _ctx: &ToolContext) -> Result<ToolOutput, ToolError> {
-        let turn = a.get("turn").and_then(Value::as_u64).unwrap_or(1) as usize;
+        let turn = a
+            .get("turn")
+            .and_then(Value::as_u64)
+            .map_or(1, |t| usize::try_from(t).unwrap_or(usize::MAX));
         let wait = a
             .get("wait_ms")
             .and_then(Value::as_u64)
@@ -88,6 +93,7 @@ impl Tool for ModelTool {
 
 /// `translate_text` through the model, for attempts the model drives.
 pub struct ModelTranslate {
+    /// The attempt's model client.
     pub client: Arc<ModelClient>,
 }
 

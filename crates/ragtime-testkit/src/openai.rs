@@ -24,13 +24,21 @@ use tokio::task::JoinHandle;
 pub enum Turn {
     /// A reply that calls `tool` with `arguments` (the JSON text the model writes,
     /// which may be malformed on purpose).
-    Call { tool: String, arguments: String },
+    Call {
+        /// The tool the reply calls.
+        tool: String,
+        /// The call's arguments as JSON text, sent as is.
+        arguments: String,
+    },
     /// A reply with text and no tool call.
     Text(String),
     /// An error status with a JSON body and extra headers (`retry-after`, ...).
     Status {
+        /// The HTTP status.
         code: u16,
+        /// The JSON body, usually an OpenAI-style `{"error": ...}`.
         body: Value,
+        /// Extra headers as (name, value) pairs.
         headers: Vec<(String, String)>,
     },
     /// A 200 whose body is this text, as is.
@@ -52,6 +60,7 @@ impl Turn {
         }
     }
 
+    /// A reply of plain text, with no tool call.
     pub fn text(text: &str) -> Turn {
         Turn::Text(text.to_string())
     }

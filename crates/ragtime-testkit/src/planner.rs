@@ -6,12 +6,15 @@
 use async_trait::async_trait;
 use ragtime_core::{AttemptContext, Decision, Planner, PlannerError, ToolCallRecord, ToolSpec};
 
+/// A planner that returns its script's decisions in order and escalates once the script
+/// runs out.
 #[derive(Debug, Clone, Default)]
 pub struct ScriptedPlanner {
     script: Vec<Decision>,
 }
 
 impl ScriptedPlanner {
+    /// A planner that plays `script`, one decision per finished call.
     pub fn new(script: Vec<Decision>) -> Self {
         ScriptedPlanner { script }
     }

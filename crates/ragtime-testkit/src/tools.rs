@@ -18,6 +18,8 @@ fn arg_str<'a>(args: &'a Value, key: &str, default: &'a str) -> &'a str {
 
 macro_rules! named_tool {
     ($ty:ident, $default:literal) => {
+        /// A test tool; its name defaults to the one in the table below and can be changed
+        /// to register it twice.
         #[derive(Debug, Clone)]
         pub struct $ty {
             name: String,

@@ -102,6 +102,7 @@ impl Follow {
         true
     }
 
+    /// The attempt being followed.
     pub fn attempt_id(&self) -> AttemptId {
         self.attempt.id
     }

@@ -22,38 +22,60 @@ use serde_json::Value;
 /// The attempt row, as the timeline needs it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AttemptRecord {
+    /// The attempt's row id.
     pub id: AttemptId,
+    /// The episode it recovers, when it started from one.
     pub episode_id: Option<EpisodeId>,
     /// The failed pipeline step this attempt recovers, when a pipeline started it.
     pub pipeline_event_id: Option<i64>,
+    /// The planner that drove it (`heuristic`, `llm`, ...).
     pub strategy: String,
+    /// Its status now; `attempted` while it runs.
     pub status: AttemptStatus,
+    /// The final message, once it has ended.
     pub message: Option<String>,
+    /// When it started.
     pub started_at: DateTime<Utc>,
+    /// When it ended, once it has.
     pub finished_at: Option<DateTime<Utc>>,
 }
 
 /// One `recovery_steps` row.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StepRecord {
+    /// The step number within the attempt, counting from 1.
     pub step: i32,
+    /// The tool called.
     pub tool: String,
+    /// The call's arguments, as redacted before they were stored.
     pub args: Value,
+    /// How the call ended, or `running`.
     pub outcome: StepOutcome,
+    /// How long the call ran, in milliseconds, once it has ended.
     pub duration_ms: Option<i64>,
+    /// The tool's text output or error, as stored (already truncated).
     pub output: Option<String>,
+    /// The planner's note on the step, if it gave one.
     pub note: Option<String>,
+    /// When the call started.
     pub started_at: DateTime<Utc>,
     /// Model tokens (read, written) the step used, if it used a model.
     pub tokens: Option<(i64, i64)>,
 }
 
+/// An attempt as a reader sees it: its steps in order and, once it has ended, how. Its
+/// `Display` is the text `ragtime timeline` prints.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Timeline {
+    /// The attempt's row id.
     pub attempt_id: AttemptId,
+    /// The episode it recovers, when it started from one.
     pub episode_id: Option<EpisodeId>,
+    /// The planner that drove it.
     pub strategy: String,
+    /// Its status now.
     pub status: AttemptStatus,
+    /// One entry per step, in step order.
     pub entries: Vec<Entry>,
     /// Model tokens (read, written) of every step together, when any step used a model.
     pub tokens: Option<(i64, i64)>,
@@ -61,25 +83,35 @@ pub struct Timeline {
     pub end: Option<End>,
 }
 
+/// One step of a [`Timeline`], cleaned for the terminal and cut to a line.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Entry {
+    /// The step number, counting from 1.
     pub step: i32,
+    /// The tool called.
     pub tool: String,
     /// `key=value` pairs of the arguments, values quoted and cut.
     pub args: String,
+    /// How the call ended, or `running`.
     pub outcome: StepOutcome,
+    /// How long the call ran, in milliseconds, once it has ended.
     pub duration_ms: Option<i64>,
     /// First line of the output, cut; empty when there is none.
     pub output: String,
+    /// The planner's note on the step, cleaned and cut.
     pub note: Option<String>,
     /// Model tokens (read, written).
     pub tokens: Option<(i64, i64)>,
 }
 
+/// How an attempt ended.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct End {
+    /// The terminal status.
     pub status: AttemptStatus,
+    /// The final message, cleaned and cut.
     pub message: String,
+    /// Milliseconds from start to end, when the row has both times.
     pub total_ms: Option<i64>,
 }
 

@@ -29,6 +29,7 @@ async fn screenshot(page: &Page) -> Result<Vec<u8>, ToolError> {
         .map_err(|e| failed(format!("screenshot failed: {e}")))
 }
 
+/// The `take_screenshot` tool: a PNG of the viewport, stored with the step.
 pub struct TakeScreenshot(pub(super) Arc<BrowserTools>);
 
 #[async_trait]
@@ -53,6 +54,8 @@ impl Tool for TakeScreenshot {
     }
 }
 
+/// The `analyze_screenshot` tool: a screenshot plus the visible controls with their
+/// positions and whether something covers them.
 pub struct AnalyzeScreenshot(pub(super) Arc<BrowserTools>);
 
 #[async_trait]

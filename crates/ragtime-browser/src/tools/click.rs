@@ -257,11 +257,11 @@ async fn click(
 }
 
 fn heard_data(clicked: &Clicked) -> Value {
+    let (Settled::Quiet(settled) | Settled::Audio(settled) | Settled::Busy(settled)) =
+        clicked.settled;
     json!({
         "heard": clicked.heard.iter().map(|(url, mime)| json!({"url": url, "mime": mime})).collect::<Vec<_>>(),
-        "settled_ms": match clicked.settled {
-            Settled::Quiet(d) | Settled::Audio(d) | Settled::Busy(d) => d.as_millis() as u64,
-        },
+        "settled_ms": u64::try_from(settled.as_millis()).unwrap_or(u64::MAX),
     })
 }
 
@@ -274,6 +274,8 @@ fn target_schema() -> Value {
     serde_json::from_str(TARGET_SCHEMA).unwrap_or_else(|_| json!({"type": "object"}))
 }
 
+/// The `click_element` tool: clicks a control by its observation number or a selector, like
+/// a mouse, and waits for the page to settle.
 pub struct ClickElement(pub(super) Arc<BrowserTools>);
 
 #[async_trait]
@@ -295,6 +297,8 @@ impl Tool for ClickElement {
     }
 }
 
+/// The `intercept_audio_requests` tool: clicks a control and returns as soon as audio is
+/// heard on the network.
 pub struct InterceptAudioRequests(pub(super) Arc<BrowserTools>);
 
 #[async_trait]
@@ -330,6 +334,7 @@ impl Tool for InterceptAudioRequests {
     }
 }
 
+/// The `click_at_coordinates` tool: clicks a point of the viewport, in CSS pixels.
 pub struct ClickAtCoordinates(pub(super) Arc<BrowserTools>);
 
 #[async_trait]

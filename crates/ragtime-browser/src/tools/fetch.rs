@@ -15,6 +15,8 @@ use url::Url;
 
 use super::{BrowserTools, args, describe_tool, failed, parse_url};
 
+/// The `download_file` tool: downloads an MP3 into the media directory with the browser's
+/// cookies for its URL.
 pub struct DownloadFile(pub(super) Arc<BrowserTools>);
 
 /// The cookies the attempt's browser would send to a URL (its domain, path and

@@ -30,6 +30,7 @@ pub use page::{ExtractTextBySelector, FindAudioLinks, GetPageContent, NavigateTo
 
 /// What every browser tool of one attempt shares.
 pub struct BrowserTools {
+    /// The attempt's browser context and page.
     pub browser: Arc<AttemptBrowser>,
 }
 

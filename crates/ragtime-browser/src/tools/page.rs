@@ -52,6 +52,7 @@ async fn page_text(page: &Page, max: u64) -> Result<PageText, ToolError> {
     js(page, scripts::PAGE_TEXT, &[json!(max)]).await
 }
 
+/// The `navigate_to_url` tool: opens a URL and waits for the page to settle.
 pub struct NavigateToUrl(pub(super) Arc<BrowserTools>);
 
 #[async_trait]
@@ -154,6 +155,8 @@ fn same_target(refused: &Refused, url: &str) -> bool {
     }
 }
 
+/// The `observe_page` tool: what a user can act on, across frames and shadow roots, as
+/// numbered controls and audio URLs.
 pub struct ObservePage(pub(super) Arc<BrowserTools>);
 
 #[async_trait]
@@ -197,6 +200,7 @@ impl Tool for ObservePage {
     }
 }
 
+/// The `get_page_content` tool: the page's visible text.
 pub struct GetPageContent(pub(super) Arc<BrowserTools>);
 
 #[async_trait]
@@ -220,6 +224,7 @@ impl Tool for GetPageContent {
     }
 }
 
+/// The `extract_text_by_selector` tool: the text of the elements a CSS selector matches.
 pub struct ExtractTextBySelector(pub(super) Arc<BrowserTools>);
 
 #[async_trait]
@@ -269,6 +274,8 @@ impl Tool for ExtractTextBySelector {
     }
 }
 
+/// The `find_audio_links` tool: every audio URL the page mentions, in every frame and
+/// shadow root.
 pub struct FindAudioLinks(pub(super) Arc<BrowserTools>);
 
 #[async_trait]

@@ -18,23 +18,32 @@ use crate::event::ProgressEvent;
 use crate::settings::QueueSettings;
 use crate::sink::{Sink, SinkCounters, SinkStats};
 
+/// Messages of a [`SinkActor`].
 pub enum SinkMsg {
+    /// An event for the buffer, from the progress actor through
+    /// [`SinkHandle`](super::SinkHandle).
     Deliver(Arc<ProgressEvent>),
     /// Write what is buffered; sent by the actor to itself.
     Drain,
     /// Replies once everything delivered before it has been written or given up on.
     Flush(RpcReplyPort<()>),
+    /// Replies with the sink's counters.
     Stats(RpcReplyPort<SinkStats>),
 }
 
+/// The actor that runs one [`Sink`]: its buffer, batching and retries.
 pub struct SinkActor;
 
+/// What a [`SinkActor`] starts with.
 pub struct SinkActorArgs {
+    /// The sink it writes to.
     pub sink: Arc<dyn Sink>,
+    /// Batch size and retry backoff.
     pub queue: QueueSettings,
     pub(crate) counters: Arc<SinkCounters>,
 }
 
+/// A [`SinkActor`]'s buffer, retry backoff and waiting flushes.
 pub struct SinkActorState {
     sink: Arc<dyn Sink>,
     queue: QueueSettings,

@@ -37,6 +37,7 @@ pub struct LiveFeed {
 }
 
 impl LiveFeed {
+    /// A feed whose subscribers may each fall `capacity` events behind (at least 1).
     pub fn new(capacity: usize) -> LiveFeed {
         let (sender, _) = broadcast::channel(capacity.max(1));
         LiveFeed { sender }
@@ -53,6 +54,7 @@ impl LiveFeed {
         let _ = self.sender.send(event);
     }
 
+    /// How many subscribers are listening now.
     pub fn subscribers(&self) -> usize {
         self.sender.receiver_count()
     }
@@ -65,6 +67,7 @@ pub struct LiveSink {
 }
 
 impl LiveSink {
+    /// A sink that publishes into `feed`.
     pub fn new(feed: LiveFeed) -> LiveSink {
         LiveSink { feed }
     }

@@ -23,6 +23,8 @@ use crate::event::{
     ToolCallFinished, ToolCallStarted,
 };
 
+/// A view of progress events (a table, a log, a live page). Hooks default to doing nothing,
+/// so a sink implements only the events it shows.
 #[async_trait]
 pub trait Sink: Send + Sync + 'static {
     /// The config name of the sink (`json_column`, `log`, ...).
@@ -38,6 +40,7 @@ pub trait Sink: Send + Sync + 'static {
         Ok(())
     }
 
+    /// Writes one event by calling the hook for its kind.
     async fn on_event(&self, event: &ProgressEvent) -> Result<(), SinkError> {
         match &event.kind {
             EventKind::AttemptStarted(e) => self.on_attempt_started(event, e).await,
@@ -49,6 +52,7 @@ pub trait Sink: Send + Sync + 'static {
         }
     }
 
+    /// An attempt began.
     async fn on_attempt_started(
         &self,
         _event: &ProgressEvent,
@@ -57,6 +61,7 @@ pub trait Sink: Send + Sync + 'static {
         Ok(())
     }
 
+    /// A tool call began; its finish may never come if the daemon dies.
     async fn on_tool_call_started(
         &self,
         _event: &ProgressEvent,
@@ -65,6 +70,7 @@ pub trait Sink: Send + Sync + 'static {
         Ok(())
     }
 
+    /// A tool call ended; carries everything the start did, for sinks that missed it.
     async fn on_tool_call_finished(
         &self,
         _event: &ProgressEvent,
@@ -73,6 +79,7 @@ pub trait Sink: Send + Sync + 'static {
         Ok(())
     }
 
+    /// A screenshot was stored through the ledger.
     async fn on_screenshot_taken(
         &self,
         _event: &ProgressEvent,
@@ -81,6 +88,7 @@ pub trait Sink: Send + Sync + 'static {
         Ok(())
     }
 
+    /// The planner explained a decision.
     async fn on_planner_note(
         &self,
         _event: &ProgressEvent,
@@ -89,6 +97,7 @@ pub trait Sink: Send + Sync + 'static {
         Ok(())
     }
 
+    /// The attempt ended; the last event of its sequence.
     async fn on_attempt_finished(
         &self,
         _event: &ProgressEvent,
@@ -114,11 +123,17 @@ pub(crate) struct SinkCounters {
 /// What a sink has done so far; "what it could not write" is `dropped + failed`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct SinkStats {
+    /// The sink's config name.
     pub name: String,
+    /// Events accepted and not yet written or given up on.
     pub pending: usize,
+    /// Events written.
     pub written: u64,
+    /// Events refused because the queue was full.
     pub dropped: u64,
+    /// Events given up on after a permanent error.
     pub failed: u64,
+    /// Failed writes that were retried.
     pub retries: u64,
 }
 
@@ -167,6 +182,7 @@ impl SinkHandle {
         }
     }
 
+    /// The sink's counters as of now.
     pub fn stats(&self) -> SinkStats {
         self.counters.snapshot(&self.name)
     }

@@ -13,6 +13,7 @@ use super::{CorpusExpect, CorpusPage, CorpusRequest, CorpusSet};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+/// The pages of this set.
 pub const PAGES: &[CorpusPage] = &[
     CorpusPage {
         slug: "captivate-show-episode",
@@ -134,6 +135,8 @@ pub const PAGES: &[CorpusPage] = &[
     },
 ];
 
+/// Answers a request for one of this set's pages or its resources; `None` when the slug is
+/// not one of them.
 pub fn respond(request: &CorpusRequest<'_>) -> Option<Response> {
     if request.rest == "favicon.gif" && PAGES.iter().any(|p| p.slug == request.slug) {
         return Some(favicon());

@@ -19,6 +19,7 @@ use super::{CorpusExpect, CorpusPage, CorpusRequest, CorpusSet};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+/// The pages of this set.
 pub const PAGES: &[CorpusPage] = &[
     CorpusPage {
         slug: "wix-html-embed-redcircle",
@@ -124,6 +125,8 @@ pub const PAGES: &[CorpusPage] = &[
     },
 ];
 
+/// Answers a request for one of this set's pages or its resources; `None` when the slug is
+/// not one of them.
 pub fn respond(request: &CorpusRequest<'_>) -> Option<Response> {
     if !PAGES.iter().any(|page| page.slug == request.slug) {
         return None;

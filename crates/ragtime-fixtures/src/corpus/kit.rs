@@ -59,14 +59,17 @@ pub fn fill(template: &str, request: &CorpusRequest<'_>) -> String {
         .replace("@PLAYER@", &request.origins.player)
 }
 
+/// The template, filled in, as an HTML page.
 pub fn page(template: &str, request: &CorpusRequest<'_>) -> Option<Response> {
     Some(html(fill(template, request)))
 }
 
+/// The template, filled in, as JavaScript.
 pub fn script(template: &str, request: &CorpusRequest<'_>) -> Option<Response> {
     Some(javascript(fill(template, request)))
 }
 
+/// The template, filled in, as JSON.
 pub fn data(template: &str, request: &CorpusRequest<'_>) -> Option<Response> {
     Some(json(fill(template, request)))
 }
@@ -76,10 +79,13 @@ pub fn rest<'a>(request: &CorpusRequest<'a>) -> &'a str {
     request.rest.trim_end_matches('/')
 }
 
+/// Whether the request is for the page itself on the site, not a resource or the player
+/// host.
 pub fn is_page(request: &CorpusRequest<'_>) -> bool {
     request.rest.is_empty() && !request.on_player_host
 }
 
+/// Whether a path names an image by its extension.
 pub fn is_image(rest: &str) -> bool {
     let lower = rest.to_ascii_lowercase();
     [".jpg", ".jpeg", ".png", ".svg", ".webp", ".gif", ".ico"]
@@ -95,6 +101,10 @@ pub fn placeholder_image(rest: &str) -> Response {
     for byte in name.bytes() {
         seed = (seed * 31 + u32::from(byte)) % 9973;
     }
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "each channel is 60 plus a remainder of 120, so below 180"
+    )]
     let base = [
         (60 + seed % 120) as u8,
         (60 + (seed / 7) % 120) as u8,
@@ -168,6 +178,7 @@ pub fn section_page(request: &CorpusRequest<'_>) -> Response {
     ))
 }
 
+/// A plain-text response with status `code`.
 pub fn with_status(code: StatusCode, text: &str) -> Option<Response> {
     Some(status(code, text))
 }

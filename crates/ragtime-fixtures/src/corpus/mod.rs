@@ -45,6 +45,7 @@ pub struct CorpusPage {
     pub slug: &'static str,
     /// The real publisher and markup it imitates.
     pub imitates: &'static str,
+    /// Where the audio must come from, or that there is none to recover.
     pub expected: CorpusExpect,
     /// Which set it belongs to, and so whether the agent may be tuned on it.
     pub set: CorpusSet,
@@ -95,11 +96,15 @@ pub struct Origins {
 
 /// A request for a corpus page or one of its resources.
 pub struct CorpusRequest<'a> {
+    /// The page's slug, from `/corpus/{slug}`.
     pub slug: &'a str,
     /// The path below `/corpus/{slug}` without the leading slash; empty for the page.
     pub rest: &'a str,
+    /// The query string, without the `?`, as sent.
     pub query: Option<&'a str>,
+    /// The request's headers (cookies, `Referer`, ...), for pages that answer by them.
     pub headers: &'a HeaderMap,
+    /// The two origins, for writing absolute URLs into pages.
     pub origins: &'a Origins,
     /// Whether the request came to the player host rather than the site.
     pub on_player_host: bool,

@@ -14,6 +14,7 @@ use super::{CorpusExpect, CorpusPage, CorpusRequest, CorpusSet};
 
 use CorpusExpect::{AwaitingHuman, PlayerAudio, SiteAudio};
 
+/// The pages of this set.
 pub const PAGES: &[CorpusPage] = &[
     CorpusPage {
         slug: "powerpress-post",
@@ -181,6 +182,8 @@ pub const PAGES: &[CorpusPage] = &[
     },
 ];
 
+/// Answers a request for one of this set's pages or its resources; `None` when the slug is
+/// not one of them.
 pub fn respond(request: &CorpusRequest<'_>) -> Option<Response> {
     if !PAGES.iter().any(|page| page.slug == request.slug) {
         return None;
@@ -226,7 +229,7 @@ pub fn respond(request: &CorpusRequest<'_>) -> Option<Response> {
 
 /// Writes the origins (and a few shared icons) into a template:
 /// `%SITE%`, `%PLAYER%`; `%SITE_U002F%` (slashes as `\u002F`, as Nuxt writes them);
-/// `%PLAYER_JSON%` (slashes as `\/`, as PHP's json_encode writes them);
+/// `%PLAYER_JSON%` (slashes as `\/`, as PHP's `json_encode` writes them);
 /// `%SITE_ENC%`, `%PLAYER_ENC%` (percent-encoded for a query parameter);
 /// `%ICON_*%` inline SVG icons (Material icon paths).
 fn fill(template: &str, request: &CorpusRequest<'_>) -> String {
