@@ -233,6 +233,7 @@ async fn fanout_throughput(store: &Store, events: u64) {
     .await
     .expect("runtime");
     let event = ProgressEvent {
+        texts_cut: false,
         attempt_id: ragtime_core::AttemptId(1),
         at: Utc::now(),
         kind: EventKind::ToolCallFinished(ToolCallFinished {
@@ -369,6 +370,7 @@ async fn sink_throughput(label: &str, store: &Store, attempts: usize, calls: u32
                 args: json!({"selector": "#play"}),
             };
             events.push(Arc::new(ProgressEvent {
+                texts_cut: false,
                 attempt_id: id,
                 at: Utc::now(),
                 kind: EventKind::ToolCallStarted(call),
@@ -384,6 +386,7 @@ async fn sink_throughput(label: &str, store: &Store, attempts: usize, calls: u32
                 usage: None,
             };
             events.push(Arc::new(ProgressEvent {
+                texts_cut: false,
                 attempt_id: id,
                 at: Utc::now(),
                 kind: EventKind::ToolCallFinished(done),

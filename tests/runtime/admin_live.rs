@@ -285,6 +285,60 @@ async fn a_stream_without_live_events_follows_the_rows() {
     a.db.cleanup().await;
 }
 
+/// A text too long for a notification reaches another daemon's page whole: the
+/// notification carries it cut and says so, and the page reads the rows for it once
+/// the attempt ends (a stream whose events were complete and uncut reads none).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_text_a_notification_cut_reaches_the_page_whole() {
+    let db = TestDb::postgres().await;
+    let mut config = db.config(RuntimeSettings {
+        output_limit: 20_000,
+        ..RuntimeSettings::default()
+    });
+    config.progress.sinks = vec![
+        "json_column".to_string(),
+        "step_table".to_string(),
+        "live".to_string(),
+        "notify".to_string(),
+    ];
+    let a = admin_on(db, config.clone()).await;
+    let b = App::open(config).await.expect("daemon B");
+    let cookie = a.login().await;
+    let long = format!("{}THE-WHOLE-TEXT-END", "0123456789".repeat(1200));
+    let script = vec![
+        Decision::call("sleep", json!({"ms": 1500})),
+        Decision::call("echo", json!({"text": long})),
+        Decision::escalate("long text shown"),
+    ];
+    let handle = start_scripted(&b, "/long", script).await;
+    let id = handle.attempt_id;
+    let mut stream = client()
+        .get(a.url(&format!("/attempts/{id}/events")))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("A's event stream");
+    // Connected while B runs, so the long step reaches A as a notification.
+    read_stream_until(&mut stream, Duration::from_secs(10), |t| {
+        t.contains("\"tool\":\"sleep\"")
+    })
+    .await;
+    let text = read_stream_until(&mut stream, Duration::from_secs(20), |t| {
+        t.contains("event: end")
+    })
+    .await;
+    let end = text.find("event: end").unwrap_or(text.len());
+    assert!(
+        text[..end].contains("THE-WHOLE-TEXT-END"),
+        "the page got only the cut text before the end:\n{}",
+        &text[..text.len().min(2000)]
+    );
+    handle.wait().await;
+    b.close(Duration::from_secs(5)).await.expect("close B");
+    a.app.close(Duration::from_secs(5)).await.expect("close A");
+    a.db.cleanup().await;
+}
+
 /// `/episodes` filters by status and by text in the URL or title, and pages; a bad
 /// status is a 400; the event stream of an unknown attempt is a 404.
 async fn episodes_filter_by_status_and_text(backend: Backend) {

@@ -25,6 +25,7 @@ type Seen = Vec<(u32, String, String)>;
 
 fn event(attempt: ragtime_core::AttemptId, kind: EventKind) -> Arc<ProgressEvent> {
     Arc::new(ProgressEvent {
+        texts_cut: false,
         attempt_id: attempt,
         at: Utc::now(),
         kind,

@@ -391,6 +391,7 @@ async fn stale_attempts_become_interrupted_at_start(backend: Backend) {
     let last_alive = Utc::now() - chrono::Duration::hours(1);
     let at = |seconds: i64, kind: EventKind| {
         Arc::new(ProgressEvent {
+            texts_cut: false,
             attempt_id: stale,
             at: started_at + chrono::Duration::seconds(seconds),
             kind,

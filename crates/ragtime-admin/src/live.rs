@@ -29,10 +29,11 @@ use super::Shared;
 /// A stream that has had no live event for this long re-reads the rows. While events
 /// flow it does not, so many open pages cost no queries.
 const REREAD: Duration = Duration::from_secs(2);
-/// The terminal status can be written before the sinks' last steps; an ended attempt
-/// whose steps still look running is given this long to settle.
+/// An ended attempt whose events this stream lost (a lag, a dropped notification)
+/// is read from the rows, which the sinks may still be writing; it is given this long
+/// to settle.
 const SETTLE: Duration = Duration::from_secs(3);
-/// How often the rows are read while an ended attempt settles.
+/// How often the rows are read while such an attempt settles.
 const SETTLE_POLL: Duration = Duration::from_millis(200);
 
 /// One step as the page shows it.
@@ -98,6 +99,8 @@ struct Timeline {
     /// Steps an event touched since the last send; after a row read, all of them.
     touched: BTreeSet<i32>,
     all_touched: bool,
+    /// A notification cut a text of this attempt, which the rows hold whole.
+    texts_cut: bool,
 }
 
 impl Timeline {
@@ -108,6 +111,7 @@ impl Timeline {
             sent: HashMap::new(),
             touched: BTreeSet::new(),
             all_touched: false,
+            texts_cut: false,
         }
     }
 
@@ -142,6 +146,7 @@ impl Timeline {
     /// Applies a live event; returns how the attempt ended on its last one.
     fn apply(&mut self, event: &ProgressEvent) -> Option<Ending> {
         self.follow.apply(event);
+        self.texts_cut |= event.texts_cut;
         let step = match &event.kind {
             EventKind::ToolCallStarted(call) => Some(call.step),
             EventKind::ToolCallFinished(call) => Some(call.step),
@@ -182,6 +187,7 @@ impl Timeline {
         let status = (attempt.status, attempt.message.clone().unwrap_or_default());
         self.follow.catch_up(attempt, steps);
         self.all_touched = true;
+        self.texts_cut = false;
         for (shot, step) in shots {
             self.add_shot(step, shot);
         }
@@ -278,10 +284,10 @@ async fn follow_attempt(state: Shared, id: AttemptId, tx: mpsc::Sender<Event>) {
                 Ok(event) if event.attempt_id == id => {
                     last_event = Instant::now();
                     if let Some(end) = timeline.apply(&event) {
-                        // The rows hold the whole texts (a notification may have cut
-                        // them) and any step whose events this feed lost.
+                        // The events tell the whole story unless a notification cut a
+                        // text or this feed lost a step: only then are the rows read.
+                        read_rows = timeline.texts_cut || !timeline.complete(&end);
                         ending = Some(end);
-                        read_rows = true;
                     } else if timeline.missed_an_end() {
                         read_rows = true;
                     }
@@ -291,7 +297,8 @@ async fn follow_attempt(state: Shared, id: AttemptId, tx: mpsc::Sender<Event>) {
                 Err(RecvError::Closed) => return,
             },
             _ = reread.tick() => read_rows = rows_failed || last_event.elapsed() >= REREAD,
-            // An ended attempt whose rows lag behind is read until they are complete.
+            // An ended attempt this stream lost events of is read until its rows are
+            // complete (the sinks may still be writing them).
             _ = tokio::time::sleep(SETTLE_POLL), if ending.is_some() => read_rows = true,
             _ = tx.closed() => return,
         }

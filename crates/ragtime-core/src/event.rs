@@ -19,6 +19,10 @@ pub struct ProgressEvent {
     pub at: DateTime<Utc>,
     /// What happened.
     pub kind: EventKind,
+    /// Set on the way when a text of the event was cut to fit a notification
+    /// (`notify` sink); the rows keep the whole text, so a follower re-reads them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub texts_cut: bool,
 }
 
 /// The kinds of progress event, serialized with a `type` tag in snake case.

@@ -310,6 +310,7 @@ impl Ending {
 impl SupervisorState {
     fn emit(&self, kind: EventKind) {
         let event = ProgressEvent {
+            texts_cut: false,
             attempt_id: self.spec.attempt_id,
             at: Utc::now(),
             kind,

@@ -157,6 +157,7 @@ mod tests {
 
     fn at(attempt: i64, kind: EventKind) -> ProgressEvent {
         ProgressEvent {
+            texts_cut: false,
             attempt_id: AttemptId(attempt),
             at: DateTime::<Utc>::UNIX_EPOCH,
             kind,

@@ -84,8 +84,9 @@ impl Sink for NotifySink {
     }
 }
 
-/// The event as JSON, with its longest texts cut until it fits in a notification.
-/// The rows keep the whole text; a page that needs it re-reads them.
+/// The event as JSON, with its longest texts cut until it fits in a notification,
+/// and then marked `texts_cut`. The rows keep the whole text; a page that needs it
+/// re-reads them.
 pub fn payload(origin: &str, event: &ProgressEvent) -> Result<String, SinkError> {
     let mut notified = Notified {
         origin: origin.to_string(),
@@ -98,6 +99,8 @@ pub fn payload(origin: &str, event: &ProgressEvent) -> Result<String, SinkError>
         if excess == 0 {
             return Ok(text);
         }
+        // Listeners learn that the rows hold more than this notification does.
+        notified.event.texts_cut = true;
         let too_long = || serde_json::Value::String("(too long to notify)".into());
         match &mut notified.event.kind {
             // Whichever of output and arguments is the larger goes first.
@@ -148,6 +151,7 @@ mod tests {
     #[test]
     fn a_long_output_is_cut_to_fit_and_stays_valid_json() {
         let event = ProgressEvent {
+            texts_cut: false,
             attempt_id: ragtime_core::AttemptId(7),
             at: Utc::now(),
             kind: EventKind::ToolCallFinished(ToolCallFinished {
@@ -164,6 +168,7 @@ mod tests {
         let text = payload("a", &event).expect("fits after cutting");
         assert!(text.len() <= MAX_PAYLOAD, "{} bytes", text.len());
         let back: Notified = serde_json::from_str(&text).expect("valid JSON");
+        assert!(back.event.texts_cut, "a listener learns the text was cut");
         let EventKind::ToolCallFinished(call) = back.event.kind else {
             panic!("kind changed")
         };
@@ -173,6 +178,7 @@ mod tests {
     #[test]
     fn huge_arguments_are_replaced_and_small_events_pass_whole() {
         let started = |args: serde_json::Value| ProgressEvent {
+            texts_cut: false,
             attempt_id: ragtime_core::AttemptId(7),
             at: Utc::now(),
             kind: EventKind::ToolCallStarted(ragtime_core::ToolCallStarted {
@@ -185,10 +191,13 @@ mod tests {
         let text = payload("a", &small).expect("fits");
         let back: Notified = serde_json::from_str(&text).expect("valid JSON");
         assert_eq!(back.event, small);
+        assert!(!back.event.texts_cut && !text.contains("texts_cut"));
 
         let huge = started(serde_json::json!({"selector": "x".repeat(20_000)}));
         let text = payload("a", &huge).expect("fits after replacing");
         assert!(text.len() <= MAX_PAYLOAD);
         assert!(text.contains("(too long to notify)"));
+        let back: Notified = serde_json::from_str(&text).expect("valid JSON");
+        assert!(back.event.texts_cut);
     }
 }
