@@ -5,6 +5,7 @@
 mod admin;
 mod admin_live;
 mod agent;
+mod cli;
 mod common;
 mod config_files;
 mod daemon;
