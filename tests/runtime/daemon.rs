@@ -808,3 +808,61 @@ pub(crate) fn eventually_exit(child: &mut Child, limit: Duration) -> std::proces
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// `pipeline.recovery_chain = ["human"]`: a failed step hands the episode to a person
+/// at once; no agent attempt is made, no browser started.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_recovery_chain_without_the_agent_hands_over_at_once() {
+    let site = FixtureSite::start().await.expect("site");
+    let db = TestDb::sqlite(Duration::from_secs(5)).await;
+    let media = tempfile::tempdir().expect("media");
+    let mut config = daemon_config(&db, media.path());
+    config.pipeline.recovery_chain = vec![ragtime::pipeline::Strategy::Human];
+    // A page whose audio the pipeline cannot find, and one it can.
+    let failing = db
+        .store
+        .submit(&site.episode_url("more-info"))
+        .await
+        .expect("submit")
+        .episode_id;
+    let direct = db
+        .store
+        .submit(&site.episode_url("direct-link"))
+        .await
+        .expect("submit")
+        .episode_id;
+    let app = std::sync::Arc::new(App::open(config).await.expect("open"));
+    let store = db.store.clone();
+    let stop = async move {
+        eventually(Duration::from_secs(60), "both episodes to end", || {
+            let store = store.clone();
+            async move { all_final(&store).await.then_some(()) }
+        })
+        .await
+    };
+    ragtime::daemon::serve(std::sync::Arc::clone(&app), stop)
+        .await
+        .expect("serve");
+    let handed = db.store.episode(failing).await.expect("load").expect("row");
+    assert_eq!(handed.status, "awaiting_human", "{handed:?}");
+    assert!(
+        handed
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("fetch_details failed")),
+        "{handed:?}"
+    );
+    let attempts = db
+        .store
+        .attempts(&Default::default())
+        .await
+        .expect("attempts");
+    assert!(attempts.is_empty(), "no agent attempt: {attempts:?}");
+    let downloaded = db.store.episode(direct).await.expect("load").expect("row");
+    assert_eq!(downloaded.status, "downloaded", "{downloaded:?}");
+    assert!(
+        !app.browser().is_alive().await,
+        "no browser started without the agent"
+    );
+    db.cleanup().await;
+}
