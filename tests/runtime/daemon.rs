@@ -795,7 +795,7 @@ fn http_get(base: &str, path: &str) -> std::io::Result<String> {
     Ok(response)
 }
 
-pub(crate) fn eventually_exit(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
+fn eventually_exit(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
     let started = std::time::Instant::now();
     loop {
         if let Some(status) = child.try_wait().expect("wait") {
