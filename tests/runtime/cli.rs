@@ -1,5 +1,6 @@
 //! README promises about the `ragtime` binary that no other test kept: the admin
-//! password made up and printed once, `demo --exit`, and `attempts --status/--limit`.
+//! password made up and printed once, `demo --exit`, `attempts --status/--limit`, and
+//! `RAGTIME_CONFIG`.
 
 use std::process::{Command, Stdio};
 use std::sync::Arc;
@@ -240,9 +241,10 @@ fn demo_exit_leaves_by_itself_with_status_0() {
     assert!(!printed.contains("the admin stays up"), "{printed}");
 }
 
-/// `ragtime attempts --status S --limit N`: only attempts in status S, the newest N.
+/// `ragtime attempts --status S --limit N`: only attempts in status S, the newest N;
+/// and `RAGTIME_CONFIG` names the config file (here, the one naming the database).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn attempts_filters_by_status_and_limits_the_count() {
+async fn attempts_filters_by_status_and_limits_the_count_and_ragtime_config_names_the_file() {
     let db = TestDb::sqlite(Duration::from_secs(5)).await;
     let app = App::open(db.config(RuntimeSettings::default()))
         .await
@@ -286,11 +288,29 @@ async fn attempts_filters_by_status_and_limits_the_count() {
             "awaiting_human"
         ]
     );
+    // A directory without a database, so only the given one can list these attempts,
+    // and a config file naming the database for `RAGTIME_CONFIG`.
+    let elsewhere = tempfile::tempdir().expect("dir");
+    let config = elsewhere.path().join("ragtime.toml");
+    std::fs::write(
+        &config,
+        format!("[database]\nurl = \"{}\"\n", db.settings.url),
+    )
+    .expect("config");
     // (id, status) of each attempt `ragtime attempts ARGS` lists, in its order.
-    let listed = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_ragtime"))
-            .args(["--database-url", &db.settings.url, "attempts"])
+    let listed_by = |how: &str, args: &[&str]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_ragtime"));
+        match how {
+            "env" => command.env("RAGTIME_CONFIG", &config).arg("attempts"),
+            _ => command.env_remove("RAGTIME_CONFIG").args([
+                "--database-url",
+                &db.settings.url,
+                "attempts",
+            ]),
+        };
+        let out = command
             .args(args)
+            .current_dir(elsewhere.path())
             .env("RUST_LOG", "off")
             .output()
             .expect("ragtime attempts");
@@ -308,6 +328,7 @@ async fn attempts_filters_by_status_and_limits_the_count() {
             })
             .collect::<Vec<_>>()
     };
+    let listed = |args: &[&str]| listed_by("flag", args);
     let newest = |status: Option<&str>, n: usize| -> Vec<(i64, String)> {
         made.iter()
             .rev()
@@ -325,6 +346,11 @@ async fn attempts_filters_by_status_and_limits_the_count() {
         newest(Some("resolved"), 5)
     );
     assert_eq!(listed(&["--limit", "4"]), newest(None, 4));
+    assert_eq!(
+        listed_by("env", &["--limit", "4"]),
+        newest(None, 4),
+        "RAGTIME_CONFIG names the config file"
+    );
     assert_eq!(
         listed(&["--status", "cancelled"]),
         [],
