@@ -11,6 +11,7 @@ mod config_files;
 mod daemon;
 mod episodes;
 mod eval;
+mod fixtures;
 mod llm;
 mod outage;
 mod scenarios;
