@@ -817,3 +817,106 @@ async fn the_global_login_limit_holds_across_client_addresses() {
     a.app.close(Duration::from_secs(5)).await.expect("close");
     a.db.cleanup().await;
 }
+
+/// A session lives for `[admin] session_ttl`: its pages work until then, and once it
+/// is older, every page sends it to the login page again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_older_than_its_lifetime_is_refused() {
+    let db = TestDb::sqlite(Duration::from_secs(5)).await;
+    let mut config = db.config(RuntimeSettings::default());
+    config.admin.session_ttl = Duration::from_secs(3);
+    let sessions = Sessions::new(
+        hash_password(PASSWORD).expect("hash"),
+        config.admin.session_ttl,
+    );
+    let a = admin_with(db, config.clone(), sessions).await;
+    let logged_in = std::time::Instant::now();
+    let cookie = a.login().await;
+    let first = a.get("/attempts", &cookie).await.status();
+    let age = logged_in.elapsed();
+    println!("the first page came {age:?} after the login");
+    if age < config.admin.session_ttl {
+        assert_eq!(first, 200, "a fresh session's page");
+    }
+    let refused = eventually(Duration::from_secs(60), "the session to expire", || {
+        let a = &a;
+        let cookie = cookie.clone();
+        async move {
+            let response = a.get("/attempts", &cookie).await;
+            (response.status() == 303).then(|| {
+                (
+                    response.headers()["location"]
+                        .to_str()
+                        .unwrap_or("")
+                        .to_string(),
+                    logged_in.elapsed(),
+                )
+            })
+        }
+    })
+    .await;
+    println!("the session was refused {:?} after the login", refused.1);
+    assert_eq!(refused.0, "/login");
+    assert!(
+        refused.1 >= config.admin.session_ttl,
+        "refused before its lifetime: {:?}",
+        refused.1
+    );
+    assert_eq!(
+        a.get("/attempts", &a.login().await).await.status(),
+        200,
+        "a new login works"
+    );
+    a.app.close(Duration::from_secs(5)).await.expect("close");
+    a.db.cleanup().await;
+}
+
+/// `/screenshots/{id}` serves the PNG a step took, as `image/png`, linked from the
+/// attempt's timeline; an unknown id is a 404.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_screenshot_page_serves_the_png_a_step_took() {
+    let a = admin().await;
+    let script = vec![
+        Decision::call("screenshot", json!({})),
+        Decision::escalate("looked at it"),
+    ];
+    let request = AttemptRequest {
+        episode_url: "http://127.0.0.1/screenshot".into(),
+        strategy: "agent".into(),
+        ..Default::default()
+    };
+    let tools = Arc::new(ToolRegistry::new().with(ragtime_testkit::ScreenshotTool::default()));
+    let report = a
+        .app
+        .start_attempt(request, Arc::new(ScriptedPlanner::new(script)), tools)
+        .await
+        .expect("start")
+        .wait()
+        .await;
+    a.app
+        .runtime
+        .flush(Duration::from_secs(5))
+        .await
+        .expect("flush");
+    let cookie = a.login().await;
+    let page = a
+        .get(&format!("/attempts/{}", report.attempt_id), &cookie)
+        .await
+        .text()
+        .await
+        .expect("attempt page");
+    let shot = page
+        .split("href=\"/screenshots/")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap_or_else(|| panic!("no screenshot link in the timeline: {page}"))
+        .to_string();
+    let response = a.get(&format!("/screenshots/{shot}"), &cookie).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "image/png");
+    let body = response.bytes().await.expect("png");
+    assert_eq!(&body[..], ragtime_testkit::TINY_PNG, "the step's own PNG");
+    assert_eq!(a.get("/screenshots/999999", &cookie).await.status(), 404);
+    a.app.close(Duration::from_secs(5)).await.expect("close");
+    a.db.cleanup().await;
+}

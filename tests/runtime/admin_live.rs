@@ -13,7 +13,7 @@ use ragtime_testkit::{EchoTool, ScriptedPlanner, SleepTool};
 use serde_json::json;
 
 use crate::admin::{admin_on, client, csrf_in};
-use crate::common::{Backend, TestDb, eventually};
+use crate::common::{Backend, TestDb, eventually, wait_for_steps};
 
 /// Starts an attempt on `app` that follows `script` with the echo and sleep tools.
 async fn start_scripted(app: &App, path: &str, script: Vec<Decision>) -> AttemptHandle {
@@ -409,3 +409,110 @@ async fn episodes_filter_by_status_and_text(backend: Backend) {
 }
 
 crate::on_both_backends!(episodes_filter_by_status_and_text);
+
+/// The steps an attempt's event stream has shown so far: step → (tool, outcome), the
+/// last view of each; and the `end` event's data, once sent.
+fn stream_steps(
+    text: &str,
+) -> (
+    std::collections::BTreeMap<i64, (String, String)>,
+    Option<serde_json::Value>,
+) {
+    let mut steps = std::collections::BTreeMap::new();
+    let mut end = None;
+    for block in text.split("\n\n") {
+        let mut event = "";
+        let mut data = String::new();
+        for line in block.lines() {
+            if let Some(name) = line.strip_prefix("event:") {
+                event = name.trim();
+            } else if let Some(d) = line.strip_prefix("data:") {
+                data.push_str(d.trim_start());
+            }
+        }
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(&data) else {
+            continue;
+        };
+        match event {
+            "step" => {
+                let text = |k: &str| value[k].as_str().unwrap_or_default().to_string();
+                steps.insert(
+                    value["step"].as_i64().unwrap_or(0),
+                    (text("tool"), text("outcome")),
+                );
+            }
+            "end" => end = Some(value),
+            _ => {}
+        }
+    }
+    (steps, end)
+}
+
+/// A page that reconnects to an attempt's event stream after missing some of its
+/// steps is sent every step from the rows, then follows the attempt to its end.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reconnecting_stream_catches_up_on_the_steps_it_missed() {
+    let db = TestDb::sqlite(Duration::from_secs(5)).await;
+    let config = db.config(RuntimeSettings::default());
+    let a = admin_on(db, config).await;
+    let cookie = a.login().await;
+    let script = vec![
+        Decision::call("echo", json!({"text": "seen live"})),
+        Decision::call("sleep", json!({"ms": 300})),
+        Decision::call("echo", json!({"text": "missed"})),
+        Decision::call("echo", json!({"text": "missed too"})),
+        Decision::call("sleep", json!({"ms": 60_000})),
+    ];
+    let handle = start_scripted(&a.app, "/reconnect", script).await;
+    let id = handle.attempt_id;
+    let path = format!("/attempts/{id}/events");
+    let mut first = a.get(&path, &cookie).await;
+    assert_eq!(first.status(), 200);
+    let seen = read_stream_until(&mut first, Duration::from_secs(30), |t| {
+        stream_steps(t)
+            .0
+            .get(&1)
+            .is_some_and(|(_, o)| o == "success")
+    })
+    .await;
+    // The page goes away; the attempt goes on without it.
+    drop(first);
+    wait_for_steps(&a.app.store, id, 5).await;
+    // Steps 3 and 4 come after the page left (unless it was slow to read step 1).
+    println!(
+        "the first connection saw steps {:?}",
+        stream_steps(&seen).0.keys().collect::<Vec<_>>()
+    );
+
+    let mut again = a.get(&path, &cookie).await;
+    assert_eq!(again.status(), 200);
+    let caught_up = read_stream_until(&mut again, Duration::from_secs(30), |t| {
+        let steps = stream_steps(t).0;
+        (1..=4).all(|n| steps.get(&n).is_some_and(|(_, o)| o == "success"))
+            && steps.get(&5).is_some_and(|(_, o)| o == "running")
+    })
+    .await;
+    let steps = stream_steps(&caught_up).0;
+    let tools: Vec<&str> = steps.values().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(tools, ["echo", "sleep", "echo", "echo", "sleep"]);
+
+    handle.cancel("the test is done");
+    let ended = read_stream_until(&mut again, Duration::from_secs(30), |t| {
+        stream_steps(t).1.is_some()
+    })
+    .await;
+    let (steps, end) = stream_steps(&format!("{caught_up}{ended}"));
+    assert_eq!(
+        end.as_ref().and_then(|e| e["status"].as_str()),
+        Some("cancelled"),
+        "{ended}"
+    );
+    assert_eq!(
+        steps.get(&5).map(|(_, o)| o.as_str()),
+        Some("cancelled"),
+        "{steps:?}"
+    );
+    handle.wait().await;
+    a.app.close(Duration::from_secs(5)).await.expect("close");
+    a.db.cleanup().await;
+}

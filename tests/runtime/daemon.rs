@@ -182,7 +182,8 @@ fn start_daemon(config: &Path) -> Child {
 }
 
 /// A daemon's files in a fresh directory: its config (SQLite, one worker, a short
-/// lease and heartbeat, the admin on a free port) and a store on its database.
+/// lease and heartbeat, the admin on a free port, browser profiles under
+/// `profiles/` of its own) and a store on its database.
 async fn daemon_files() -> (tempfile::TempDir, std::path::PathBuf, Store) {
     let dir = tempfile::tempdir().expect("dir");
     let db_path = dir.path().join("ragtime.db");
@@ -191,10 +192,11 @@ async fn daemon_files() -> (tempfile::TempDir, std::path::PathBuf, Store) {
         &config_path,
         format!(
             "[database]\nurl = \"sqlite://{}\"\n\n[runtime]\nheartbeat_interval = \"300ms\"\ntool_deadline = \"10s\"\n\n\
-             [browser]\nallow_hosts = [\"127.0.0.1\"]\nmedia_dir = \"{}\"\n\n\
+             [browser]\nallow_hosts = [\"127.0.0.1\"]\nmedia_dir = \"{}\"\nprofile_dir = \"{}\"\n\n\
              [pipeline]\nworkers = 1\nlease = \"2s\"\npoll_interval = \"100ms\"\n\n[admin]\nlisten = \"127.0.0.1:0\"\npassword = \"test\"\n",
             db_path.display(),
-            dir.path().join("media").display()
+            dir.path().join("media").display(),
+            dir.path().join("profiles").display()
         ),
     )
     .expect("config");
@@ -224,7 +226,7 @@ async fn attempt_with_a_step(store: &Store) -> ragtime_core::AttemptId {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_killed_daemon_leaves_nothing_stuck_and_sigterm_cancels_cleanly() {
     let site = FixtureSite::start().await.expect("site");
-    let (_dir, config_path, store) = daemon_files().await;
+    let (dir, config_path, store) = daemon_files().await;
     let slow = store
         .submit(&site.episode_url("german-menu"))
         .await
@@ -235,11 +237,47 @@ async fn a_killed_daemon_leaves_nothing_stuck_and_sigterm_cancels_cleanly() {
     let mut first = start_daemon(&config_path);
     let attempt = attempt_with_a_step(&store).await;
     // SIGKILL leaves the daemon's Chromium behind, nothing runs to close it: the
-    // next daemon stops it before it launches its own.
+    // next daemon on the same profile root stops it before it launches its own.
     let browsers = children_of(first.id());
     assert!(!browsers.is_empty(), "the daemon runs a browser");
     first.kill().expect("SIGKILL");
     first.wait().expect("reap");
+    // The orphan lives under this daemon's own profile root, which no other test's
+    // browser uses, so only a daemon on this root may stop it.
+    let root = dir.path().join("profiles");
+    let orphans: Vec<u32> = ragtime_browser::orphans::find_orphans(&root)
+        .into_iter()
+        .map(|o| o.pid as u32)
+        .filter(|pid| browsers.contains(pid))
+        .collect();
+    assert!(
+        !orphans.is_empty(),
+        "the killed daemon's browser {browsers:?} is an orphan under {}",
+        root.display()
+    );
+    // Another daemon's pool, on another root, launches a browser and leaves the
+    // orphans of this root alone.
+    let other_root = tempfile::tempdir().expect("other profile root");
+    let other = ragtime_browser::BrowserPool::new(ragtime_browser::BrowserSettings {
+        profile_dir: Some(other_root.path().to_path_buf()),
+        ..Default::default()
+    })
+    .expect("pool");
+    let context = other
+        .open_context()
+        .await
+        .expect("the other browser starts");
+    context.close().await;
+    other.shutdown().await;
+    let stopped: Vec<u32> = orphans
+        .iter()
+        .copied()
+        .filter(|pid| parent_of(*pid as i32).is_none())
+        .collect();
+    assert!(
+        stopped.is_empty(),
+        "a daemon on another profile root stopped this root's orphans {stopped:?}"
+    );
 
     // 2. A restarted daemon marks the attempt interrupted and retries the episode.
     let mut second = start_daemon(&config_path);
@@ -786,4 +824,66 @@ fn eventually_exit(child: &mut Child, limit: Duration) -> std::process::ExitStat
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// `pipeline.recovery_chain = ["human"]`: a failed step hands the episode to a person
+/// at once; no agent attempt is made, no browser started.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_recovery_chain_without_the_agent_hands_over_at_once() {
+    let site = FixtureSite::start().await.expect("site");
+    let db = TestDb::sqlite(Duration::from_secs(5)).await;
+    let media = tempfile::tempdir().expect("media");
+    let mut config = daemon_config(&db, media.path());
+    config.pipeline.recovery_chain = vec![ragtime::pipeline::Strategy::Human];
+    // A page whose audio the pipeline cannot find, and one it can.
+    let failing = db
+        .store
+        .submit(&site.episode_url("more-info"))
+        .await
+        .expect("submit")
+        .episode_id;
+    let direct = db
+        .store
+        .submit(&site.episode_url("direct-link"))
+        .await
+        .expect("submit")
+        .episode_id;
+    let app = std::sync::Arc::new(App::open(config).await.expect("open"));
+    let store = db.store.clone();
+    let stop = async move {
+        eventually(Duration::from_secs(60), "both episodes to end", || {
+            let store = store.clone();
+            async move { all_final(&store).await.then_some(()) }
+        })
+        .await
+    };
+    ragtime::daemon::serve(std::sync::Arc::clone(&app), stop)
+        .await
+        .expect("serve");
+    let handed = db.store.episode(failing).await.expect("load").expect("row");
+    assert_eq!(handed.status, EpisodeStatus::AwaitingHuman, "{handed:?}");
+    assert!(
+        handed
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("fetch_details failed")),
+        "{handed:?}"
+    );
+    let attempts = db
+        .store
+        .attempts(&Default::default())
+        .await
+        .expect("attempts");
+    assert!(attempts.is_empty(), "no agent attempt: {attempts:?}");
+    let downloaded = db.store.episode(direct).await.expect("load").expect("row");
+    assert_eq!(
+        downloaded.status,
+        EpisodeStatus::Downloaded,
+        "{downloaded:?}"
+    );
+    assert!(
+        !app.browser().is_alive().await,
+        "no browser started without the agent"
+    );
+    db.cleanup().await;
 }

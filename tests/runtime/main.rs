@@ -5,11 +5,13 @@
 mod admin;
 mod admin_live;
 mod agent;
+mod cli;
 mod common;
 mod config_files;
 mod daemon;
 mod episodes;
 mod eval;
+mod fixtures;
 mod llm;
 mod outage;
 mod scenarios;

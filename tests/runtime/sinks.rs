@@ -64,14 +64,52 @@ fn finished(
     )
 }
 
+/// How a sink's output is read back.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Output {
+    /// One record per step (`json_column`, `step_table`): `seen` reads the view as it
+    /// is now.
+    Rows,
+    /// A stream (`live`, `log`, `notify`): `seen` returns every record emitted so far,
+    /// in order, never merged; a reader folds them by step.
+    Stream,
+}
+
 /// Every sink must: accept every event kind; show a call when it starts and its end
 /// when it finishes; write a finish whose start it never saw; and take a replayed
-/// batch (a retry) without duplicating anything.
+/// batch (a retry) without changing what a reader sees. For a row sink a replay
+/// changes no row; a stream sink delivers the replayed events again, exactly as the
+/// first time (the same steps, tools and outcomes, in the same order, nothing else),
+/// so a reader folding by step ends where it was.
 async fn conformance(
     sink: &dyn Sink,
+    output: Output,
     attempt: ragtime_core::AttemptId,
     seen: impl AsyncFn(ragtime_core::AttemptId) -> Seen,
 ) {
+    let name = sink.name();
+    // For a stream: how many records earlier checks consumed.
+    let mut read = 0;
+    let mut check = async |expected_rows: &Seen, expected_new: &[(u32, &str, &str)], what: &str| {
+        let got = seen(attempt).await;
+        match output {
+            Output::Rows => assert_eq!(&got, expected_rows, "{name}: {what}"),
+            Output::Stream => {
+                let new: Seen = got[read.min(got.len())..].to_vec();
+                let expected_new: Seen = expected_new
+                    .iter()
+                    .map(|(s, t, o)| (*s, t.to_string(), o.to_string()))
+                    .collect();
+                assert_eq!(new, expected_new, "{name}: {what}: the records emitted");
+                assert_eq!(
+                    &fold(got.clone()),
+                    expected_rows,
+                    "{name}: {what}: the stream folded by step"
+                );
+                read = got.len();
+            }
+        }
+    };
     let all_kinds = vec![
         event(
             attempt,
@@ -101,6 +139,13 @@ async fn conformance(
         finished(attempt, 2, "click_element", StepOutcome::Timeout),
         finished(attempt, 3, "find_audio_links", StepOutcome::Error),
     ];
+    let emitted = [
+        (1, "navigate_to_url", "running"),
+        (1, "navigate_to_url", "success"),
+        (2, "click_element", "running"),
+        (2, "click_element", "timeout"),
+        (3, "find_audio_links", "error"),
+    ];
     sink.write_batch(&all_kinds)
         .await
         .expect("a batch of every kind is accepted");
@@ -109,34 +154,24 @@ async fn conformance(
         (2, "click_element".into(), "timeout".into()),
         (3, "find_audio_links".into(), "error".into()),
     ];
-    assert_eq!(
-        seen(attempt).await,
-        expected,
-        "{}: after one batch",
-        sink.name()
-    );
+    check(&expected, &emitted, "after one batch").await;
 
     sink.write_batch(&all_kinds)
         .await
         .expect("a replayed batch is accepted");
-    assert_eq!(
-        seen(attempt).await,
-        expected,
-        "{}: a replayed batch changes nothing",
-        sink.name()
-    );
+    check(&expected, &emitted, "a replayed batch changes nothing").await;
 
     sink.write_batch(&[started(attempt, 4, "download_audio")])
         .await
         .expect("single event");
     let mut running = expected.clone();
     running.push((4, "download_audio".into(), "running".into()));
-    assert_eq!(
-        seen(attempt).await,
-        running,
-        "{}: a started call is visible",
-        sink.name()
-    );
+    check(
+        &running,
+        &[(4, "download_audio", "running")],
+        "a started call is visible",
+    )
+    .await;
 
     let end = AttemptFinished {
         status: AttemptStatus::AwaitingHuman,
@@ -151,12 +186,12 @@ async fn conformance(
     .await
     .expect("finish");
     running[3].2 = "cancelled".into();
-    assert_eq!(
-        seen(attempt).await,
-        running,
-        "{}: the started call is completed in place",
-        sink.name()
-    );
+    check(
+        &running,
+        &[(4, "download_audio", "cancelled")],
+        "the started call is completed in place",
+    )
+    .await;
 }
 
 async fn new_attempt(store: &Store) -> ragtime_core::AttemptId {
@@ -206,9 +241,12 @@ async fn json_column_sink_conforms(backend: Backend) {
     let db = TestDb::new(backend).await;
     let attempt = new_attempt(&db.store).await;
     let store = db.store.clone();
-    conformance(&JsonColumnSink::new(&db.store), attempt, async |a| {
-        seen_in_progress(&store, a).await
-    })
+    conformance(
+        &JsonColumnSink::new(&db.store),
+        Output::Rows,
+        attempt,
+        async |a| seen_in_progress(&store, a).await,
+    )
     .await;
     db.cleanup().await;
 }
@@ -217,9 +255,12 @@ async fn step_table_sink_conforms(backend: Backend) {
     let db = TestDb::new(backend).await;
     let attempt = new_attempt(&db.store).await;
     let store = db.store.clone();
-    conformance(&StepTableSink::new(&db.store), attempt, async |a| {
-        seen_in_steps(&store, a).await
-    })
+    conformance(
+        &StepTableSink::new(&db.store),
+        Output::Rows,
+        attempt,
+        async |a| seen_in_steps(&store, a).await,
+    )
     .await;
     let steps = db.store.rows().steps(attempt).await.expect("steps");
     assert_eq!(
@@ -248,7 +289,7 @@ impl Write for Captured {
 }
 
 impl Captured {
-    /// The last outcome logged for each step of `attempt`, by step.
+    /// Every (step, tool, outcome) logged for `attempt`, in the order logged.
     fn seen(&self, attempt: ragtime_core::AttemptId) -> Seen {
         let bytes = self.0.lock().unwrap_or_else(|p| p.into_inner()).clone();
         let mut records = Vec::new();
@@ -271,12 +312,12 @@ impl Captured {
             let tool = fields["tool"].as_str().unwrap_or_default().to_string();
             records.push((step, tool, outcome));
         }
-        fold(records)
+        records
     }
 }
 
-/// The last outcome of each step, by step, from (step, tool, outcome) in the order
-/// a sink emitted them.
+/// What a reader of a stream sink ends with: the last outcome of each step, by step,
+/// from (step, tool, outcome) in the order the sink emitted them.
 fn fold(records: Vec<(u32, String, String)>) -> Seen {
     let mut by_step = std::collections::BTreeMap::new();
     for (step, tool, outcome) in records {
@@ -316,7 +357,8 @@ impl FeedSeen {
     }
 
     /// Takes in what arrives up to a marker sent after it (NOTIFY is asynchronous; a
-    /// quiet moment would only guess that delivery is complete).
+    /// quiet moment would only guess that delivery is complete) and returns every
+    /// (step, tool, outcome) received for `attempt` so far, in order.
     async fn seen(&self, attempt: ragtime_core::AttemptId) -> Seen {
         let mut feed = self.feed.lock().await;
         let mut records = self.records.lock().await;
@@ -352,7 +394,7 @@ impl FeedSeen {
                 _ => {}
             }
         }
-        fold(records.clone())
+        records.clone()
     }
 }
 
@@ -362,6 +404,7 @@ async fn live_sink_conforms() {
     let seen = FeedSeen::new(&feed, Arc::new(LiveSink::new(feed.clone())));
     conformance(
         &LiveSink::new(feed.clone()),
+        Output::Stream,
         ragtime_core::AttemptId(42),
         async |a| seen.seen(a).await,
     )
@@ -383,6 +426,7 @@ async fn notify_sink_conforms() {
     let seen = FeedSeen::new(&feed, Arc::new(NotifySink::new(&db.store, "the marker")));
     conformance(
         &NotifySink::new(&db.store, "this daemon"),
+        Output::Stream,
         attempt,
         async |a| seen.seen(a).await,
     )
@@ -496,9 +540,12 @@ async fn log_sink_conforms() {
         .with_writer(move || writer.clone())
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
-    conformance(&LogSink, ragtime_core::AttemptId(42), async |a| {
-        captured.seen(a)
-    })
+    conformance(
+        &LogSink,
+        Output::Stream,
+        ragtime_core::AttemptId(42),
+        async |a| captured.seen(a),
+    )
     .await;
 }
 

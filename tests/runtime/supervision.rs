@@ -488,6 +488,86 @@ async fn stale_attempts_become_interrupted_at_start(backend: Backend) {
     db.cleanup().await;
 }
 
+/// Step numbers come from the supervisor alone: across a crash and its restarted tool
+/// actor, a call cut by its deadline whose late answer still comes, and a call of an
+/// unknown tool, the calls are numbered 1, 2, 3, … in the order they started; each
+/// call's start and end carry its number, and every view keeps it.
+async fn steps_are_numbered_by_the_supervisor_alone(backend: Backend) {
+    let db = TestDb::new(backend).await;
+    let app = App::open(db.config(quick_settings())).await.expect("open");
+    let mut feed = app.live.subscribe();
+    let script = vec![
+        Decision::call("echo", json!({"text": "one"})),
+        Decision::call("panic", json!({"message": "the tool actor dies"})),
+        Decision::call("echo", json!({"text": "on the restarted actor"})),
+        Decision::call("ignore_cancellation", json!({"ms": 1_000})),
+        Decision::call("no_such_tool", json!({})),
+        Decision::call("echo", json!({"text": "last"})),
+        Decision::escalate("numbered"),
+    ];
+    let tools = ToolRegistry::new()
+        .with(EchoTool::default())
+        .with(PanicTool::default())
+        .with(IgnoreCancellationTool::default());
+    let report = start(&app, "numbers", script, tools).await.wait().await;
+    let id = report.attempt_id;
+    let mut starts = Vec::new();
+    let mut ends = Vec::new();
+    loop {
+        let event = tokio::time::timeout(Duration::from_secs(30), feed.recv())
+            .await
+            .expect("the attempt's events arrive")
+            .expect("the subscriber keeps up");
+        if event.attempt_id != id {
+            continue;
+        }
+        match &event.kind {
+            EventKind::ToolCallStarted(c) => starts.push((c.step, c.tool.clone())),
+            EventKind::ToolCallFinished(c) => ends.push((c.step, c.tool.clone())),
+            EventKind::AttemptFinished(_) => break,
+            _ => {}
+        }
+    }
+    let tools = [
+        "echo",
+        "panic",
+        "echo",
+        "ignore_cancellation",
+        "no_such_tool",
+        "echo",
+    ];
+    let numbered: Vec<(u32, String)> = tools
+        .iter()
+        .enumerate()
+        .map(|(n, t)| (n as u32 + 1, t.to_string()))
+        .collect();
+    assert_eq!(starts, numbered, "starts numbered in order");
+    let mut ended = ends.clone();
+    ended.sort();
+    assert_eq!(
+        ended, numbered,
+        "each call ends once, under its own number: {ends:?}"
+    );
+    assert_eq!(
+        outcomes(&app, id).await,
+        [
+            "success", "crashed", "success", "timeout", "error", "success"
+        ]
+    );
+    let rows: Vec<(u32, String)> = app
+        .store
+        .steps(id)
+        .await
+        .expect("steps")
+        .into_iter()
+        .map(|s| (u32::try_from(s.step).unwrap_or(0), s.tool))
+        .collect();
+    assert_eq!(rows, numbered, "the rows keep the supervisor's numbers");
+    crate::assert_progress_matches_steps(&app.store, id).await;
+    app.close(Duration::from_secs(5)).await.expect("close");
+    db.cleanup().await;
+}
+
 crate::on_both_backends!(
     tool_deadline_holds_when_the_tool_ignores_cancellation,
     tool_deadline_holds_when_the_tool_blocks_its_thread,
@@ -497,4 +577,5 @@ crate::on_both_backends!(
     shutdown_writes_a_terminal_status,
     heartbeat_is_refreshed_while_running,
     stale_attempts_become_interrupted_at_start,
+    steps_are_numbered_by_the_supervisor_alone,
 );

@@ -4,11 +4,13 @@
 //! SIGKILL (or by the OOM killer) leaves its browser running, holding memory and its
 //! profile directory. Every profile the pool creates is named after its owner:
 //! `ragtime-chromium-PID.START-…`, with the owner's pid and start time (which
-//! together name one process, even after the pid is reused). Before it launches a
-//! browser, the pool stops the browsers whose owner is gone and removes their
-//! profiles. A browser whose owner lives, and one without such a name, is left alone.
+//! together name one process, even after the pid is reused), and lives in the
+//! pool's profile root (`[browser] profile_dir`). Before it launches a browser, the
+//! pool stops the browsers under its own root whose owner is gone and removes their
+//! profiles. A browser whose owner lives, one without such a name, and one under
+//! another root (another daemon's) is left alone.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The profile prefix of every browser the pool launches.
 pub const PROFILE_PREFIX: &str = "ragtime-chromium-";
@@ -60,8 +62,9 @@ fn owner_of(profile: &std::path::Path) -> Option<(i32, u64)> {
     Some((pid.parse().ok()?, start.parse().ok()?))
 }
 
-/// Browsers whose owner has exited, from `/proc` (none where there is no `/proc`).
-pub fn find_orphans() -> Vec<Orphan> {
+/// Browsers whose profile is directly under `root` and whose owner has exited, from
+/// `/proc` (none where there is no `/proc`).
+pub fn find_orphans(root: &Path) -> Vec<Orphan> {
     let Ok(entries) = std::fs::read_dir("/proc") else {
         return Vec::new();
     };
@@ -75,6 +78,9 @@ pub fn find_orphans() -> Vec<Orphan> {
                 .filter_map(|arg| std::str::from_utf8(arg).ok())
                 .find_map(|arg| arg.strip_prefix("--user-data-dir="))
                 .map(PathBuf::from)?;
+            if profile.parent() != Some(root) {
+                return None;
+            }
             let (owner, started) = owner_of(&profile)?;
             let owner_lives = start_time(owner) == Some(started);
             (!owner_lives && stat_fields(pid).is_some()).then_some(Orphan { pid, profile })
@@ -82,10 +88,10 @@ pub fn find_orphans() -> Vec<Orphan> {
         .collect()
 }
 
-/// Kills every orphaned ragtime browser and removes its profile; returns how many.
-/// Reads `/proc`, so call it off the async threads.
-pub fn reap_orphans() -> usize {
-    let orphans = find_orphans();
+/// Kills every orphaned ragtime browser under `root` and removes its profile; returns
+/// how many. Reads `/proc`, so call it off the async threads.
+pub fn reap_orphans(root: &Path) -> usize {
+    let orphans = find_orphans(root);
     for orphan in &orphans {
         // SAFETY: kill(2) with a pid read from /proc and a constant signal has no
         // memory-safety preconditions; a pid that has gone meanwhile gives ESRCH.

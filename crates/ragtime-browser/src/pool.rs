@@ -210,14 +210,20 @@ impl BrowserPool {
                 reason: "no such file".to_string(),
             });
         }
+        let root = self.settings.profile_root();
+        std::fs::create_dir_all(&root).map_err(|e| BrowserError::Launch {
+            path: path.clone(),
+            reason: format!("no profile directory {}: {e}", root.display()),
+        })?;
         // Browsers of a daemon that was killed would otherwise run on for good.
-        let _ = tokio::task::spawn_blocking(crate::orphans::reap_orphans).await;
+        let reap_root = root.clone();
+        let _ = tokio::task::spawn_blocking(move || crate::orphans::reap_orphans(&reap_root)).await;
         let profile = tempfile::Builder::new()
             .prefix(&crate::orphans::own_profile_prefix())
-            .tempdir()
+            .tempdir_in(&root)
             .map_err(|e| BrowserError::Launch {
                 path: path.clone(),
-                reason: format!("no profile directory: {e}"),
+                reason: format!("no profile directory in {}: {e}", root.display()),
             })?;
         let gate = self
             .gate

@@ -47,6 +47,10 @@ pub struct BrowserSettings {
     pub media_dir: PathBuf,
     /// Extra command-line arguments for Chromium.
     pub extra_args: Vec<String>,
+    /// Where browser profiles live (the system temporary directory when unset).
+    /// A daemon reaps the orphaned browsers under its own root only, so daemons with
+    /// different roots on one machine never stop each other's browsers.
+    pub profile_dir: Option<PathBuf>,
 }
 
 impl Default for BrowserSettings {
@@ -64,11 +68,20 @@ impl Default for BrowserSettings {
             min_rate_window: Duration::from_secs(10),
             media_dir: PathBuf::from("media"),
             extra_args: Vec::new(),
+            profile_dir: None,
         }
     }
 }
 
 impl BrowserSettings {
+    /// The directory browser profiles are created in and orphans reaped from:
+    /// `profile_dir`, else the system temporary directory, made absolute so that
+    /// daemons started from different directories agree on it.
+    pub fn profile_root(&self) -> PathBuf {
+        let root = self.profile_dir.clone().unwrap_or_else(std::env::temp_dir);
+        std::path::absolute(&root).unwrap_or(root)
+    }
+
     /// The limits of one download.
     pub fn download_limits(&self) -> FetchLimits {
         FetchLimits {

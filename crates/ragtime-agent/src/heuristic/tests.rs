@@ -626,3 +626,66 @@ fn an_accepted_consent_button_is_not_clicked_again() {
     history.push(observed("f1", controls, vec![]));
     assert_eq!(call_of(next(&history)).args, json!({"element": 2}));
 }
+
+/// A decision is a function of the context and the history only: the planner that
+/// walked an attempt decides each of its histories again, in any order, as a fresh
+/// planner on another thread decides that history alone.
+#[test]
+fn a_decision_depends_on_the_context_and_the_history_only() {
+    let controls = vec![
+        control(1, "button", "Share", None),
+        control(2, "button", "More information", None),
+    ];
+    let full = vec![
+        opened(),
+        observed("f1", controls.clone(), vec![]),
+        record(
+            "click_element",
+            json!({"element": 2}),
+            StepOutcome::Timeout,
+            "no answer",
+            None,
+        ),
+        opened(),
+        observed("f1", controls.clone(), vec![]),
+        observed(
+            "f2",
+            controls,
+            vec![link("http://cdn.example/ep1.mp3", "link")],
+        ),
+    ];
+    let decide = |planner: &HeuristicPlanner, k: usize| {
+        format!(
+            "{:?}",
+            planner.decide(
+                &context(),
+                &Seen {
+                    history: &full[..k]
+                }
+            )
+        )
+    };
+    let planner = HeuristicPlanner;
+    let walked: Vec<String> = (0..=full.len()).map(|k| decide(&planner, k)).collect();
+    let mut backwards: Vec<String> = (0..=full.len())
+        .rev()
+        .map(|k| decide(&planner, k))
+        .collect();
+    backwards.reverse();
+    assert_eq!(walked, backwards, "the same planner, the other way round");
+    let fresh: Vec<String> = std::thread::scope(|s| {
+        s.spawn(|| {
+            (0..=full.len())
+                .map(|k| decide(&HeuristicPlanner, k))
+                .collect()
+        })
+        .join()
+        .expect("thread")
+    });
+    assert_eq!(walked, fresh, "a fresh planner on another thread");
+    let distinct: std::collections::BTreeSet<&String> = walked.iter().collect();
+    assert!(
+        distinct.len() >= 4,
+        "the histories lead to different calls: {walked:#?}"
+    );
+}
