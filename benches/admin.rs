@@ -13,6 +13,12 @@
 //!    process, like pages), and the latency from a call starting to its step arriving
 //!    at every stream, for growing N.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a benchmark fails loudly by design: a setup step that cannot work ends the run"
+)]
+
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -50,7 +56,7 @@ async fn daemon(config: Config) -> Daemon {
 fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
         .unwrap_or_default()
 }
 
@@ -92,6 +98,10 @@ fn percentiles(mut ms: Vec<i64>) -> String {
         return "no samples".into();
     }
     ms.sort_unstable();
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "a rounded index between 0 and len - 1, which fits a usize"
+    )]
     let at = |p: f64| ms[((ms.len() - 1) as f64 * p).round() as usize];
     format!(
         "p50 {} ms, p99 {} ms, max {} ms ({} samples)",

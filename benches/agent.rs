@@ -11,6 +11,12 @@
 //! 4. whole heuristic attempts on a page whose audio is two clicks away, and on the
 //!    German page with the ⋮ menu.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a benchmark fails loudly by design: a setup step that cannot work ends the run"
+)]
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 

@@ -11,6 +11,12 @@
 //! 4. the egress gate's cost: whole attempts on the same pages with Chromium behind
 //!    the gate and connecting directly, alternating (A B A B), medians and ratio.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a benchmark fails loudly by design: a setup step that cannot work ends the run"
+)]
+
 use std::time::{Duration, Instant};
 
 mod common;

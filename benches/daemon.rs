@@ -5,6 +5,12 @@
 //! site, for episodes with a direct link and for episodes the agent must recover,
 //! with 1 and 4 workers, with all sinks and with the log sink only.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a benchmark fails loudly by design: a setup step that cannot work ends the run"
+)]
+
 use std::time::{Duration, Instant};
 
 use ragtime::{App, Config};

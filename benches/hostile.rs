@@ -5,8 +5,14 @@
 //! 1. A login flood: 16 clients send wrong passwords as fast as they can for 5 s;
 //!    how many reached the password check per second (the rest got 429), and
 //!    `/healthz` latency before and during the flood.
-//! 2. The daemon's peak memory (VmHWM of `ragtime serve`) while it ingests an episode
+//! 2. The daemon's peak memory (`VmHWM` of `ragtime serve`) while it ingests an episode
 //!    whose page is 400 MB, next to one whose page is small.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a benchmark fails loudly by design: a setup step that cannot work ends the run"
+)]
 
 use std::process::Command;
 use std::sync::Arc;

@@ -6,6 +6,12 @@
 //! history. Histories alternate model steps with tool steps whose outputs are the
 //! size of real observations.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a benchmark fails loudly by design: a setup step that cannot work ends the run"
+)]
+
 use std::sync::Arc;
 use std::time::Instant;
 

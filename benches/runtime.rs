@@ -11,6 +11,12 @@
 //! 4. memory per live attempt with 10,000 concurrent attempts (RSS delta);
 //! 5. the write ceiling of each database sink, fed batches directly.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a benchmark fails loudly by design: a setup step that cannot work ends the run"
+)]
+
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -72,6 +78,10 @@ impl Tool for StampTool {
     }
 }
 
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "a rounded index between 0 and len - 1, which fits a usize"
+)]
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return f64::NAN;
@@ -190,7 +200,7 @@ async fn per_call_overhead(store: &Store, rounds: usize, calls: usize) {
         for step in 0..calls {
             let ctx = ToolContext {
                 attempt_id: id,
-                step: step as u32 + 1,
+                step: u32::try_from(step + 1).unwrap_or(u32::MAX),
             };
             let _ = echo.call(&args, &ctx).await;
         }
@@ -219,7 +229,9 @@ async fn per_call_overhead(store: &Store, rounds: usize, calls: usize) {
 async fn fanout_throughput(store: &Store, events: u64) {
     let sink = Arc::new(NoopSink::default());
     let queue = QueueSettings {
-        capacity: events as usize + 1,
+        capacity: usize::try_from(events)
+            .unwrap_or(usize::MAX)
+            .saturating_add(1),
         ..QueueSettings::default()
     };
     let runtime = Runtime::start(

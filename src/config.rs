@@ -20,17 +20,34 @@ use thiserror::Error;
 /// The embedded defaults, as shipped in `config/default.toml`.
 pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
 
+/// Why the configuration could not be loaded.
 #[derive(Debug, Error)]
 pub enum ConfigError {
+    /// The config file could not be read.
     #[error("cannot read config file {path}: {error}")]
     Read {
+        /// The file asked for (`--config` or `RAGTIME_CONFIG`).
         path: PathBuf,
+        /// Why reading it failed.
         error: std::io::Error,
     },
+    /// The TOML did not parse or did not match the settings' shape.
     #[error("invalid config {origin}: {message}")]
-    Parse { origin: String, message: String },
+    Parse {
+        /// Where the text came from: a path, or "embedded defaults".
+        origin: String,
+        /// The TOML parser's error.
+        message: String,
+    },
+    /// A value parsed but breaks a rule (a limit of zero, say), in the file or
+    /// in a `RAGTIME_*` variable.
     #[error("invalid config {origin}: {message}")]
-    Invalid { origin: String, message: String },
+    Invalid {
+        /// Where the value came from: a path, "embedded defaults" or the environment.
+        origin: String,
+        /// Which setting is wrong and why.
+        message: String,
+    },
 }
 
 /// The whole file: the ingest side's tables ([`AppConfig`]) and the admin's.

@@ -1,6 +1,11 @@
 //! The `ragtime` command: migrate the database, list attempts, print an attempt's
 //! timeline, and run the scripted demo.
 
+#![allow(
+    clippy::doc_markdown,
+    reason = "the doc comments are clap's --help text, which shows backticks as written"
+)]
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 

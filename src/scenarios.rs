@@ -12,11 +12,18 @@ use ragtime_core::{AttemptStatus, Decision, RuntimeSettings, ToolRegistry};
 use ragtime_testkit::{EchoTool, PanicTool, ScriptedPlanner, SleepTool};
 use serde_json::json;
 
+/// One scripted attempt: its planner's script, the stand-in tools it calls, and the
+/// status it must end in.
 pub struct Scenario {
+    /// The name `ragtime demo` and the snapshot tests pick it by, such as `resolved`.
     pub name: &'static str,
+    /// One line on what the scenario shows, printed when it starts.
     pub about: &'static str,
+    /// The (made-up) episode page the attempt is for, under `podcasts.example`.
     pub episode_url: String,
+    /// The planner that replays the scenario's decisions in order.
     pub planner: Arc<ScriptedPlanner>,
+    /// The testkit tools, named like the browser tools, that the script calls.
     pub tools: Arc<ToolRegistry>,
     /// How the attempt ends under [`demo_settings`].
     pub expected: AttemptStatus,
@@ -39,6 +46,7 @@ pub fn demo_settings() -> RuntimeSettings {
     settings
 }
 
+/// Every scenario, in the order the demo runs them.
 pub fn all() -> Vec<Scenario> {
     vec![
         resolved(),
@@ -48,10 +56,12 @@ pub fn all() -> Vec<Scenario> {
     ]
 }
 
+/// The scenario called `name`, if there is one.
 pub fn by_name(name: &str) -> Option<Scenario> {
     all().into_iter().find(|s| s.name == name)
 }
 
+/// The scenarios' names, in the order the demo runs them.
 pub fn names() -> Vec<&'static str> {
     all().iter().map(|s| s.name).collect()
 }

@@ -1,6 +1,6 @@
 //! What the benchmarks share: medians and percentiles, and memory figures from /proc.
 
-#![allow(dead_code)]
+#![allow(dead_code, reason = "each benchmark uses only some of these")]
 
 /// The median of `samples` (sorted in place); NaN when there are none.
 pub fn median(samples: &mut [f64]) -> f64 {
@@ -8,6 +8,10 @@ pub fn median(samples: &mut [f64]) -> f64 {
 }
 
 /// The `p` quantile (0 to 1) of `samples` (sorted in place); NaN when there are none.
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "a rounded index between 0 and len - 1, which fits a usize"
+)]
 pub fn percentile(samples: &mut [f64], p: f64) -> f64 {
     if samples.is_empty() {
         return f64::NAN;

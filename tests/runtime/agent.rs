@@ -201,7 +201,10 @@ async fn screenshots_are_stored_once_by_reference() {
     assert_eq!(shots.len(), 1);
     assert_eq!(shots[0].step_number, 2);
     assert!(shots[0].data.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG");
-    assert_eq!(shots[0].size_bytes as usize, shots[0].data.len());
+    assert_eq!(
+        usize::try_from(shots[0].size_bytes).ok(),
+        Some(shots[0].data.len())
+    );
     let steps = app
         .store
         .rows()

@@ -74,7 +74,7 @@ async fn the_daemon_ingests_every_fixture_episode() {
     let served = ragtime::daemon::serve(std::sync::Arc::new(app), stop)
         .await
         .expect("serve");
-    assert_eq!(served.episodes as usize, episodes().len());
+    assert_eq!(served.episodes, episodes().len() as u64);
     for episode in episodes() {
         let url = site.episode_url(episode.slug);
         let row = db

@@ -2,6 +2,12 @@
 //!
 //! One test binary (one link on a slow machine); each module is one concern.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "tests fail loudly by design: a panic in a helper is a failed test"
+)]
+
 mod admin;
 mod admin_live;
 mod agent;

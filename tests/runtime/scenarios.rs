@@ -41,7 +41,7 @@ async fn demo_scenarios_match_their_snapshots(backend: Backend) {
             .await
             .expect("flush");
         let steps = assert_progress_matches_steps(&app.store, report.attempt_id).await;
-        assert_eq!(steps as u32, report.steps, "{}", scenario.name);
+        assert_eq!(steps, report.steps as usize, "{}", scenario.name);
         let timeline = app
             .store
             .timeline(report.attempt_id)

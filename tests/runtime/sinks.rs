@@ -219,7 +219,7 @@ async fn seen_in_progress(store: &Store, attempt: ragtime_core::AttemptId) -> Se
                 .map(|e| {
                     let text = |k: &str| e[k].as_str().unwrap_or_default().to_string();
                     (
-                        e["step"].as_u64().unwrap_or(0) as u32,
+                        u32::try_from(e["step"].as_u64().unwrap_or(0)).unwrap_or(u32::MAX),
                         text("tool"),
                         text("outcome"),
                     )
@@ -308,7 +308,7 @@ impl Captured {
                 }
                 _ => continue,
             };
-            let step = fields["step"].as_u64().unwrap_or(0) as u32;
+            let step = u32::try_from(fields["step"].as_u64().unwrap_or(0)).unwrap_or(u32::MAX);
             let tool = fields["tool"].as_str().unwrap_or_default().to_string();
             records.push((step, tool, outcome));
         }

@@ -108,10 +108,13 @@ pub struct Sessions {
 }
 
 impl Sessions {
+    /// Sessions checked against `password_hash` (an Argon2 PHC string, from
+    /// [`hash_password`]), each lasting `ttl`, with the default login limits.
     pub fn new(password_hash: String, ttl: Duration) -> Self {
         Sessions::with_limits(password_hash, ttl, LoginLimits::default())
     }
 
+    /// The same as [`new`](Self::new), with the login throttle set by `limits`.
     pub fn with_limits(password_hash: String, ttl: Duration, limits: LoginLimits) -> Self {
         Sessions {
             password_hash,

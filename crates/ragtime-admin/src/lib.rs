@@ -29,15 +29,20 @@ pub use settings::{AdminSettings, LoginLimits};
 /// What every handler can reach: the daemon's app (its store, live feed and runtime
 /// for the actions) and the logins.
 pub struct AdminState {
+    /// The daemon's app, shared with its workers.
     pub app: Arc<ragtime_ingest::App>,
+    /// The admin password's hash, the live sessions and the login throttle.
     pub sessions: Sessions,
 }
 
+/// The state as every handler takes it.
 pub type Shared = Arc<AdminState>;
 
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; \
                    form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+/// Every route of the admin (pages, assets, the live event streams and the actions),
+/// behind a login except `/login`, `/healthz` and the static assets, over `state`.
 pub fn router(state: Shared) -> Router {
     let private = Router::new()
         .route(
@@ -103,11 +108,14 @@ fn static_file(kind: &'static str, body: &'static str) -> impl IntoResponse {
 
 /// A running admin server.
 pub struct AdminServer {
+    /// The address it listens on (the real port when `listen` asked for port 0).
     pub addr: SocketAddr,
     task: JoinHandle<()>,
 }
 
 impl AdminServer {
+    /// Binds `listen` (`HOST:PORT`) and serves [`router`] on it until the server is
+    /// dropped.
     pub async fn start(listen: &str, state: Shared) -> std::io::Result<AdminServer> {
         let listener = TcpListener::bind(listen).await?;
         let addr = listener.local_addr()?;

@@ -74,7 +74,7 @@ pub async fn attempts(
         Err(err) => return internal(err),
     };
     let more = rows.len() as u64 > PAGE;
-    rows.truncate(PAGE as usize);
+    rows.truncate(usize::try_from(PAGE).unwrap_or(usize::MAX));
     let chosen = status.map(|s| s.as_str()).unwrap_or("");
     let filter_link = |s: &str| {
         if s.is_empty() {
@@ -231,7 +231,7 @@ pub async fn episodes(
         Err(err) => return internal(err),
     };
     let more = rows.len() as u64 > PAGE;
-    rows.truncate(PAGE as usize);
+    rows.truncate(usize::try_from(PAGE).unwrap_or(usize::MAX));
     let chosen = status.map(|s| s.as_str()).unwrap_or("");
     let link = |status: &str, page: u64| {
         let mut url = url::form_urlencoded::Serializer::new(String::new());

@@ -22,6 +22,7 @@ pub struct AdminSettings {
     pub login_attempts: u32,
     /// Login attempts of all clients together in `login_window`.
     pub login_attempts_global: u32,
+    /// The window both login limits count in (default one minute).
     #[serde(with = "humantime_serde")]
     pub login_window: Duration,
 }
@@ -72,6 +73,7 @@ pub struct LoginLimits {
     pub per_client: u32,
     /// The same for all clients together.
     pub global: u32,
+    /// The window the limits count in.
     pub window: Duration,
 }
 

@@ -45,20 +45,29 @@ async fn model_client(config: &AppConfig) -> Result<(EgressClient, Option<String
     Ok((client, key))
 }
 
+/// What building the app or starting an attempt can fail with.
 #[derive(Debug, Error)]
 pub enum AppError {
+    /// The database failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The attempt runtime (supervisor, sinks) failed.
     #[error(transparent)]
     Runtime(#[from] RuntimeError),
+    /// The browser could not be launched or a context opened.
     #[error(transparent)]
     Launch(#[from] BrowserError),
+    /// The egress gate could not be set up; the text says why.
     #[error("cannot set up the egress gate for page fetches and downloads: {0}")]
     Gate(String),
+    /// The model client could not be set up (key, egress policy, cassette); the text says
+    /// why.
     #[error("{0}")]
     Llm(String),
+    /// An agent evaluation run could not go on; the text says why.
     #[error("eval: {0}")]
     Eval(String),
+    /// The configuration is inconsistent; the text says which setting.
     #[error("invalid config: {0}")]
     Config(String),
 }
@@ -66,20 +75,30 @@ pub enum AppError {
 /// What to recover, for [`App::start_attempt`].
 #[derive(Debug, Clone, Default)]
 pub struct AttemptRequest {
+    /// The episode page to recover.
     pub episode_url: String,
     /// The episode row, when it exists already (otherwise one is made from the URL).
     pub episode_id: Option<EpisodeId>,
     /// The failed pipeline step this attempt recovers.
     pub pipeline_event_id: Option<i64>,
+    /// The page's language (such as `de`), when known; the planner reads labels by it.
     pub language: Option<String>,
+    /// The recovery strategy, recorded on the attempt row (the pipeline uses `agent`).
     pub strategy: String,
+    /// Why the pipeline step failed, in words, for the planner.
     pub failure: Option<String>,
+    /// The daemon that runs the attempt, recorded on the row.
     pub worker_id: Option<String>,
 }
 
+/// The wired daemon: settings, store, attempt runtime, browser pool and the live feed
+/// of progress events, shared by the workers and the admin web.
 pub struct App {
+    /// The settings it was built from.
     pub config: AppConfig,
+    /// The database.
     pub store: Store,
+    /// The attempt runtime that supervises every recovery attempt.
     pub runtime: Runtime,
     /// Every progress event of this daemon's attempts (from the `live` sink) and, on
     /// PostgreSQL, of other daemons' (through NOTIFY).
@@ -229,6 +248,7 @@ impl App {
         self.start_attempt(request, planner, Arc::new(tools)).await
     }
 
+    /// The Chromium pool the agent attempts open their contexts in.
     pub fn browser(&self) -> &Arc<BrowserPool> {
         &self.browser
     }

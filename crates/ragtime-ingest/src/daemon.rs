@@ -46,6 +46,7 @@ pub async fn watch_cancel_requests(app: Arc<App>) {
 /// What a daemon run did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Served {
+    /// Episodes the workers took to a final status (or back to `queued`) before the stop.
     pub episodes: u64,
 }
 

@@ -33,21 +33,42 @@ use url::Url;
 use crate::App;
 use crate::app::AttemptRequest;
 
+/// Why the case file could not be loaded or a case found.
 #[derive(Debug, Error)]
 pub enum EvalError {
+    /// The case file could not be read.
     #[error("cannot read the case file {path}: {error}")]
-    Read { path: String, error: std::io::Error },
+    Read {
+        /// The case file.
+        path: String,
+        /// Why reading it failed.
+        error: std::io::Error,
+    },
+    /// The case file is not valid TOML or a case in it is malformed.
     #[error("invalid case file {path}: {message}")]
-    Invalid { path: String, message: String },
+    Invalid {
+        /// The case file.
+        path: String,
+        /// What is wrong, naming the case.
+        message: String,
+    },
+    /// A name given to select cases is not in the file.
     #[error("no case named {name:?}; the cases are: {known}")]
-    UnknownCase { name: String, known: String },
+    UnknownCase {
+        /// The name asked for.
+        name: String,
+        /// The file's case names, comma-separated.
+        known: String,
+    },
 }
 
 /// What a case expects of its attempt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
+    /// The attempt must end `resolved` with the audio downloaded.
     Resolved,
+    /// The attempt must escalate (`awaiting_human`): there is no audio to find.
     AwaitingHuman,
 }
 
@@ -55,12 +76,14 @@ pub enum Outcome {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
+    /// The case's name, unique in its file; `--case` picks cases by it.
     pub name: String,
     /// The episode page.
     pub url: String,
     /// Where the downloaded MP3 must come from; implies `outcome = "resolved"`.
     #[serde(default)]
     pub audio: Option<String>,
+    /// The status the attempt must end in; `resolved` when left out.
     #[serde(default)]
     pub outcome: Option<Outcome>,
     /// A label to report cases by (say, "held-out"); cases without one are "cases".
@@ -160,8 +183,11 @@ pub fn parse(text: &str) -> Result<Vec<Case>, String> {
 /// How a case came out.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Verdict {
+    /// The attempt resolved and the audio came from where the case says.
     Recovered,
+    /// The attempt escalated, as the case expects.
     CorrectEscalation,
+    /// Anything else; the text says what came out instead.
     Wrong(String),
     /// Wrong, on a case listed as a known miss (what came out, why it is known).
     KnownMiss(String, String),
@@ -182,11 +208,17 @@ impl Verdict {
 /// One case's attempt and verdict.
 #[derive(Debug, Clone)]
 pub struct CaseResult {
+    /// The case that ran.
     pub case: Case,
+    /// Its attempt, to look up in the admin.
     pub attempt_id: AttemptId,
+    /// The status the attempt ended in.
     pub status: AttemptStatus,
+    /// Tool calls the attempt made.
     pub steps: u32,
+    /// Wall-clock time of the attempt, in seconds.
     pub seconds: f64,
+    /// What the result means for the case.
     pub verdict: Verdict,
 }
 
@@ -340,23 +372,36 @@ pub fn table(results: &[CaseResult]) -> String {
 /// Counts and times of some results.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
+    /// Results counted.
     pub cases: usize,
+    /// Results [`Verdict::Recovered`].
     pub recovered: usize,
+    /// Cases that expect `resolved`.
     pub recoverable: usize,
+    /// Results [`Verdict::CorrectEscalation`].
     pub correct_escalations: usize,
+    /// Cases that expect `awaiting_human`.
     pub escalations_expected: usize,
+    /// Results [`Verdict::Wrong`].
     pub wrong: usize,
     /// Wrong results on cases listed as known misses.
     pub known_misses: usize,
+    /// Median attempt time.
     pub median: Duration,
+    /// 95th percentile attempt time.
     pub p95: Duration,
 }
 
 impl Summary {
+    /// Counts and times of `results`.
     pub fn of<'a>(results: impl IntoIterator<Item = &'a CaseResult>) -> Summary {
         let results: Vec<&CaseResult> = results.into_iter().collect();
         let mut seconds: Vec<f64> = results.iter().map(|r| r.seconds).collect();
         seconds.sort_by(f64::total_cmp);
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "a rounded index between 0 and len - 1, which fits a usize"
+        )]
         let at = |p: f64| {
             seconds
                 .get(((seconds.len().saturating_sub(1)) as f64 * p).round() as usize)

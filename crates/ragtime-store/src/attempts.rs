@@ -19,14 +19,20 @@ use crate::{Store, StoreError};
 /// A new attempt row, written before its supervisor starts.
 #[derive(Debug, Clone, Default)]
 pub struct NewAttempt {
+    /// The episode the attempt recovers, if there is a row for it.
     pub episode_id: Option<EpisodeId>,
+    /// The failed pipeline step (`pipeline_events` row) that started it, if any.
     pub pipeline_event_id: Option<i64>,
+    /// The recovery strategy that runs, such as `agent`.
     pub strategy: String,
+    /// The daemon that runs the attempt.
     pub worker_id: Option<String>,
 }
 
+/// Which attempts [`Store::attempts`] lists.
 #[derive(Debug, Clone, Default)]
 pub struct AttemptFilter {
+    /// Only attempts with this status (`None`: any).
     pub status: Option<AttemptStatus>,
     /// Only this episode's attempts.
     pub episode_id: Option<EpisodeId>,
@@ -105,6 +111,8 @@ impl Store {
         Ok(EpisodeId(row.id))
     }
 
+    /// Writes a new attempt row with status `attempted` and an empty progress list;
+    /// returns its id.
     pub async fn create_attempt(&self, new: NewAttempt) -> Result<AttemptId, StoreError> {
         let now = Utc::now();
         let row = recovery_attempt::ActiveModel {

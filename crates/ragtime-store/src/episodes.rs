@@ -23,16 +23,26 @@ use crate::{Store, StoreError};
 /// Where an episode's ingest stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EpisodeStatus {
+    /// Submitted and waiting for a daemon to claim it.
     Queued,
+    /// Claimed; the `fetch_details` step is reading the episode page.
     FetchingDetails,
+    /// The `download` step is fetching the audio.
     Downloading,
+    /// A step failed and a recovery attempt is running.
     Recovering,
+    /// The audio is on disk; the ingest is done.
     Downloaded,
+    /// The ingest ended without the audio: the recovery chain ran out, or daemons took
+    /// the episode up more than `max_tries` times.
     Failed,
+    /// A recovery attempt did not recover the audio (or escalated); a person has to
+    /// look at it.
     AwaitingHuman,
 }
 
 impl EpisodeStatus {
+    /// Every status, in declaration order.
     pub const ALL: [EpisodeStatus; 7] = [
         EpisodeStatus::Queued,
         EpisodeStatus::FetchingDetails,
@@ -43,10 +53,12 @@ impl EpisodeStatus {
         EpisodeStatus::AwaitingHuman,
     ];
 
+    /// The status named `text`, as [`as_str`](Self::as_str) writes it.
     pub fn parse(text: &str) -> Option<EpisodeStatus> {
         EpisodeStatus::ALL.into_iter().find(|s| s.as_str() == text)
     }
 
+    /// The statuses of an episode a daemon is working on, under a lease.
     pub const IN_FLIGHT: [EpisodeStatus; 3] = [
         EpisodeStatus::FetchingDetails,
         EpisodeStatus::Downloading,
@@ -62,6 +74,7 @@ impl EpisodeStatus {
         )
     }
 
+    /// The status's name as stored in `episodes.status`.
     pub fn as_str(self) -> &'static str {
         match self {
             EpisodeStatus::Queued => "queued",
@@ -139,6 +152,7 @@ fn episode_of(m: episode::Model) -> Result<Episode, StoreError> {
 /// Which episodes [`Store::find_episodes`] lists.
 #[derive(Debug, Clone, Default)]
 pub struct EpisodeFilter {
+    /// Only episodes with this status (`None`: any).
     pub status: Option<EpisodeStatus>,
     /// Only URLs or titles containing this text.
     pub text: Option<String>,
@@ -151,6 +165,7 @@ pub struct EpisodeFilter {
 /// The result of [`Store::submit`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Submitted {
+    /// The episode's row, new or already there.
     pub episode_id: EpisodeId,
     /// False when the URL was already known (it is not queued twice).
     pub created: bool,
@@ -159,20 +174,28 @@ pub struct Submitted {
 /// Fields a pipeline step learned about an episode.
 #[derive(Debug, Clone, Default)]
 pub struct EpisodeUpdate {
+    /// The title the page gave.
     pub title: Option<String>,
+    /// The page's language.
     pub language: Option<String>,
+    /// Where the audio was found.
     pub audio_url: Option<String>,
+    /// Where the downloaded audio was written.
     pub audio_file: Option<String>,
+    /// Why the step failed; written as given, so `None` clears an earlier error.
     pub error: Option<String>,
 }
 
 /// A failed pipeline step, as `pipeline_events` keeps it.
 #[derive(Debug, Clone)]
 pub struct StepFailure {
+    /// The pipeline step that failed (`fetch_details` or `download`).
     pub step: String,
     /// `http`, `timeout`, `network`, `validation` or `not_found`.
     pub error_type: String,
+    /// The error as the step reported it.
     pub message: String,
+    /// The HTTP status code, when the failure was an HTTP response.
     pub http_status: Option<i32>,
 }
 
@@ -303,7 +326,7 @@ impl Store {
     }
 
     /// Moves an episode to `status` with what the step learned. A final status
-    /// (downloaded, failed, awaiting_human, queued) also ends the claim.
+    /// (downloaded, failed, `awaiting_human`, queued) also ends the claim.
     pub async fn set_episode_status(
         &self,
         episode_id: EpisodeId,
@@ -346,6 +369,8 @@ impl Store {
         Ok(())
     }
 
+    /// Records a failed pipeline step in `pipeline_events`; returns the new row's id,
+    /// which the recovery attempt started for it refers to.
     pub async fn record_failure(
         &self,
         episode_id: EpisodeId,

@@ -29,16 +29,27 @@ pub use episodes::{Episode, EpisodeFilter, EpisodeStatus, EpisodeUpdate, StepFai
 pub use settings::DatabaseSettings;
 pub use sinks::{JsonColumnSink, NotifySink, StepTableSink};
 
+/// What a store operation can fail with.
 #[derive(Debug, Error)]
 pub enum StoreError {
+    /// The database could not be reached or opened.
     #[error("cannot open database {url}: {reason}")]
-    Connect { url: String, reason: String },
+    Connect {
+        /// The database URL, with any password replaced.
+        url: String,
+        /// The first line of the driver's error.
+        reason: String,
+    },
+    /// Bringing the schema up to date failed; the text is the migrator's error.
     #[error("database migration failed: {0}")]
     Migrate(String),
+    /// The URL is neither `sqlite:` nor `postgres://` (password replaced).
     #[error("unsupported database url {0:?}: use sqlite://PATH or postgres://...")]
     UnsupportedUrl(String),
+    /// A query failed.
     #[error("database error: {0}")]
     Db(#[from] DbErr),
+    /// The row asked for (an episode, an attempt) does not exist; the text says which.
     #[error("{0}")]
     NotFound(String),
     /// A row holds a value this version does not know (a status, an outcome).
@@ -111,12 +122,14 @@ impl Store {
         Ok(store)
     }
 
+    /// Applies the `migration` crate's migrations not yet applied.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         Migrator::up(&self.db, None)
             .await
             .map_err(|e| StoreError::Migrate(e.to_string()))
     }
 
+    /// Which database the store is on (SQLite or PostgreSQL).
     pub fn backend(&self) -> DatabaseBackend {
         self.db.get_database_backend()
     }
@@ -131,6 +144,7 @@ impl Store {
         &self.progress_db
     }
 
+    /// Closes both connection pools.
     pub async fn close(self) -> Result<(), StoreError> {
         self.progress_db.close().await?;
         self.db.close().await.map_err(StoreError::Db)

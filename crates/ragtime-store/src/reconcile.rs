@@ -107,7 +107,7 @@ impl Store {
                     recovery_step::Column::ToolOutput,
                     Expr::value(INTERRUPTED_MESSAGE),
                 )
-                .filter(recovery_step::Column::Id.eq(i64::from(step.id)))
+                .filter(recovery_step::Column::Id.eq(step.id))
                 .filter(recovery_step::Column::Outcome.eq(running))
                 .exec(&self.db)
                 .await?;

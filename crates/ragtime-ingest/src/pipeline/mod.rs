@@ -24,8 +24,11 @@ pub use settings::{PipelineSettings, Strategy};
 /// What `fetch_details` learned from the page.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Details {
+    /// The page's title, if it has one.
     pub title: Option<String>,
+    /// The page's language (`<html lang>`), if it names one.
     pub language: Option<String>,
+    /// The first audio URL the page links, if any.
     pub audio_url: Option<String>,
 }
 
@@ -115,8 +118,11 @@ fn failure(
 
 /// Works one claimed episode to a final status (or back to `queued` on shutdown).
 pub struct EpisodeRun<'a> {
+    /// The app whose store, fetcher and runtime the run uses.
     pub app: &'a App,
+    /// Tries, timeouts and the recovery chain.
     pub settings: &'a PipelineSettings,
+    /// This worker's name, written on the attempts it starts.
     pub worker_id: &'a str,
     /// Cancelled when the daemon stops: a fetch or download in progress ends at
     /// once and the episode goes back to `queued`.
@@ -124,6 +130,8 @@ pub struct EpisodeRun<'a> {
 }
 
 impl EpisodeRun<'_> {
+    /// Runs the pipeline on `episode` and returns the status it ended in; the episode is
+    /// failed outright when daemons took it up more than `max_tries` times.
     pub async fn run(&self, episode: Episode) -> Result<EpisodeStatus, crate::AppError> {
         let store = &self.app.store;
         if episode.tries > self.settings.max_tries {

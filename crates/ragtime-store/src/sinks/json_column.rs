@@ -49,6 +49,8 @@ const PG_MERGE: &str = "UPDATE recovery_attempts AS a SET progress = ( \
      FROM jsonb_to_recordset($1::jsonb) AS batch(id bigint, entries jsonb) \
      WHERE a.id = batch.id";
 
+/// The sink that merges each tool call's entry into its attempt's
+/// `recovery_attempts.progress` list (see the module docs).
 #[derive(Debug, Clone)]
 pub struct JsonColumnSink {
     db: DatabaseConnection,
@@ -56,6 +58,7 @@ pub struct JsonColumnSink {
 }
 
 impl JsonColumnSink {
+    /// A sink writing through `store`'s progress pool.
     pub fn new(store: &crate::Store) -> Self {
         JsonColumnSink {
             db: store.progress_connection().clone(),

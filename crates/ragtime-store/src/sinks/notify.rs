@@ -27,9 +27,12 @@ const MAX_PAYLOAD: usize = 7900;
 pub struct Notified {
     /// The daemon that sent it, so it can skip its own events.
     pub origin: String,
+    /// The progress event itself.
     pub event: ProgressEvent,
 }
 
+/// The sink that sends every event on [`PROGRESS_CHANNEL`] (PostgreSQL only; see the
+/// module docs).
 #[derive(Debug, Clone)]
 pub struct NotifySink {
     db: DatabaseConnection,

@@ -1,7 +1,7 @@
 //! `step_table` sink: one `recovery_steps` row per tool call.
 //!
 //! The row is inserted when the call starts (`running`) and upserted when it ends, both
-//! keyed on the unique (attempt_id, step_number), so a retried batch never duplicates a
+//! keyed on the unique (`attempt_id`, `step_number`), so a retried batch never duplicates a
 //! row and a finish whose start was never written still leaves a complete row. A batch
 //! is at most three statements (new rows, finished rows, notes) in one transaction.
 
@@ -18,6 +18,7 @@ use sea_orm::{
 use super::classify;
 use crate::entity::recovery_step::{self, Column};
 
+/// The sink that keeps one `recovery_steps` row per tool call (see the module docs).
 #[derive(Debug, Clone)]
 pub struct StepTableSink {
     db: DatabaseConnection,
@@ -25,6 +26,7 @@ pub struct StepTableSink {
 }
 
 impl StepTableSink {
+    /// A sink writing through `store`'s progress pool.
     pub fn new(store: &crate::Store) -> Self {
         StepTableSink {
             db: store.progress_connection().clone(),
@@ -152,7 +154,7 @@ impl Plan {
         for (attempt, step, note) in self.notes {
             recovery_step::Entity::update_many()
                 .col_expr(Column::Note, Expr::value(note))
-                .filter(Column::AttemptId.eq(i64::from(attempt)))
+                .filter(Column::AttemptId.eq(attempt))
                 .filter(Column::StepNumber.eq(step_number(step)))
                 .exec(db)
                 .await?;
