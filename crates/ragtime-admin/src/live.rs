@@ -99,8 +99,10 @@ struct Timeline {
     /// Steps an event touched since the last send; after a row read, all of them.
     touched: BTreeSet<i32>,
     all_touched: bool,
-    /// A notification cut a text of this attempt, which the rows hold whole.
-    texts_cut: bool,
+    /// Steps whose texts a notification cut, until rows with them finished arrive.
+    cut_steps: BTreeSet<u32>,
+    /// The end's message was cut, until an ended row arrives.
+    end_cut: bool,
 }
 
 impl Timeline {
@@ -111,8 +113,14 @@ impl Timeline {
             sent: HashMap::new(),
             touched: BTreeSet::new(),
             all_touched: false,
-            texts_cut: false,
+            cut_steps: BTreeSet::new(),
+            end_cut: false,
         }
+    }
+
+    /// Whether a text a notification cut still waits for its whole form in the rows.
+    fn texts_cut(&self) -> bool {
+        self.end_cut || !self.cut_steps.is_empty()
     }
 
     fn add_shot(&mut self, step: i32, shot: i64) {
@@ -137,7 +145,8 @@ impl Timeline {
 
     /// Whether the page shows all of an ended attempt.
     fn complete(&self, ending: &Ending) -> bool {
-        !self.follow.steps().any(Self::running)
+        !self.texts_cut()
+            && !self.follow.steps().any(Self::running)
             && ending
                 .steps
                 .is_none_or(|n| self.follow.steps().count() >= n)
@@ -146,7 +155,19 @@ impl Timeline {
     /// Applies a live event; returns how the attempt ended on its last one.
     fn apply(&mut self, event: &ProgressEvent) -> Option<Ending> {
         self.follow.apply(event);
-        self.texts_cut |= event.texts_cut;
+        if event.texts_cut {
+            match &event.kind {
+                EventKind::ToolCallStarted(call) => {
+                    self.cut_steps.insert(call.step);
+                }
+                EventKind::ToolCallFinished(call) => {
+                    self.cut_steps.insert(call.step);
+                }
+                EventKind::PlannerNote(note) => self.cut_steps.extend(note.step),
+                EventKind::AttemptFinished(_) => self.end_cut = true,
+                EventKind::AttemptStarted(_) | EventKind::ScreenshotTaken(_) => {}
+            }
+        }
         let step = match &event.kind {
             EventKind::ToolCallStarted(call) => Some(call.step),
             EventKind::ToolCallFinished(call) => Some(call.step),
@@ -185,9 +206,19 @@ impl Timeline {
                 _ => return Rows::Unavailable,
             };
         let status = (attempt.status, attempt.message.clone().unwrap_or_default());
+        // A cut text is whole once the sinks have written its step's end (or, for the
+        // end's message, the attempt's).
+        for step in &steps {
+            if !Self::running(step) {
+                self.cut_steps
+                    .remove(&u32::try_from(step.step).unwrap_or(u32::MAX));
+            }
+        }
+        if status.0 != AttemptStatus::Attempted {
+            self.end_cut = false;
+        }
         self.follow.catch_up(attempt, steps);
         self.all_touched = true;
-        self.texts_cut = false;
         for (shot, step) in shots {
             self.add_shot(step, shot);
         }
@@ -258,16 +289,21 @@ async fn follow_attempt(state: Shared, id: AttemptId, tx: mpsc::Sender<Event>) {
             match timeline.catch_up(&state, id).await {
                 Rows::Gone => return,
                 Rows::Unavailable => rows_failed = true,
-                Rows::Status(status, message) => {
-                    if status != AttemptStatus::Attempted && ending.is_none() {
-                        ending = Some(Ending {
-                            since: Instant::now(),
-                            status,
-                            message,
-                            steps: None,
-                        });
+                Rows::Status(status, message) if status != AttemptStatus::Attempted => {
+                    match &mut ending {
+                        // The row holds the end's message whole.
+                        Some(end) => end.message = message,
+                        None => {
+                            ending = Some(Ending {
+                                since: Instant::now(),
+                                status,
+                                message,
+                                steps: None,
+                            });
+                        }
                     }
                 }
+                Rows::Status(..) => {}
             }
         }
         if !timeline.send_changes(&tx).await {
@@ -286,7 +322,7 @@ async fn follow_attempt(state: Shared, id: AttemptId, tx: mpsc::Sender<Event>) {
                     if let Some(end) = timeline.apply(&event) {
                         // The events tell the whole story unless a notification cut a
                         // text or this feed lost a step: only then are the rows read.
-                        read_rows = timeline.texts_cut || !timeline.complete(&end);
+                        read_rows = !timeline.complete(&end);
                         ending = Some(end);
                     } else if timeline.missed_an_end() {
                         read_rows = true;
