@@ -46,6 +46,7 @@ async fn daemon(config: Config) -> Daemon {
             hash_password(PASSWORD).expect("hash"),
             Duration::from_secs(3600),
         ),
+        trace_url: None,
     });
     let admin = AdminServer::start("127.0.0.1:0", state)
         .await

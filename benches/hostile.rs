@@ -59,6 +59,7 @@ async fn login_flood() {
             Duration::from_secs(3600),
             config.admin.login_limits(),
         ),
+        trace_url: None,
     });
     let admin = AdminServer::start("127.0.0.1:0", state)
         .await

@@ -146,6 +146,7 @@ async fn drop_postgres(name: &str) {
 fn spec(id: AttemptId, script: Vec<Decision>, tools: Arc<ToolRegistry>) -> AttemptSpec {
     AttemptSpec {
         attempt_id: id,
+        trace_id: ragtime_core::TraceId::random(),
         strategy: "bench".into(),
         context: Arc::new(AttemptContext {
             attempt_id: id,
@@ -246,6 +247,7 @@ async fn fanout_throughput(store: &Store, events: u64) {
     .expect("runtime");
     let event = ProgressEvent {
         texts_cut: false,
+        trace_id: ragtime_core::TraceId::default(),
         attempt_id: ragtime_core::AttemptId(1),
         at: Utc::now(),
         kind: EventKind::ToolCallFinished(ToolCallFinished {
@@ -383,6 +385,7 @@ async fn sink_throughput(label: &str, store: &Store, attempts: usize, calls: u32
             };
             events.push(Arc::new(ProgressEvent {
                 texts_cut: false,
+                trace_id: ragtime_core::TraceId::default(),
                 attempt_id: id,
                 at: Utc::now(),
                 kind: EventKind::ToolCallStarted(call),
@@ -399,6 +402,7 @@ async fn sink_throughput(label: &str, store: &Store, attempts: usize, calls: u32
             };
             events.push(Arc::new(ProgressEvent {
                 texts_cut: false,
+                trace_id: ragtime_core::TraceId::default(),
                 attempt_id: id,
                 at: Utc::now(),
                 kind: EventKind::ToolCallFinished(done),

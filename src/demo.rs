@@ -9,7 +9,7 @@ use ragtime::app::AttemptRequest;
 use ragtime::{App, Config, scenarios};
 use ragtime_core::{AttemptId, EpisodeId, EventKind, ProgressEvent};
 use ragtime_fixtures::{Expected, FixtureSite, episodes as fixture_episodes};
-use ragtime_store::{AttemptFilter, EpisodeFilter, EpisodeStatus, Store};
+use ragtime_store::{AttemptFilter, EpisodeStatus, Store};
 use ragtime_timeline::{Follow, clean};
 use tokio::sync::broadcast::error::RecvError;
 
@@ -232,9 +232,11 @@ async fn summary(store: &Store, ours: &[(EpisodeId, &'static str)]) -> Result<Ve
     Ok(unexpected)
 }
 
-/// Whether every one of the demo's episodes has reached a final status (one query).
+/// Whether every one of the demo's episodes has reached a final status (one query
+/// of the demo's own rows, however long the database's history).
 async fn all_ended(store: &Store, ours: &[(EpisodeId, &'static str)]) -> Result<bool> {
-    let episodes = store.find_episodes(&EpisodeFilter::default()).await?;
+    let ids: Vec<EpisodeId> = ours.iter().map(|(id, _)| *id).collect();
+    let episodes = store.episodes_by_id(&ids).await?;
     Ok(ours
         .iter()
         .all(|(id, _)| episodes.iter().any(|e| e.id == *id && e.status.is_ended())))

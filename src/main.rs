@@ -348,6 +348,7 @@ pub(crate) async fn start_admin(
             settings.session_ttl,
             settings.login_limits(),
         ),
+        trace_url: settings.trace_url.clone(),
     });
     let server = ragtime::admin::AdminServer::start(&settings.listen, state)
         .await

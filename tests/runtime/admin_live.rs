@@ -6,35 +6,25 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use ragtime::App;
-use ragtime::app::AttemptRequest;
 use ragtime_core::{AttemptHandle, Decision, EventKind, RuntimeSettings, ToolRegistry};
 use ragtime_store::EpisodeStatus;
-use ragtime_testkit::{EchoTool, ScriptedPlanner, SleepTool};
+use ragtime_testkit::{EchoTool, SleepTool};
 use serde_json::json;
 
 use crate::admin::{admin_on, client, csrf_in};
-use crate::common::{Backend, TestDb, eventually, wait_for_steps};
+use crate::common::{Backend, TestDb, eventually, start_scripted_with, wait_for_steps};
 
 /// Starts an attempt on `app` that follows `script` with the echo and sleep tools.
 async fn start_scripted(app: &App, path: &str, script: Vec<Decision>) -> AttemptHandle {
-    let tools = ToolRegistry::new()
-        .with(EchoTool::default())
-        .with(SleepTool::default());
-    app.start_attempt(
-        request(path),
-        Arc::new(ScriptedPlanner::new(script)),
-        Arc::new(tools),
+    start_scripted_with(
+        app,
+        path,
+        script,
+        ToolRegistry::new()
+            .with(EchoTool::default())
+            .with(SleepTool::default()),
     )
     .await
-    .expect("start")
-}
-
-fn request(path: &str) -> AttemptRequest {
-    AttemptRequest {
-        episode_url: format!("http://127.0.0.1{path}"),
-        strategy: "agent".into(),
-        ..Default::default()
-    }
 }
 
 /// In real Chromium: the "in flight" attempts list shows an attempt that starts
@@ -71,11 +61,14 @@ async fn the_attempts_list_updates_itself_in_a_real_browser() {
     )
     .await;
 
+    // The attempt holds at its gate until the list has shown it in flight.
     let script = vec![
-        Decision::call("sleep", json!({"ms": 800})),
+        Decision::call("gate", json!({})),
         Decision::escalate("<i>seen live</i>"),
     ];
-    let handle = start_scripted(&a.app, "/list", script).await;
+    let (gate_tool, gate) = ragtime_testkit::GateTool::new();
+    let handle =
+        start_scripted_with(&a.app, "/list", script, ToolRegistry::new().with(gate_tool)).await;
     let id = handle.attempt_id;
     let row_status = format!(
         "(document.querySelector('tr[data-attempt=\"{id}\"] td.status') || {{}}).textContent || ''"
@@ -93,13 +86,14 @@ async fn the_attempts_list_updates_itself_in_a_real_browser() {
                 return;
             }
             assert!(
-                started.elapsed() < Duration::from_secs(10),
+                started.elapsed() < Duration::from_secs(60),
                 "the list never showed attempt {id} as {wanted} (shows {shown:?})"
             );
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
     };
     status_shown("attempted").await;
+    gate.open();
     handle.wait().await;
     status_shown("awaiting_human").await;
     let stray: bool = page
@@ -258,12 +252,18 @@ async fn a_stream_without_live_events_follows_the_rows() {
     config.progress.sinks = vec!["json_column".to_string(), "step_table".to_string()];
     let a = admin_on(db, config).await;
     let cookie = a.login().await;
+    // The attempt holds at its gate until the stream has shown it, so the rest is
+    // followed from the rows while the attempt runs.
     let script = vec![
-        Decision::call("sleep", json!({"ms": 2500})),
+        Decision::call("gate", json!({})),
         Decision::call("echo", json!({"text": "after the pause"})),
         Decision::escalate("seen from the rows"),
     ];
-    let handle = start_scripted(&a.app, "/rows", script).await;
+    let (gate_tool, gate) = ragtime_testkit::GateTool::new();
+    let tools = ToolRegistry::new()
+        .with(EchoTool::default())
+        .with(gate_tool);
+    let handle = start_scripted_with(&a.app, "/rows", script, tools).await;
     let id = handle.attempt_id;
     let mut stream = client()
         .get(a.url(&format!("/attempts/{id}/events")))
@@ -271,7 +271,12 @@ async fn a_stream_without_live_events_follows_the_rows() {
         .send()
         .await
         .expect("stream");
-    let text = read_stream_until(&mut stream, Duration::from_secs(15), |t| {
+    read_stream_until(&mut stream, Duration::from_secs(60), |t| {
+        t.contains("\"tool\":\"gate\"")
+    })
+    .await;
+    gate.open();
+    let text = read_stream_until(&mut stream, Duration::from_secs(60), |t| {
         t.contains("event: end")
     })
     .await;
@@ -306,11 +311,15 @@ async fn a_text_a_notification_cut_reaches_the_page_whole() {
     let cookie = a.login().await;
     let long = format!("{}THE-WHOLE-TEXT-END", "0123456789".repeat(1200));
     let script = vec![
-        Decision::call("sleep", json!({"ms": 1500})),
+        Decision::call("gate", json!({})),
         Decision::call("echo", json!({"text": long})),
         Decision::escalate("long text shown"),
     ];
-    let handle = start_scripted(&b, "/long", script).await;
+    let (gate_tool, gate) = ragtime_testkit::GateTool::new();
+    let tools = ToolRegistry::new()
+        .with(EchoTool::default())
+        .with(gate_tool);
+    let handle = start_scripted_with(&b, "/long", script, tools).await;
     let id = handle.attempt_id;
     let mut stream = client()
         .get(a.url(&format!("/attempts/{id}/events")))
@@ -318,11 +327,13 @@ async fn a_text_a_notification_cut_reaches_the_page_whole() {
         .send()
         .await
         .expect("A's event stream");
-    // Connected while B runs, so the long step reaches A as a notification.
-    read_stream_until(&mut stream, Duration::from_secs(10), |t| {
-        t.contains("\"tool\":\"sleep\"")
+    // Connected while B holds at its gate, so the long step reaches A as a
+    // notification.
+    read_stream_until(&mut stream, Duration::from_secs(60), |t| {
+        t.contains("\"tool\":\"gate\"")
     })
     .await;
+    gate.open();
     let text = read_stream_until(&mut stream, Duration::from_secs(20), |t| {
         t.contains("event: end")
     })

@@ -214,3 +214,34 @@ macro_rules! on_both_backends {
         }
     };
 }
+
+/// Starts an attempt on `app` for the episode page `http://127.0.0.1{path}` that
+/// follows `script` with `tools`.
+pub async fn start_scripted_with(
+    app: &ragtime::App,
+    path: &str,
+    script: Vec<ragtime_core::Decision>,
+    tools: ragtime_core::ToolRegistry,
+) -> ragtime_core::AttemptHandle {
+    let request = ragtime::app::AttemptRequest {
+        episode_url: format!("http://127.0.0.1{path}"),
+        strategy: "agent".into(),
+        ..Default::default()
+    };
+    app.start_attempt(
+        request,
+        std::sync::Arc::new(ragtime_testkit::ScriptedPlanner::new(script)),
+        std::sync::Arc::new(tools),
+    )
+    .await
+    .expect("start")
+}
+
+/// The counters of the sink `name` of `app`'s runtime.
+pub fn sink_stats(app: &ragtime::App, name: &str) -> ragtime_core::SinkStats {
+    app.runtime
+        .sink_stats()
+        .into_iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no sink {name}"))
+}

@@ -19,6 +19,7 @@ mod episodes;
 mod eval;
 mod fixtures;
 mod llm;
+mod otel;
 mod outage;
 mod scenarios;
 mod sinks;

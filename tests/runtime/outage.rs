@@ -9,11 +9,11 @@ use ragtime::App;
 use ragtime::app::AttemptRequest;
 use ragtime_core::{AttemptStatus, Decision, RuntimeSettings, SinkStats, ToolRegistry};
 use ragtime_store::DatabaseSettings;
-use ragtime_testkit::{EchoTool, ScriptedPlanner, SleepTool};
+use ragtime_testkit::{EchoTool, GateTool, ScriptedPlanner, SleepTool};
 use sea_orm::{ConnectionTrait, Database, DatabaseTransaction, TransactionTrait};
 use serde_json::json;
 
-use crate::common::{Backend, TestDb, eventually, wait_for_steps};
+use crate::common::{Backend, TestDb, eventually, start_scripted_with, wait_for_steps};
 use crate::{assert_progress_matches_steps, assert_timeline_snapshot};
 
 /// Whatever keeps the database unavailable until [`Outage::end`].
@@ -186,8 +186,10 @@ async fn a_full_queue_drops_and_counts_and_the_attempt_goes_on() {
     let app = App::open(config).await.expect("open");
     let mut live = app.live.subscribe();
     let calls = 12u32;
-    // The first call waits while the lock is taken; the rest are made under it.
-    let script: Vec<Decision> = std::iter::once(Decision::call("sleep", json!({"ms": 1500})))
+    // The first call waits at its gate while the lock is taken; the rest are made
+    // under it.
+    let (gate_tool, gate) = GateTool::new();
+    let script: Vec<Decision> = std::iter::once(Decision::call("gate", json!({})))
         .chain((2..=calls).map(|i| Decision::call("echo", json!({"call": i}))))
         .chain([Decision::resolve("all calls made", None)])
         .collect();
@@ -203,13 +205,14 @@ async fn a_full_queue_drops_and_counts_and_the_attempt_goes_on() {
             Arc::new(
                 ToolRegistry::new()
                     .with(EchoTool::default())
-                    .with(SleepTool::default()),
+                    .with(gate_tool),
             ),
         )
         .await
         .expect("start");
     wait_for_steps(&app.store, handle.attempt_id, 1).await;
     let outage = Outage::begin(&db).await;
+    gate.open();
     // Every call is made while the database is still locked: the attempt does not
     // wait for the sink.
     let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
@@ -250,6 +253,77 @@ async fn a_full_queue_drops_and_counts_and_the_attempt_goes_on() {
         offered.written,
         "every event is written or counted: {stats:?}"
     );
+    app.close(Duration::from_secs(5)).await.expect("close");
+    db.cleanup().await;
+}
+
+/// The terminal status is given up on after `finish_write_timeout` while the database
+/// is away: the attempt still ends (its waiter learns `status_written: false`), and
+/// the next start, seeing its heartbeat stale, marks it `interrupted`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_terminal_status_given_up_on_becomes_interrupted_at_the_next_start() {
+    let db = TestDb::sqlite(Duration::from_millis(50)).await;
+    let settings = RuntimeSettings {
+        heartbeat_interval: Duration::from_millis(200),
+        finish_write_timeout: Duration::from_millis(500),
+        ..RuntimeSettings::default()
+    };
+    let app = App::open(db.config(settings.clone())).await.expect("open");
+    let (gate_tool, gate) = GateTool::new();
+    let script = vec![
+        Decision::call("gate", json!({})),
+        Decision::resolve("found it while the database was away", None),
+    ];
+    let handle = start_scripted_with(
+        &app,
+        "/give-up",
+        script,
+        ToolRegistry::new().with(gate_tool),
+    )
+    .await;
+    let attempt = handle.attempt_id;
+    wait_for_steps(&app.store, attempt, 1).await;
+    let outage = Outage::begin(&db).await;
+    gate.open();
+    let report = tokio::time::timeout(Duration::from_secs(60), handle.wait())
+        .await
+        .expect("the attempt ends although its status cannot be written");
+    assert_eq!(report.status, AttemptStatus::Resolved, "{report:?}");
+    assert!(
+        !report.status_written,
+        "the status was given up on: {report:?}"
+    );
+    outage.end().await;
+    let row = app
+        .store
+        .rows()
+        .attempt(attempt)
+        .await
+        .expect("load")
+        .expect("row");
+    assert_eq!(row.status, "attempted", "nothing wrote the status");
+    app.close(Duration::from_secs(5)).await.expect("close");
+
+    // The next start finds the heartbeat stale (three intervals old) and reconciles.
+    let stale_after = settings.heartbeat_interval * 3;
+    eventually(
+        Duration::from_secs(30),
+        "the attempt's heartbeat to go stale",
+        async || {
+            let age = chrono::Utc::now() - row.heartbeat_at;
+            (age.to_std().unwrap_or_default() > stale_after).then_some(())
+        },
+    )
+    .await;
+    let app = App::open(db.config(settings)).await.expect("reopen");
+    let row = app
+        .store
+        .rows()
+        .attempt(attempt)
+        .await
+        .expect("load")
+        .expect("row");
+    assert_eq!(row.status, "interrupted", "{row:?}");
     app.close(Duration::from_secs(5)).await.expect("close");
     db.cleanup().await;
 }

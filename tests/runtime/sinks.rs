@@ -26,6 +26,7 @@ type Seen = Vec<(u32, String, String)>;
 fn event(attempt: ragtime_core::AttemptId, kind: EventKind) -> Arc<ProgressEvent> {
     Arc::new(ProgressEvent {
         texts_cut: false,
+        trace_id: ragtime_core::TraceId::default(),
         attempt_id: attempt,
         at: Utc::now(),
         kind,
@@ -73,6 +74,10 @@ enum Output {
     /// A stream (`live`, `log`, `notify`): `seen` returns every record emitted so far,
     /// in order, never merged; a reader folds them by step.
     Stream,
+    /// Spans (`otel`): a call is sent once it has ended (a span has no "running"
+    /// state), and a replay sends the same spans, under the same ids, again; `seen`
+    /// keeps one record per span id, by step.
+    Spans,
 }
 
 /// Every sink must: accept every event kind; show a call when it starts and its end
@@ -108,6 +113,14 @@ async fn conformance(
                 );
                 read = got.len();
             }
+            Output::Spans => {
+                let ended: Seen = expected_rows
+                    .iter()
+                    .filter(|(_, _, outcome)| outcome != "running")
+                    .cloned()
+                    .collect();
+                assert_eq!(got, ended, "{name}: {what}: the calls that ended");
+            }
         }
     };
     let all_kinds = vec![
@@ -115,7 +128,9 @@ async fn conformance(
             attempt,
             EventKind::AttemptStarted(AttemptStarted {
                 strategy: "agent".into(),
+                planner: "scripted".into(),
                 episode_id: None,
+                url: Some("http://127.0.0.1:9/episode?token=secret".into()),
             }),
         ),
         started(attempt, 1, "navigate_to_url"),
@@ -529,6 +544,54 @@ async fn hostile_notifications_are_dropped_or_carried_as_data() {
     relay.abort();
     sender.close().await.ok();
     db.cleanup().await;
+}
+
+/// The `otel` sink, seen from a real OTLP/HTTP receiver on loopback.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn otel_sink_conforms() {
+    let receiver = ragtime_testkit::otlp::OtlpReceiver::start()
+        .await
+        .expect("receiver");
+    let config = ragtime_otel::OtelSinkConfig {
+        endpoint: receiver.endpoint(),
+        ..Default::default()
+    };
+    let sink = ragtime_otel::OtelSink::new(&config, reqwest::Client::new()).expect("otel sink");
+    conformance(
+        &sink,
+        Output::Spans,
+        ragtime_core::AttemptId(42),
+        async |_| {
+            let mut by_span = std::collections::BTreeMap::new();
+            for span in receiver.spans() {
+                if let Some(step) = span.attribute("ragtime.step") {
+                    let step: u32 = step.parse().expect("a step number");
+                    let record = (
+                        step,
+                        span.attribute("gen_ai.tool.name")
+                            .unwrap_or_default()
+                            .to_string(),
+                        span.attribute("ragtime.outcome")
+                            .unwrap_or_default()
+                            .to_string(),
+                    );
+                    by_span.insert(span.span_id.clone(), record);
+                }
+            }
+            let mut seen: Seen = by_span.into_values().collect();
+            seen.sort();
+            seen
+        },
+    )
+    .await;
+    let roots: Vec<_> = receiver
+        .spans()
+        .into_iter()
+        .filter(|s| s.name == ragtime_otel::spans::ROOT_SPAN)
+        .collect();
+    assert_eq!(roots.len(), 1, "the attempt's end sends its root span once");
+    assert_eq!(roots[0].attribute("ragtime.status"), Some("awaiting_human"));
+    assert_eq!(receiver.refused(), 0, "every body is OTLP protobuf");
 }
 
 #[tokio::test]

@@ -392,6 +392,7 @@ async fn stale_attempts_become_interrupted_at_start(backend: Backend) {
     let at = |seconds: i64, kind: EventKind| {
         Arc::new(ProgressEvent {
             texts_cut: false,
+            trace_id: ragtime_core::TraceId::default(),
             attempt_id: stale,
             at: started_at + chrono::Duration::seconds(seconds),
             kind,

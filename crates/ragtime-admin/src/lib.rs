@@ -33,6 +33,8 @@ pub struct AdminState {
     pub app: Arc<ragtime_ingest::App>,
     /// The admin password's hash, the live sessions and the login throttle.
     pub sessions: Sessions,
+    /// `[admin] trace_url`: the link template to an attempt's trace, if any.
+    pub trace_url: Option<String>,
 }
 
 /// The state as every handler takes it.

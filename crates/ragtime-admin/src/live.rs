@@ -371,39 +371,48 @@ async fn follow_list(state: Shared, status: Option<AttemptStatus>, tx: mpsc::Sen
     let shows_new = status.is_none_or(|s| s == AttemptStatus::Attempted);
     let mut feed = state.app.live.subscribe();
     let mut sent: HashMap<AttemptId, ListRow> = HashMap::new();
-    // Few pages show the list, so it re-reads on every tick, the first at once (the
-    // page may be older than the stream).
+    // The rows are read at once (the page may be older than the stream), after a
+    // lag, and when no event came for `REREAD` (an attempt run by a process that does
+    // not notify); never on a timer while events flow.
     let mut reread = tokio::time::interval(REREAD);
+    let mut last_event: Option<Instant> = None;
     loop {
         let mut rows = Vec::new();
         tokio::select! {
             received = feed.recv() => match received {
-                Ok(event) => match &event.kind {
-                    EventKind::AttemptStarted(started) if shows_new => rows.push(ListRow {
-                        id: event.attempt_id,
-                        episode: started.episode_id,
-                        strategy: started.strategy.clone(),
-                        status: AttemptStatus::Attempted,
-                        message: String::new(),
-                        started: event.at.format("%Y-%m-%d %H:%M:%S").to_string(),
-                    }),
-                    EventKind::AttemptFinished(end) => {
-                        if let Some(known) = sent.get(&event.attempt_id) {
-                            rows.push(ListRow {
-                                status: end.status,
-                                message: end.message.clone(),
-                                ..known.clone()
-                            });
-                        } else {
-                            rows.extend(newest(&state, status).await);
+                Ok(event) => {
+                    last_event = Some(Instant::now());
+                    match &event.kind {
+                        EventKind::AttemptStarted(started) if shows_new => rows.push(ListRow {
+                            id: event.attempt_id,
+                            episode: started.episode_id,
+                            strategy: started.strategy.clone(),
+                            status: AttemptStatus::Attempted,
+                            message: String::new(),
+                            started: event.at.format("%Y-%m-%d %H:%M:%S").to_string(),
+                        }),
+                        EventKind::AttemptFinished(end) => {
+                            if let Some(known) = sent.get(&event.attempt_id) {
+                                rows.push(ListRow {
+                                    status: end.status,
+                                    message: end.message.clone(),
+                                    ..known.clone()
+                                });
+                            } else {
+                                rows.extend(newest(&state, status).await);
+                            }
                         }
+                        _ => {}
                     }
-                    _ => {}
-                },
+                }
                 Err(RecvError::Lagged(_)) => rows.extend(newest(&state, status).await),
                 Err(RecvError::Closed) => return,
             },
-            _ = reread.tick() => rows.extend(newest(&state, status).await),
+            _ = reread.tick() => {
+                if last_event.is_none_or(|at| at.elapsed() >= REREAD) {
+                    rows.extend(newest(&state, status).await);
+                }
+            }
             _ = tx.closed() => return,
         }
         for row in rows {

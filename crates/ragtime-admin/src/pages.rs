@@ -152,6 +152,9 @@ pub async fn attempt(
             @if let Some(e) = row.episode_id { " · episode " a href={"/episodes/" (e)} { (e) } }
             " · started " (row.started_at.format("%Y-%m-%d %H:%M:%S UTC"))
             @if let Some((read, written)) = tokens { " · model tokens " (read) " in, " (written) " out" }
+            @if let (Some(template), Some(trace)) = (&state.trace_url, row.trace_id) {
+                " · " a.trace href=(crate::settings::trace_link(template, &trace.to_string())) { "trace" }
+            }
         }
         ol #timeline data-attempt=(row.id) data-status=(row.status.as_str()) data-longest=(longest) {
             @for s in &steps {

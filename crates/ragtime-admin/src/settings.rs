@@ -25,6 +25,9 @@ pub struct AdminSettings {
     /// The window both login limits count in (default one minute).
     #[serde(with = "humantime_serde")]
     pub login_window: Duration,
+    /// A link to an attempt's trace in a trace viewer, `{trace_id}` standing for its
+    /// id (`http://jaeger:16686/trace/{trace_id}`); none shows no link.
+    pub trace_url: Option<String>,
 }
 
 impl AdminSettings {
@@ -32,6 +35,18 @@ impl AdminSettings {
     pub fn check(&self) -> Result<(), String> {
         if self.login_window.is_zero() || self.session_ttl.is_zero() {
             return Err("admin.login_window and admin.session_ttl must be above zero".to_string());
+        }
+        if let Some(template) = &self.trace_url {
+            let example = trace_link(template, "0af7651916cd43dd8448eb211c80319c");
+            let scheme = template.split("://").next().unwrap_or_default();
+            if !template.contains("{trace_id}")
+                || !matches!(scheme, "http" | "https")
+                || example.contains(char::is_whitespace)
+            {
+                return Err(format!(
+                    "admin.trace_url {template:?} must be an http(s) address with {{trace_id}} in it"
+                ));
+            }
         }
         if self.login_attempts == 0 || self.login_attempts_global == 0 {
             return Err(
@@ -61,8 +76,14 @@ impl Default for AdminSettings {
             login_attempts: 10,
             login_attempts_global: 60,
             login_window: Duration::from_secs(60),
+            trace_url: None,
         }
     }
+}
+
+/// The link `template` (`[admin] trace_url`) makes for the trace `trace_id`.
+pub fn trace_link(template: &str, trace_id: &str) -> String {
+    template.replace("{trace_id}", trace_id)
 }
 
 /// How many login attempts are let through.
@@ -84,5 +105,32 @@ impl Default for LoginLimits {
             global: 60,
             window: Duration::from_secs(60),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_trace_url_needs_a_scheme_and_the_trace_id_placeholder() {
+        let with = |template: &str| AdminSettings {
+            trace_url: Some(template.to_string()),
+            ..AdminSettings::default()
+        };
+        assert_eq!(with("http://jaeger:16686/trace/{trace_id}").check(), Ok(()));
+        assert_eq!(
+            trace_link("https://x.example/t/{trace_id}?q=1", "ab12"),
+            "https://x.example/t/ab12?q=1"
+        );
+        for bad in [
+            "http://jaeger:16686/trace/",
+            "javascript:alert({trace_id})",
+            "jaeger/{trace_id}",
+            "http://a b/{trace_id}",
+        ] {
+            assert!(with(bad).check().is_err(), "{bad}");
+        }
+        assert_eq!(AdminSettings::default().check(), Ok(()));
     }
 }

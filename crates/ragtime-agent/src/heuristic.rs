@@ -689,6 +689,10 @@ impl HeuristicPlanner {
 
 #[async_trait]
 impl Planner for HeuristicPlanner {
+    fn name(&self) -> &str {
+        "heuristic"
+    }
+
     async fn next(
         &self,
         context: &AttemptContext,

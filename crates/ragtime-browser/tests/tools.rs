@@ -218,6 +218,65 @@ async fn the_policy_holds_for_redirects_and_downloads() {
     s.pool.shutdown().await;
 }
 
+/// A call the supervisor cut off (its future dropped mid-way, the page possibly in
+/// any state) leaves the page suspect: the next call gets a fresh one. A call that
+/// ended, even with an error, keeps the page for the next.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_call_cut_off_mid_way_gets_a_fresh_page_next_and_an_error_keeps_it() {
+    let s = setup().await;
+    let browser = &s.shared.browser;
+    call(
+        &s,
+        "navigate_to_url",
+        json!({"url": s.site.episode_url("direct-link")}),
+    )
+    .await
+    .expect("navigate");
+    let first = browser.current_page().await.expect("a page is open");
+    let (same, mark) = browser.page().await.expect("page");
+    mark.done();
+    assert_eq!(
+        same.target_id(),
+        first.target_id(),
+        "a finished call keeps the page"
+    );
+
+    // An ordinary failure: the call returns an error and keeps the page.
+    let failed = call(&s, "click_element", json!({"selector": "#no-such-element"})).await;
+    assert!(failed.is_err(), "{failed:?}");
+    let after_error = browser.current_page().await.expect("a page is open");
+    assert_eq!(
+        after_error.target_id(),
+        first.target_id(),
+        "an error keeps the page"
+    );
+
+    // A call cut off by a deadline: its future is dropped while it holds the page.
+    let cut_off = async {
+        let (_page, _mark) = browser.page().await.expect("page");
+        std::future::pending::<()>().await;
+    };
+    assert!(
+        tokio::time::timeout(std::time::Duration::from_millis(200), cut_off)
+            .await
+            .is_err(),
+        "the stand-in call never ends by itself"
+    );
+    call(
+        &s,
+        "navigate_to_url",
+        json!({"url": s.site.episode_url("direct-link")}),
+    )
+    .await
+    .expect("the next call works on a fresh page");
+    let replaced = browser.current_page().await.expect("a page is open");
+    assert_ne!(
+        replaced.target_id(),
+        first.target_id(),
+        "the page of a cut-off call is replaced"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_dead_browser_is_started_again() {
     let s = setup().await;

@@ -8,13 +8,18 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
 
-pub use crate::ids::{AttemptId, EpisodeId};
+pub use crate::ids::{AttemptId, EpisodeId, TraceId};
 
 /// One thing that happened in one attempt.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProgressEvent {
     /// The attempt the event belongs to.
     pub attempt_id: AttemptId,
+    /// The attempt's trace id (stored on its row), so a trace collector files every
+    /// event under one trace without keeping state; none on events from before trace
+    /// ids existed.
+    #[serde(default, skip_serializing_if = "TraceId::is_none")]
+    pub trace_id: TraceId,
     /// When the supervisor created the event.
     pub at: DateTime<Utc>,
     /// What happened.
@@ -60,10 +65,16 @@ impl EventKind {
 /// The start of an attempt.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttemptStarted {
-    /// The planner that drives the attempt (`heuristic`, `llm`, ...).
+    /// The recovery strategy that runs (`agent`, ...).
     pub strategy: String,
+    /// The planner that drives the attempt (`heuristic`, `llm`, ...).
+    #[serde(default)]
+    pub planner: String,
     /// The episode the attempt recovers, when it started from one.
     pub episode_id: Option<EpisodeId>,
+    /// The episode page the attempt starts from, redacted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// The start of a tool call.

@@ -28,6 +28,7 @@ pub use error::{LedgerError, PlannerError, RuntimeError, SinkError, ToolError};
 pub use event::{
     AttemptFinished, AttemptId, AttemptStarted, AttemptStatus, EpisodeId, EventKind, PlannerNote,
     ProgressEvent, ScreenshotTaken, StepOutcome, TokenUsage, ToolCallFinished, ToolCallStarted,
+    TraceId,
 };
 pub use ledger::{AttemptEnd, AttemptLedger};
 pub use planner::{Action, AttemptContext, Decision, FinalResult, Planner, ToolCallRecord};

@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use ractor::{ActorRef, RpcReplyPort};
 
 use crate::error::{PlannerError, ToolError};
-use crate::event::{AttemptId, AttemptStatus};
+use crate::event::{AttemptId, AttemptStatus, TraceId};
 use crate::planner::{AttemptContext, Decision, Planner};
 use crate::tool::{ToolCall, ToolRegistry};
 
@@ -94,6 +94,8 @@ pub struct ToolReturn {
 pub struct AttemptSpec {
     /// The id of the attempt's existing row.
     pub attempt_id: AttemptId,
+    /// The trace id written on that row; every event of the attempt carries it.
+    pub trace_id: TraceId,
     /// The planner's name, reported in `attempt_started` (`heuristic`, `llm`, ...).
     pub strategy: String,
     /// What the attempt recovers, as the planner sees it.

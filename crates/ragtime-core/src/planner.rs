@@ -124,6 +124,11 @@ impl Decision {
 /// slow planner delays only its attempt.
 #[async_trait]
 pub trait Planner: Send + Sync + 'static {
+    /// The planner's name in `attempt_started` and traces (`heuristic`, `llm`, ...).
+    fn name(&self) -> &str {
+        "custom"
+    }
+
     /// Returns the next decision given the attempt, the calls so far (oldest first) and the
     /// tools on offer. An error escalates the attempt.
     async fn next(

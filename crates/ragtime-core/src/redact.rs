@@ -129,7 +129,10 @@ pub fn truncate_chars(text: &str, limit: usize) -> String {
 /// Redacts every free-text and JSON field of an event and truncates tool output.
 pub fn scrub_event(event: &mut ProgressEvent, output_limit: usize) {
     match &mut event.kind {
-        EventKind::AttemptStarted(_) | EventKind::ScreenshotTaken(_) => {}
+        EventKind::AttemptStarted(started) => {
+            started.url = started.url.as_deref().map(redact_text);
+        }
+        EventKind::ScreenshotTaken(_) => {}
         EventKind::ToolCallStarted(call) => redact_value(&mut call.args),
         EventKind::ToolCallFinished(done) => {
             redact_value(&mut done.args);

@@ -143,7 +143,9 @@ impl Actor for AttemptSupervisor {
         };
         state.emit(EventKind::AttemptStarted(AttemptStarted {
             strategy: state.spec.strategy.clone(),
+            planner: state.spec.planner.name().to_string(),
             episode_id: state.spec.context.episode_id,
+            url: state.spec.context.url.clone(),
         }));
         myself.cast(AttemptMsg::PlanNext)?;
         Ok(state)
@@ -312,6 +314,7 @@ impl SupervisorState {
         let event = ProgressEvent {
             texts_cut: false,
             attempt_id: self.spec.attempt_id,
+            trace_id: self.spec.trace_id,
             at: Utc::now(),
             kind,
         };

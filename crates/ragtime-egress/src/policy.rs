@@ -395,4 +395,39 @@ mod tests {
         let literal = EgressPolicy::default().resolve("127.0.0.1", 80).await;
         assert!(literal.unwrap_err().contains("127.0.0.0/8"));
     }
+
+    /// A name no rule refuses by its spelling (this machine's own host name, which
+    /// /etc/hosts or the resolver maps to one of its addresses, so no query leaves the
+    /// machine) passes the name check and is refused by what the lookup answers.
+    #[tokio::test]
+    async fn a_plain_name_is_refused_by_the_address_it_resolves_to() {
+        let name = std::fs::read_to_string("/proc/sys/kernel/hostname")
+            .expect("this machine's host name")
+            .trim()
+            .to_string();
+        let policy = EgressPolicy::default();
+        assert_eq!(
+            policy.check_host(&name, Some(80)),
+            Ok(()),
+            "{name} is not refused by its spelling"
+        );
+        let answer: Vec<SocketAddr> = tokio::net::lookup_host((name.as_str(), 80))
+            .await
+            .expect("this machine's name resolves")
+            .collect();
+        assert!(
+            answer.iter().all(|a| reserved_block(a.ip()).is_some()),
+            "{name} resolves to a private address here: {answer:?}"
+        );
+        let refused = policy
+            .resolve(&name, 80)
+            .await
+            .expect_err("a name that resolves to this machine is refused");
+        assert!(
+            answer
+                .iter()
+                .any(|a| refused.contains(&format!("{name} resolves to {}", a.ip()))),
+            "the refusal names the address the lookup gave: {refused}"
+        );
+    }
 }

@@ -11,7 +11,7 @@ use ragtime_agent::HeuristicPlanner;
 use ragtime_browser::{BrowserError, BrowserPool, BrowserTools, registry};
 use ragtime_core::{
     AttemptContext, AttemptHandle, AttemptSpec, LiveFeed, Planner, Runtime, RuntimeError,
-    ToolRegistry,
+    ToolRegistry, TraceId,
 };
 use ragtime_core::{EpisodeId, LiveSinkConfig};
 use ragtime_egress::{EgressClient, EgressGate, EgressPolicy};
@@ -180,6 +180,7 @@ impl App {
             Some(id) => id,
             None => self.store.upsert_episode(&request.episode_url).await?,
         };
+        let trace_id = TraceId::random();
         let attempt_id = self
             .store
             .create_attempt(NewAttempt {
@@ -187,6 +188,7 @@ impl App {
                 pipeline_event_id: request.pipeline_event_id,
                 strategy: request.strategy.clone(),
                 worker_id: request.worker_id.clone(),
+                trace_id,
             })
             .await?;
         let context = AttemptContext {
@@ -199,6 +201,7 @@ impl App {
         };
         let spec = AttemptSpec {
             attempt_id,
+            trace_id,
             strategy: request.strategy,
             context: Arc::new(context),
             planner,

@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use ragtime_core::sink::log::LogSinkConfig;
 use ragtime_core::{LiveFeed, LiveSink, LiveSinkConfig, LogSink, QueueSettings, SinkSpec};
+use ragtime_otel::{OtelSink, OtelSinkConfig};
 use ragtime_store::{JsonColumnSink, NotifySink, StepTableSink, Store};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -23,6 +24,7 @@ pub const SINKS: &[SinkKind] = &[
     SinkKind::of::<LogSink>(),
     SinkKind::of::<LiveSink>(),
     SinkKind::of::<NotifySink>(),
+    SinkKind::of::<OtelSink>(),
 ];
 
 /// What a sink is built from when the runtime starts.
@@ -49,8 +51,8 @@ pub trait ConfiguredSink {
         let _ = database_url;
         Ok(())
     }
-    /// The running sink and its queue.
-    fn start(options: Self::Options, context: &SinkContext<'_>) -> SinkSpec;
+    /// The running sink and its queue, or why it cannot run.
+    fn start(options: Self::Options, context: &SinkContext<'_>) -> Result<SinkSpec, String>;
 }
 
 /// One entry of [`SINKS`]: a [`ConfiguredSink`] with its types erased, so the config
@@ -143,7 +145,7 @@ fn start<S: ConfiguredSink>(
     table: Option<&toml::Table>,
     context: &SinkContext<'_>,
 ) -> Result<SinkSpec, String> {
-    Ok(S::start(options::<S>(table)?, context))
+    S::start(options::<S>(table)?, context)
 }
 
 /// The rules of a queue that writes to the database.
@@ -180,11 +182,11 @@ impl ConfiguredSink for JsonColumnSink {
     fn check(queue: &QueueSettings) -> Result<(), String> {
         check_queue(queue)
     }
-    fn start(queue: QueueSettings, context: &SinkContext<'_>) -> SinkSpec {
-        SinkSpec {
+    fn start(queue: QueueSettings, context: &SinkContext<'_>) -> Result<SinkSpec, String> {
+        Ok(SinkSpec {
             sink: Arc::new(JsonColumnSink::new(context.store)),
             queue,
-        }
+        })
     }
 }
 
@@ -194,11 +196,11 @@ impl ConfiguredSink for StepTableSink {
     fn check(queue: &QueueSettings) -> Result<(), String> {
         check_queue(queue)
     }
-    fn start(queue: QueueSettings, context: &SinkContext<'_>) -> SinkSpec {
-        SinkSpec {
+    fn start(queue: QueueSettings, context: &SinkContext<'_>) -> Result<SinkSpec, String> {
+        Ok(SinkSpec {
             sink: Arc::new(StepTableSink::new(context.store)),
             queue,
-        }
+        })
     }
 }
 
@@ -208,11 +210,11 @@ impl ConfiguredSink for LogSink {
     fn check(options: &LogSinkConfig) -> Result<(), String> {
         check_capacity(options.capacity)
     }
-    fn start(options: LogSinkConfig, _: &SinkContext<'_>) -> SinkSpec {
-        SinkSpec {
+    fn start(options: LogSinkConfig, _: &SinkContext<'_>) -> Result<SinkSpec, String> {
+        Ok(SinkSpec {
             sink: Arc::new(LogSink),
             queue: capacity_queue(options.capacity),
-        }
+        })
     }
 }
 
@@ -222,11 +224,11 @@ impl ConfiguredSink for LiveSink {
     fn check(options: &LiveSinkConfig) -> Result<(), String> {
         check_capacity(options.capacity)
     }
-    fn start(options: LiveSinkConfig, context: &SinkContext<'_>) -> SinkSpec {
-        SinkSpec {
+    fn start(options: LiveSinkConfig, context: &SinkContext<'_>) -> Result<SinkSpec, String> {
+        Ok(SinkSpec {
             sink: Arc::new(LiveSink::new(context.live.clone())),
             queue: capacity_queue(options.capacity),
-        }
+        })
     }
 }
 
@@ -243,11 +245,32 @@ impl ConfiguredSink for NotifySink {
             Err("needs a postgres:// database".to_string())
         }
     }
-    fn start(queue: QueueSettings, context: &SinkContext<'_>) -> SinkSpec {
-        SinkSpec {
+    fn start(queue: QueueSettings, context: &SinkContext<'_>) -> Result<SinkSpec, String> {
+        Ok(SinkSpec {
             sink: Arc::new(NotifySink::new(context.store, context.origin)),
             queue,
-        }
+        })
+    }
+}
+
+impl ConfiguredSink for OtelSink {
+    const NAME: &'static str = "otel";
+    type Options = OtelSinkConfig;
+    fn check(options: &OtelSinkConfig) -> Result<(), String> {
+        check_queue(&options.queue).map_err(|why| format!("queue: {why}"))?;
+        options.check()
+    }
+    fn start(options: OtelSinkConfig, _: &SinkContext<'_>) -> Result<SinkSpec, String> {
+        // The collector is the operator's (often internal): not through the egress
+        // gate that holds the browser and downloads.
+        let client = ragtime_egress::client_builder()
+            .build()
+            .map_err(|e| format!("progress.otel: an HTTP client: {e}"))?;
+        let sink = OtelSink::new(&options, client).map_err(|e| e.to_string())?;
+        Ok(SinkSpec {
+            sink: Arc::new(sink),
+            queue: options.queue,
+        })
     }
 }
 

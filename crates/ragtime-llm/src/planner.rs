@@ -187,7 +187,7 @@ impl LlmPlanner {
                 self.handoff.put(request);
                 Decision::call(
                     MODEL_TOOL,
-                    json!({"turn": requests + 1, "wait_ms": wait_ms}),
+                    json!({"turn": requests + 1, "wait_ms": wait_ms, "model": self.settings.model}),
                 )
             }
             Err(why) => Decision::escalate(why),
@@ -197,6 +197,10 @@ impl LlmPlanner {
 
 #[async_trait]
 impl Planner for LlmPlanner {
+    fn name(&self) -> &str {
+        "llm"
+    }
+
     async fn next(
         &self,
         context: &AttemptContext,

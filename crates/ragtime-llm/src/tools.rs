@@ -40,7 +40,8 @@ impl Tool for ModelTool {
     fn parameters(&self) -> Value {
         json!({"type": "object", "properties": {
             "turn": {"type": "integer", "minimum": 1},
-            "wait_ms": {"type": "integer", "minimum": 0, "maximum": MAX_WAIT_MS}},
+            "wait_ms": {"type": "integer", "minimum": 0, "maximum": MAX_WAIT_MS},
+            "model": {"type": "string", "description": "the model asked, for the timeline and traces"}},
             "required": ["turn"], "additionalProperties": false})
     }
 

@@ -2,7 +2,7 @@
 //! attempts whose daemon died is in `reconcile`.
 
 use chrono::Utc;
-use ragtime_core::{AttemptId, AttemptStatus, EpisodeId, StepOutcome};
+use ragtime_core::{AttemptId, AttemptStatus, EpisodeId, StepOutcome, TraceId};
 use ragtime_timeline::{AttemptRecord, StepRecord, Timeline, timeline};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -27,6 +27,8 @@ pub struct NewAttempt {
     pub strategy: String,
     /// The daemon that runs the attempt.
     pub worker_id: Option<String>,
+    /// The trace its events carry ([`TraceId::random`] for a new attempt).
+    pub trace_id: TraceId,
 }
 
 /// Which attempts [`Store::attempts`] lists.
@@ -122,6 +124,7 @@ impl Store {
             status: Set(AttemptStatus::Attempted.as_str().to_string()),
             progress: Set(Value::Array(Vec::new())),
             worker_id: Set(new.worker_id),
+            trace_id: Set((!new.trace_id.is_none()).then(|| new.trace_id.to_string())),
             started_at: Set(now),
             heartbeat_at: Set(now),
             ..Default::default()
@@ -314,6 +317,8 @@ pub fn attempt_record(m: recovery_attempt::Model) -> Result<AttemptRecord, Store
         message: m.message,
         started_at: m.started_at,
         finished_at: m.finished_at,
+        // A malformed id names no trace; the attempt itself is still readable.
+        trace_id: m.trace_id.and_then(|text| text.parse().ok()),
     })
 }
 

@@ -423,6 +423,19 @@ impl Store {
             .transpose()
     }
 
+    /// The episodes with these ids (one query), in id order; ids without a row are
+    /// left out.
+    pub async fn episodes_by_id(&self, ids: &[EpisodeId]) -> Result<Vec<Episode>, StoreError> {
+        episode::Entity::find()
+            .filter(episode::Column::Id.is_in(ids.iter().map(|id| id.get())))
+            .order_by_asc(episode::Column::Id)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(episode_of)
+            .collect()
+    }
+
     /// Episodes matching `filter`, newest first.
     pub async fn find_episodes(&self, filter: &EpisodeFilter) -> Result<Vec<Episode>, StoreError> {
         let mut query = episode::Entity::find().order_by_desc(episode::Column::Id);

@@ -1,17 +1,20 @@
 //! Test support for the runtime without a browser: a scripted planner and simple tools,
-//! and [`openai::ScriptedModel`], a scripted OpenAI-compatible server on loopback.
+//! [`openai::ScriptedModel`], a scripted OpenAI-compatible server on loopback, and
+//! [`otlp::OtlpReceiver`], a real OTLP/HTTP trace receiver on loopback.
 //!
 //! The tools behave like the awkward real ones in miniature: one sleeps (and can be
 //! named like a browser tool, to stage "click timed out"), one fails, one panics, and
 //! one ignores cancellation by blocking a thread the runtime cannot stop.
 
 pub mod openai;
+pub mod otlp;
 mod planner;
 mod tools;
 
 pub use planner::ScriptedPlanner;
 pub use tools::{
-    EchoTool, FailTool, IgnoreCancellationTool, PanicTool, ScreenshotTool, SleepTool, TINY_PNG,
+    EchoTool, FailTool, Gate, GateTool, IgnoreCancellationTool, PanicTool, ScreenshotTool,
+    SleepTool, TINY_PNG,
 };
 
 use ragtime_core::ToolRegistry;

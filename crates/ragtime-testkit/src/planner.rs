@@ -22,6 +22,10 @@ impl ScriptedPlanner {
 
 #[async_trait]
 impl Planner for ScriptedPlanner {
+    fn name(&self) -> &str {
+        "scripted"
+    }
+
     async fn next(
         &self,
         _context: &AttemptContext,

@@ -195,3 +195,50 @@ impl Tool for ScreenshotTool {
         })
     }
 }
+
+/// A tool whose calls wait until the test opens its gate, so a test can hold an
+/// attempt at a known step (a page loaded, a stream connected) for as long as that
+/// takes on the machine, instead of guessing a sleep long enough.
+#[derive(Debug, Clone)]
+pub struct GateTool {
+    open: tokio::sync::watch::Receiver<bool>,
+}
+
+/// The test's end of a [`GateTool`].
+#[derive(Debug)]
+pub struct Gate(tokio::sync::watch::Sender<bool>);
+
+impl GateTool {
+    /// A closed gate (`gate`) and the tool that waits on it.
+    pub fn new() -> (GateTool, Gate) {
+        let (open, waiting) = tokio::sync::watch::channel(false);
+        (GateTool { open: waiting }, Gate(open))
+    }
+}
+
+impl Gate {
+    /// Lets every waiting and later call through.
+    pub fn open(&self) {
+        self.0.send_replace(true);
+    }
+}
+
+#[async_trait]
+impl Tool for GateTool {
+    fn name(&self) -> &str {
+        "gate"
+    }
+    fn description(&self) -> &str {
+        "Waits until the test opens the gate (cancellable), then succeeds."
+    }
+    fn parameters(&self) -> Value {
+        json!({"type": "object"})
+    }
+    async fn call(&self, _args: &Value, _ctx: &ToolContext) -> Result<ToolOutput, ToolError> {
+        let mut open = self.open.clone();
+        open.wait_for(|open| *open)
+            .await
+            .map_err(|_| ToolError::Failed("the test dropped the gate".into()))?;
+        Ok(ToolOutput::text("the gate opened"))
+    }
+}

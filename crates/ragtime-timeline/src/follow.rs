@@ -34,6 +34,7 @@ impl Follow {
                 message: None,
                 started_at,
                 finished_at: None,
+                trace_id: None,
             },
             steps: BTreeMap::new(),
             finished: false,
@@ -58,6 +59,9 @@ impl Follow {
         match &event.kind {
             EventKind::AttemptStarted(started) => {
                 self.attempt.episode_id = started.episode_id;
+                if !event.trace_id.is_none() {
+                    self.attempt.trace_id = Some(event.trace_id);
+                }
                 self.attempt.strategy = started.strategy.clone();
                 self.attempt.started_at = event.at;
             }
@@ -158,6 +162,7 @@ mod tests {
     fn at(attempt: i64, kind: EventKind) -> ProgressEvent {
         ProgressEvent {
             texts_cut: false,
+            trace_id: ragtime_core::TraceId::default(),
             attempt_id: AttemptId(attempt),
             at: DateTime::<Utc>::UNIX_EPOCH,
             kind,

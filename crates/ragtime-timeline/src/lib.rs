@@ -15,7 +15,7 @@ pub use follow::{Follow, merge};
 use std::fmt;
 
 use chrono::{DateTime, Utc};
-pub use ragtime_core::{AttemptId, AttemptStatus, EpisodeId, StepOutcome};
+pub use ragtime_core::{AttemptId, AttemptStatus, EpisodeId, StepOutcome, TraceId};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -38,6 +38,8 @@ pub struct AttemptRecord {
     pub started_at: DateTime<Utc>,
     /// When it ended, once it has.
     pub finished_at: Option<DateTime<Utc>>,
+    /// The trace its events carry, for a link to a trace collector.
+    pub trace_id: Option<TraceId>,
 }
 
 /// One `recovery_steps` row.
@@ -298,6 +300,7 @@ mod tests {
             message: Some("no audio found".into()),
             started_at: at(0),
             finished_at: Some(at(2)),
+            trace_id: None,
         };
         let steps = vec![
             step(
@@ -338,6 +341,7 @@ mod tests {
             message: None,
             started_at: at(0),
             finished_at: None,
+            trace_id: None,
         };
         let long = "x".repeat(10_000);
         let steps = vec![step(

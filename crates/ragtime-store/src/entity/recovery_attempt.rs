@@ -39,6 +39,9 @@ pub struct Model {
     pub heartbeat_at: ChronoDateTimeUtc,
     /// Set by an admin that asked for a cancel the daemon running the attempt acts on.
     pub cancel_requested_at: Option<ChronoDateTimeUtc>,
+    /// The attempt's W3C trace id, 32 hex digits; `NULL` on attempts from before
+    /// trace ids existed.
+    pub trace_id: Option<String>,
 }
 
 /// No relations: the tables join on their id columns in queries.

@@ -155,6 +155,7 @@ mod tests {
     fn a_long_output_is_cut_to_fit_and_stays_valid_json() {
         let event = ProgressEvent {
             texts_cut: false,
+            trace_id: ragtime_core::TraceId::default(),
             attempt_id: ragtime_core::AttemptId(7),
             at: Utc::now(),
             kind: EventKind::ToolCallFinished(ToolCallFinished {
@@ -182,6 +183,7 @@ mod tests {
     fn huge_arguments_are_replaced_and_small_events_pass_whole() {
         let started = |args: serde_json::Value| ProgressEvent {
             texts_cut: false,
+            trace_id: ragtime_core::TraceId::default(),
             attempt_id: ragtime_core::AttemptId(7),
             at: Utc::now(),
             kind: EventKind::ToolCallStarted(ragtime_core::ToolCallStarted {
