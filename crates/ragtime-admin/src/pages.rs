@@ -141,10 +141,7 @@ pub async fn attempt(
         .max()
         .unwrap_or(1)
         .max(1);
-    let tokens = steps
-        .iter()
-        .filter_map(|s| s.tokens)
-        .reduce(|(read, written), (r, w)| (read + r, written + w));
+    let tokens = ragtime_timeline::total_tokens(&steps);
     let body = html! {
         h1 { "Attempt " (row.id) " " span #status { (badge(row.status.as_str())) } }
         p.meta {

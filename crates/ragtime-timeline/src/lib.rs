@@ -120,6 +120,14 @@ pub struct End {
 const ARG_VALUE_CHARS: usize = 80;
 const OUTPUT_CHARS: usize = 120;
 
+/// Model tokens (read, written) of the steps together, when any step used a model.
+pub fn total_tokens(steps: &[StepRecord]) -> Option<(i64, i64)> {
+    steps
+        .iter()
+        .filter_map(|s| s.tokens)
+        .reduce(|a, b| (a.0.saturating_add(b.0), a.1.saturating_add(b.1)))
+}
+
 /// Builds the timeline of one attempt. Steps may come in any order.
 pub fn timeline(attempt: &AttemptRecord, steps: &[StepRecord]) -> Timeline {
     let mut entries: Vec<Entry> = steps
@@ -135,10 +143,7 @@ pub fn timeline(attempt: &AttemptRecord, steps: &[StepRecord]) -> Timeline {
             tokens: s.tokens,
         })
         .collect();
-    let tokens = entries
-        .iter()
-        .filter_map(|e| e.tokens)
-        .reduce(|a, b| (a.0.saturating_add(b.0), a.1.saturating_add(b.1)));
+    let tokens = total_tokens(steps);
     entries.sort_by_key(|e| e.step);
     let end = (attempt.status != AttemptStatus::Attempted).then(|| End {
         status: attempt.status,
