@@ -78,11 +78,17 @@ struct Ending {
     message: String,
     /// How many steps it made, when the live event said.
     steps: Option<usize>,
+    /// An end read from the rows, long enough ago that the sinks have written its
+    /// steps. A fresh one is not trusted alone: the terminal status is written before
+    /// the sinks may have written the last steps, so the stream waits for the live
+    /// end (which counts the steps) or for `SETTLE`.
+    settled: bool,
 }
 
 /// What reading an attempt's rows found.
 enum Rows {
-    Status(AttemptStatus, String),
+    /// The attempt's status and message, and when it ended if it has.
+    Status(AttemptStatus, String, Option<chrono::DateTime<chrono::Utc>>),
     /// The attempt does not exist (any more).
     Gone,
     /// The database did not answer; the stream tries again later.
@@ -149,7 +155,7 @@ impl Timeline {
             && !self.follow.steps().any(Self::running)
             && ending
                 .steps
-                .is_none_or(|n| self.follow.steps().count() >= n)
+                .map_or(ending.settled, |n| self.follow.steps().count() >= n)
     }
 
     /// Applies a live event; returns how the attempt ended on its last one.
@@ -191,6 +197,7 @@ impl Timeline {
                 status: end.status,
                 message: end.message.clone(),
                 steps: Some(end.steps as usize),
+                settled: true,
             }),
             _ => None,
         }
@@ -205,7 +212,11 @@ impl Timeline {
                 (Err(StoreError::NotFound(_)), _) => return Rows::Gone,
                 _ => return Rows::Unavailable,
             };
-        let status = (attempt.status, attempt.message.clone().unwrap_or_default());
+        let status = (
+            attempt.status,
+            attempt.message.clone().unwrap_or_default(),
+            attempt.finished_at,
+        );
         // A cut text is whole once the sinks have written its step's end (or, for the
         // end's message, the attempt's).
         for step in &steps {
@@ -222,7 +233,7 @@ impl Timeline {
         for (shot, step) in shots {
             self.add_shot(step, shot);
         }
-        Rows::Status(status.0, status.1)
+        Rows::Status(status.0, status.1, status.2)
     }
 
     /// Sends what changed since the last send; false when the page has gone. Only
@@ -289,16 +300,21 @@ async fn follow_attempt(state: Shared, id: AttemptId, tx: mpsc::Sender<Event>) {
             match timeline.catch_up(&state, id).await {
                 Rows::Gone => return,
                 Rows::Unavailable => rows_failed = true,
-                Rows::Status(status, message) if status != AttemptStatus::Attempted => {
+                Rows::Status(status, message, finished_at)
+                    if status != AttemptStatus::Attempted =>
+                {
                     match &mut ending {
                         // The row holds the end's message whole.
                         Some(end) => end.message = message,
                         None => {
+                            let ended_ago = finished_at
+                                .and_then(|at| (chrono::Utc::now() - at).to_std().ok());
                             ending = Some(Ending {
                                 since: Instant::now(),
                                 status,
                                 message,
                                 steps: None,
+                                settled: ended_ago.is_some_and(|ago| ago > SETTLE),
                             });
                         }
                     }
