@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use ragtime_admin::AdminSettings;
+use ragtime_admin::{AdminSettings, MetricsSettings};
 use ragtime_browser::BrowserSettings;
 use ragtime_core::RuntimeSettings;
 use ragtime_ingest::pipeline::settings::PipelineSettings;
@@ -66,6 +66,8 @@ pub struct Config {
     pub pipeline: PipelineSettings,
     /// The admin web.
     pub admin: AdminSettings,
+    /// The Prometheus `/metrics` listener (off by default).
+    pub metrics: MetricsSettings,
     /// Which planner drives the agent.
     pub agent: AgentSettings,
     /// The model of the `llm` planner.

@@ -106,6 +106,7 @@ pub async fn fixture_site(mut config: Config, only: Vec<String>, keep_open: bool
     config.pipeline.fetch_timeout = Duration::from_secs(3);
     config.pipeline.poll_interval = Duration::from_millis(100);
     let admin_settings = config.admin.clone();
+    let metrics_settings = config.metrics.clone();
     let app = std::sync::Arc::new(App::open(config).await.context("starting the daemon")?);
     println!("fixture podcast site on {}", site.url("/"));
     // The demo goes on without the admin when its port is taken.
@@ -116,6 +117,7 @@ pub async fn fixture_site(mut config: Config, only: Vec<String>, keep_open: bool
             None
         }
     };
+    let _metrics = crate::start_metrics(&app, &metrics_settings).await?;
     let mut ours: Vec<(EpisodeId, &'static str)> = Vec::new();
     for episode in fixture_episodes()
         .iter()
@@ -187,8 +189,10 @@ pub async fn fixture_site(mut config: Config, only: Vec<String>, keep_open: bool
             media.display()
         );
         if let Some(url) = admin_url.filter(|_| keep_open) {
+            // Listening before saying so: a Ctrl-C right after the line is not lost.
+            let stop = crate::stop_signal();
             println!("the admin stays up at {url}; stop with Ctrl-C");
-            crate::stop_signal().await;
+            stop.await;
         }
     };
     ragtime::daemon::serve(app, until).await?;

@@ -189,14 +189,17 @@ async fn run() -> Result<ExitCode> {
         }
         Command::Serve => {
             let admin_settings = config.admin.clone();
+            let metrics_settings = config.metrics.clone();
             let app = std::sync::Arc::new(App::open(config).await.context("starting the daemon")?);
+            let stop = stop_signal();
             println!(
                 "ragtime daemon: {} worker(s) on {}; stop with Ctrl-C",
                 app.config.pipeline.workers,
                 ragtime_store::redact_url(&app.config.database.url)
             );
             let _admin = start_admin(&app, &admin_settings).await?;
-            let served = ragtime::daemon::serve(app, stop_signal()).await?;
+            let _metrics = start_metrics(&app, &metrics_settings).await?;
+            let served = ragtime::daemon::serve(app, stop).await?;
             println!("stopped after {} episode(s)", served.episodes);
         }
         Command::Submit { url } => {
@@ -302,26 +305,47 @@ pub(crate) fn checked_url(text: &str) -> Result<url::Url> {
     Ok(url)
 }
 
-/// Resolves on SIGINT or SIGTERM.
-pub(crate) async fn stop_signal() {
-    let ctrl_c = tokio::signal::ctrl_c();
+/// Resolves on SIGINT or SIGTERM received after this call. The listeners are made
+/// here, not when the future is first polled: a signal sent as soon as a message
+/// such as "stop with Ctrl-C" is printed must not fall between the two.
+pub(crate) fn stop_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
     {
-        let mut term =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(term) => term,
-                Err(_) => {
-                    let _ = ctrl_c.await;
-                    return;
+        use tokio::signal::unix::{SignalKind, signal};
+        let listeners = signal(SignalKind::interrupt()).and_then(|int| {
+            signal(SignalKind::terminate()).map(|term| (int, term))
+        });
+        async move {
+            match listeners {
+                Ok((mut int, mut term)) => {
+                    tokio::select! {
+                        _ = int.recv() => {}
+                        _ = term.recv() => {}
+                    }
                 }
-            };
-        tokio::select! {
-            _ = ctrl_c => {}
-            _ = term.recv() => {}
+                Err(_) => {
+                    let _ = tokio::signal::ctrl_c().await;
+                }
+            }
         }
     }
     #[cfg(not(unix))]
-    let _ = ctrl_c.await;
+    async {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+/// Serves `/metrics` when `[metrics] listen` is set, and says where.
+pub(crate) async fn start_metrics(
+    app: &std::sync::Arc<App>,
+    settings: &ragtime::admin::MetricsSettings,
+) -> Result<Option<ragtime::admin::MetricsServer>> {
+    let Some(listen) = settings.listen() else {
+        return Ok(None);
+    };
+    let server = ragtime::admin::MetricsServer::start(listen, std::sync::Arc::clone(app)).await?;
+    println!("metrics: http://{}/metrics", server.addr);
+    Ok(Some(server))
 }
 
 /// Starts the admin web when `[admin] listen` is set, and says where and how to log in.

@@ -9,6 +9,7 @@ mod actions;
 mod auth;
 mod layout;
 mod live;
+pub mod metrics;
 mod pages;
 pub mod settings;
 
@@ -24,6 +25,7 @@ use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
 pub use auth::{Sessions, generate_password, hash_password};
+pub use metrics::{MetricsError, MetricsServer, MetricsSettings};
 pub use settings::{AdminSettings, LoginLimits};
 
 /// What every handler can reach: the daemon's app (its store, live feed and runtime

@@ -16,6 +16,6 @@ mod settings;
 pub mod settle;
 pub mod tools;
 
-pub use pool::{AttemptBrowser, BrowserError, BrowserPool};
+pub use pool::{AttemptBrowser, BROWSER_LAUNCHES, BrowserError, BrowserPool};
 pub use settings::BrowserSettings;
 pub use tools::{BrowserTools, registry};

@@ -74,6 +74,9 @@ struct Running {
 /// (Chromium bypasses proxies for loopback unless told not to).
 const PROXY_BYPASS: &str = "<-loopback>";
 
+/// Chromium launches, by `kind`: `launch`, or `relaunch` after one died.
+pub const BROWSER_LAUNCHES: &str = "ragtime_browser_launches_total";
+
 /// The daemon's one browser process, shared by every attempt.
 pub struct BrowserPool {
     settings: BrowserSettings,
@@ -177,7 +180,8 @@ impl BrowserPool {
         })
     }
 
-    /// Runs `f` with the live browser, launching it first when needed.
+    /// Runs `f` with the live browser, launching it first when needed (and counting
+    /// each launch for the metrics, a replacement of a dead one as a relaunch).
     async fn with_browser<T>(
         &self,
         f: impl AsyncFnOnce(&Browser) -> Result<T, BrowserError>,
@@ -195,6 +199,11 @@ impl BrowserPool {
         }
         if running.is_none() {
             *running = Some(self.launch().await?);
+            metrics::counter!(
+                BROWSER_LAUNCHES,
+                "kind" => if dead { "relaunch" } else { "launch" },
+            )
+            .increment(1);
         }
         match running.as_ref() {
             Some(r) => f(&r.browser).await,

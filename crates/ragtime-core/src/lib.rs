@@ -13,6 +13,7 @@ pub mod event;
 pub mod ids;
 pub mod ledger;
 pub mod messages;
+pub mod metrics;
 pub mod planner;
 pub mod progress;
 pub mod redact;

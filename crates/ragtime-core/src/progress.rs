@@ -72,6 +72,7 @@ impl Actor for ProgressActor {
         match message {
             ProgressMsg::Publish(mut event) => {
                 scrub_event(&mut event, state.output_limit);
+                crate::metrics::record_event(&event);
                 let event = Arc::new(event);
                 for sink in &state.sinks {
                     sink.offer(Arc::clone(&event));

@@ -18,4 +18,4 @@ pub use client::{
 };
 pub use download::{DownloadError, DownloadRequest, Downloaded, download};
 pub use policy::{EgressPolicy, InvalidAllowEntry, Refused};
-pub use proxy::{EgressGate, GateListener, REFUSED_HEADER, RefusalLog};
+pub use proxy::{EGRESS_REFUSALS, EgressGate, GateListener, REFUSED_HEADER, RefusalLog};

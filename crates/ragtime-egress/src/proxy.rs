@@ -25,6 +25,9 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio_util::sync::CancellationToken;
 use url::Url;
 
+/// Requests the egress gate refused, from the browser and the downloads alike.
+pub const EGRESS_REFUSALS: &str = "ragtime_egress_refusals_total";
+
 use crate::policy::{EgressPolicy, Refused};
 
 type Body = BoxBody<Bytes, hyper::Error>;
@@ -216,6 +219,7 @@ impl Connection {
 
     fn refuse(&self, refused: Refused) -> Response<Body> {
         tracing::info!(target = %refused.target, reason = %refused.reason, "egress gate refused a request");
+        metrics::counter!(EGRESS_REFUSALS).increment(1);
         let body = format!("refused by ragtime's egress gate: {refused}\n");
         self.refusals.push(refused);
         let mut response = text(StatusCode::FORBIDDEN, body);

@@ -479,6 +479,29 @@ impl Store {
             .collect()
     }
 
+    /// How many episodes are in each status (every status, zeros included); a status
+    /// this version does not know is an error, not a guess.
+    pub async fn episode_counts(&self) -> Result<Vec<(EpisodeStatus, u64)>, StoreError> {
+        let rows: Vec<(String, i64)> = episode::Entity::find()
+            .select_only()
+            .column(episode::Column::Status)
+            .column_as(episode::Column::Id.count(), "n")
+            .group_by(episode::Column::Status)
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        let mut counts: Vec<(EpisodeStatus, u64)> =
+            EpisodeStatus::ALL.into_iter().map(|s| (s, 0)).collect();
+        for (status, n) in rows {
+            let known = EpisodeStatus::parse(&status)
+                .ok_or_else(|| StoreError::Unreadable(format!("unknown episode status {status:?}")))?;
+            if let Some(slot) = counts.iter_mut().find(|(s, _)| *s == known) {
+                slot.1 = u64::try_from(n).unwrap_or(0);
+            }
+        }
+        Ok(counts)
+    }
+
     /// Every episode, oldest first.
     pub async fn episodes(&self) -> Result<Vec<Episode>, StoreError> {
         episode::Entity::find()

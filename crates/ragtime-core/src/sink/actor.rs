@@ -14,6 +14,7 @@ use std::time::Duration;
 use ractor::{Actor, ActorProcessingErr, ActorRef, RpcReplyPort};
 
 use crate::error::SinkError;
+use crate::metrics as metrics_names;
 use crate::event::ProgressEvent;
 use crate::settings::QueueSettings;
 use crate::sink::{Sink, SinkCounters, SinkStats};
@@ -120,7 +121,7 @@ impl SinkActorState {
             return;
         }
         let batch: Vec<Arc<ProgressEvent>> = self.buffer.iter().take(n).cloned().collect();
-        let result = match self.sink.write_batch(&batch).await {
+        let result = match self.write(&batch).await {
             Err(SinkError::Permanent(reason)) => {
                 tracing::warn!(sink = %self.sink.name(), batch = n, %reason, "batch rejected; writing one by one");
                 self.write_one_by_one(n).await
@@ -139,8 +140,23 @@ impl SinkActorState {
         }
     }
 
+    /// One write of the sink, timed and counted for the metrics.
+    async fn write(&mut self, batch: &[Arc<ProgressEvent>]) -> Result<(), SinkError> {
+        let started = std::time::Instant::now();
+        let result = self.sink.write_batch(batch).await;
+        let sink = self.sink.name().to_string();
+        metrics::histogram!(metrics_names::SINK_WRITE_DURATION, "sink" => sink.clone())
+            .record(started.elapsed().as_secs_f64());
+        if result.is_ok() {
+            metrics::counter!(metrics_names::SINK_BATCHES, "sink" => sink).increment(1);
+        }
+        result
+    }
+
     fn back_off(&mut self, myself: &ActorRef<SinkMsg>, batch: usize, err: &SinkError) {
         self.counters.retries.fetch_add(1, Ordering::Relaxed);
+        metrics::counter!(metrics_names::SINK_RETRIES, "sink" => self.sink.name().to_string())
+            .increment(1);
         let wait = match self.backoff {
             None => self.queue.retry_initial,
             Some(prev) => (prev * 2).min(self.queue.retry_max),
@@ -158,7 +174,7 @@ impl SinkActorState {
             let Some(event) = self.buffer.front().cloned() else {
                 break;
             };
-            match self.sink.write_batch(std::slice::from_ref(&event)).await {
+            match self.write(std::slice::from_ref(&event)).await {
                 Ok(()) => self.settle(1, true),
                 Err(SinkError::Permanent(reason)) => {
                     tracing::error!(
@@ -180,6 +196,8 @@ impl SinkActorState {
         let counter = if written {
             &self.counters.written
         } else {
+            metrics::counter!(metrics_names::SINK_FAILED, "sink" => self.sink.name().to_string())
+                .increment(n as u64);
             &self.counters.failed
         };
         counter.fetch_add(n as u64, Ordering::Relaxed);

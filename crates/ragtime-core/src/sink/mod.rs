@@ -170,7 +170,8 @@ impl SinkHandle {
             })
             .is_ok();
         if !accepted {
-            let dropped = self.counters.dropped.fetch_add(1, Ordering::Relaxed) + 1;
+            self.count_dropped();
+            let dropped = self.counters.dropped.load(Ordering::Relaxed);
             if dropped.is_power_of_two() {
                 tracing::warn!(sink = %self.name, dropped, "sink queue full; dropping progress events");
             }
@@ -178,8 +179,13 @@ impl SinkHandle {
         }
         if self.actor.cast(SinkMsg::Deliver(event)).is_err() {
             self.counters.pending.fetch_sub(1, Ordering::AcqRel);
-            self.counters.dropped.fetch_add(1, Ordering::Relaxed);
+            self.count_dropped();
         }
+    }
+
+    fn count_dropped(&self) {
+        self.counters.dropped.fetch_add(1, Ordering::Relaxed);
+        metrics::counter!(crate::metrics::SINK_DROPPED, "sink" => self.name.clone()).increment(1);
     }
 
     /// The sink's counters as of now.
