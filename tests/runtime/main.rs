@@ -21,6 +21,7 @@ mod fixtures;
 mod llm;
 mod otel;
 mod outage;
+mod remote_browser;
 mod scenarios;
 mod sinks;
 mod supervision;

@@ -10,6 +10,7 @@ mod network;
 pub mod observe;
 pub mod orphans;
 mod pool;
+mod remote;
 mod scripts;
 mod selector;
 mod settings;

@@ -48,6 +48,14 @@ pub enum BrowserError {
     /// made.
     #[error("browser: {0}")]
     Cdp(String),
+    /// `[browser] connect` names a Chromium that could not be attached to.
+    #[error("cannot attach to the chromium at {address}: {reason}")]
+    Connect {
+        /// The address from `[browser] connect`.
+        address: String,
+        /// Why, in words.
+        reason: String,
+    },
     /// The `[browser]` settings cannot be used (an `allow_hosts` entry that does not read).
     #[error("invalid [browser] settings: {0}")]
     Settings(String),
@@ -56,18 +64,41 @@ pub enum BrowserError {
     Gate(String),
 }
 
+/// Drives the connection's messages until it is gone; the flag says whether it
+/// still is.
+fn follow(mut handler: chromiumoxide::Handler) -> (JoinHandle<()>, Arc<AtomicBool>) {
+    let alive = Arc::new(AtomicBool::new(true));
+    let flag = Arc::clone(&alive);
+    let task = tokio::spawn(async move {
+        // Messages this version cannot parse are dropped inside chromiumoxide; an
+        // error here means the connection to the browser is gone.
+        while let Some(event) = handler.next().await {
+            if let Err(err) = event {
+                tracing::warn!(error = %err, "lost the connection to chromium");
+                break;
+            }
+        }
+        flag.store(false, Ordering::Release);
+    });
+    (task, alive)
+}
+
 fn cdp(err: impl std::fmt::Display) -> BrowserError {
     BrowserError::Cdp(err.to_string())
 }
 
 struct Running {
     browser: Browser,
-    /// The profile directory, removed when the browser is gone.
-    _profile: tempfile::TempDir,
-    /// The proxy of everything outside an attempt's context.
-    _gate: GateListener,
+    /// The profile directory, removed when the browser is gone (none when attached).
+    _profile: Option<tempfile::TempDir>,
+    /// The proxy of everything outside an attempt's context (none when attached:
+    /// only attempt contexts, each behind its own listener, are used there).
+    _gate: Option<GateListener>,
     handler: JoinHandle<()>,
     alive: Arc<AtomicBool>,
+    /// Attached with `[browser] connect`: another process owns that Chromium, so it
+    /// is never closed or killed from here.
+    attached: bool,
 }
 
 /// Chromium's proxy rules: every connection through the gate, loopback included
@@ -93,6 +124,7 @@ impl BrowserPool {
     }
 
     fn build(settings: BrowserSettings, gated: bool) -> Result<Arc<BrowserPool>, BrowserError> {
+        settings.check().map_err(BrowserError::Settings)?;
         let policy = EgressPolicy::new(&settings.allow_hosts)
             .map_err(|e| BrowserError::Settings(e.to_string()))?;
         Ok(Arc::new(BrowserPool {
@@ -194,7 +226,9 @@ impl BrowserPool {
             tracing::warn!("chromium has died; starting a new one");
             if let Some(mut dead) = running.take() {
                 dead.handler.abort();
-                let _ = dead.browser.kill().await;
+                if !dead.attached {
+                    let _ = dead.browser.kill().await;
+                }
             }
         }
         if running.is_none() {
@@ -212,6 +246,9 @@ impl BrowserPool {
     }
 
     async fn launch(&self) -> Result<Running, BrowserError> {
+        if let Some(address) = &self.settings.connect {
+            return self.attach(address).await;
+        }
         let path = self.settings.executable.display().to_string();
         if !self.settings.executable.exists() {
             return Err(BrowserError::Launch {
@@ -239,33 +276,49 @@ impl BrowserPool {
             .listen()
             .await
             .map_err(|e| BrowserError::Gate(e.to_string()))?;
-        let (browser, mut handler) =
+        let (browser, handler) =
             Browser::launch(self.config(profile.path(), &gate.proxy_url())?)
                 .await
                 .map_err(|e| BrowserError::Launch {
                     path,
                     reason: e.to_string(),
                 })?;
-        let alive = Arc::new(AtomicBool::new(true));
-        let flag = Arc::clone(&alive);
-        let handler = tokio::spawn(async move {
-            // Messages this version cannot parse are dropped inside chromiumoxide; an
-            // error here means the connection to the browser is gone.
-            while let Some(event) = handler.next().await {
-                if let Err(err) = event {
-                    tracing::warn!(error = %err, "lost the connection to chromium");
-                    break;
-                }
-            }
-            flag.store(false, Ordering::Release);
-        });
+        let (handler, alive) = follow(handler);
         tracing::info!(executable = %self.settings.executable.display(), "chromium started");
         Ok(Running {
             browser,
-            _profile: profile,
-            _gate: gate,
+            _profile: Some(profile),
+            _gate: Some(gate),
             handler,
             alive,
+            attached: false,
+        })
+    }
+
+    /// Attaches to the Chromium at `address` (`[browser] connect`), within the launch
+    /// timeout.
+    async fn attach(&self, address: &str) -> Result<Running, BrowserError> {
+        let failed = |reason: String| BrowserError::Connect {
+            address: address.to_string(),
+            reason,
+        };
+        let limit = self.settings.launch_timeout;
+        let ws = crate::remote::websocket_url(address, limit)
+            .await
+            .map_err(failed)?;
+        let (browser, handler) = tokio::time::timeout(limit, Browser::connect(ws))
+            .await
+            .map_err(|_| failed(format!("no answer within {limit:?}")))?
+            .map_err(|e| failed(e.to_string()))?;
+        let (handler, alive) = follow(handler);
+        tracing::info!(%address, "attached to a running chromium");
+        Ok(Running {
+            browser,
+            _profile: None,
+            _gate: None,
+            handler,
+            alive,
+            attached: true,
         })
     }
 
@@ -339,9 +392,14 @@ impl BrowserPool {
         })
     }
 
-    /// Closes the browser process (waits for it, so no zombie stays behind).
+    /// Closes the browser process (waits for it, so no zombie stays behind); an
+    /// attached browser is only let go of.
     pub async fn shutdown(&self) {
         if let Some(mut r) = self.running.lock().await.take() {
+            if r.attached {
+                r.handler.abort();
+                return;
+            }
             if r.browser.close().await.is_err() {
                 let _ = r.browser.kill().await;
             }

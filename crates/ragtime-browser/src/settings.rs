@@ -51,6 +51,13 @@ pub struct BrowserSettings {
     /// A daemon reaps the orphaned browsers under its own root only, so daemons with
     /// different roots on one machine never stop each other's browsers.
     pub profile_dir: Option<PathBuf>,
+    /// Attach to a Chromium that is already running instead of launching one: its
+    /// DevTools address, `http://HOST:9222` (the WebSocket is looked up at
+    /// `/json/version`) or a `ws://` URL. Each attempt still gets its own context,
+    /// whose connections go through this daemon's egress gate on 127.0.0.1, so that
+    /// Chromium must share the daemon's loopback (same host, or same network
+    /// namespace). `executable`, `extra_args` and `profile_dir` are not used then.
+    pub connect: Option<String>,
 }
 
 impl Default for BrowserSettings {
@@ -69,11 +76,27 @@ impl Default for BrowserSettings {
             media_dir: PathBuf::from("media"),
             extra_args: Vec::new(),
             profile_dir: None,
+            connect: None,
         }
     }
 }
 
 impl BrowserSettings {
+    /// Rules serde cannot express: `connect`, when set, is an http(s) or ws(s) URL
+    /// with a host.
+    pub fn check(&self) -> Result<(), String> {
+        if let Some(connect) = &self.connect {
+            let url = url::Url::parse(connect)
+                .map_err(|e| format!("browser.connect {connect:?} is not a URL: {e}"))?;
+            if !matches!(url.scheme(), "http" | "https" | "ws" | "wss") || url.host().is_none() {
+                return Err(format!(
+                    "browser.connect {connect:?} must be http://HOST:PORT or a ws:// DevTools URL"
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// The directory browser profiles are created in and orphans reaped from:
     /// `profile_dir`, else the system temporary directory, made absolute so that
     /// daemons started from different directories agree on it.
