@@ -19,6 +19,8 @@
     reason = "a benchmark fails loudly by design: a setup step that cannot work ends the run"
 )]
 
+mod common;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -295,21 +297,9 @@ fn sqlite_config(dir: &std::path::Path) -> Config {
 }
 
 async fn postgres_config(admin_url: &str) -> Config {
-    use sea_orm::{ConnectionTrait, Database};
-    let name = "ragtime_bench_admin";
-    let admin = Database::connect(admin_url).await.expect("postgres");
-    admin
-        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        .await
-        .expect("drop");
-    admin
-        .execute_unprepared(&format!("CREATE DATABASE {name}"))
-        .await
-        .expect("create");
-    admin.close().await.ok();
-    let base = admin_url.rsplit_once('/').map_or(admin_url, |(b, _)| b);
+    let url = common::fresh_postgres_database(admin_url, "ragtime_bench_admin").await;
     let mut config = Config::default();
-    config.database.url = format!("{base}/{name}");
+    config.database.url = url;
     config.progress.sinks = vec![
         "json_column".to_string(),
         "step_table".to_string(),

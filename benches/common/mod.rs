@@ -31,3 +31,21 @@ pub fn status_kib(pid: &str, field: &str) -> u64 {
         })
         .unwrap_or(0)
 }
+
+/// A fresh, empty PostgreSQL database `name` (dropped first if left over) on the
+/// server of `admin_url`; its URL.
+pub async fn fresh_postgres_database(admin_url: &str, name: &str) -> String {
+    use sea_orm::{ConnectionTrait, Database};
+    let admin = Database::connect(admin_url).await.expect("postgres");
+    admin
+        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .await
+        .expect("drop");
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE {name}"))
+        .await
+        .expect("create");
+    admin.close().await.ok();
+    let base = admin_url.rsplit_once('/').map_or(admin_url, |(b, _)| b);
+    format!("{base}/{name}")
+}

@@ -527,3 +527,61 @@ async fn a_reconnecting_stream_catches_up_on_the_steps_it_missed() {
     a.app.close(Duration::from_secs(5)).await.expect("close");
     a.db.cleanup().await;
 }
+
+/// A page opened just as an attempt ended, while the sinks have not yet written its
+/// last steps (the terminal status is written first): the stream waits for the
+/// steps before it sends the end, instead of ending the page without them. On
+/// PostgreSQL, a lock on `recovery_steps` holds the step rows back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stream_opened_as_an_attempt_ends_waits_for_its_last_steps() {
+    use sea_orm::{ConnectionTrait, Database, TransactionTrait};
+
+    let db = TestDb::postgres().await;
+    let url = db.settings.url.clone();
+    let config = db.config(RuntimeSettings::default());
+    let a = admin_on(db, config).await;
+    let cookie = a.login().await;
+    let holder = Database::connect(&url).await.expect("connect");
+    let lock = holder.begin().await.expect("begin");
+    lock.execute_unprepared("LOCK TABLE recovery_steps IN EXCLUSIVE MODE")
+        .await
+        .expect("lock");
+    let script = vec![
+        Decision::call("echo", json!({"text": "first"})),
+        Decision::call("echo", json!({"text": "second"})),
+        Decision::escalate("over"),
+    ];
+    let handle = start_scripted(&a.app, "/late-rows", script).await;
+    let id = handle.attempt_id;
+    handle.wait().await;
+    assert!(
+        a.app.store.steps(id).await.expect("steps").is_empty(),
+        "the step rows are held back by the lock"
+    );
+    let mut stream = a.get(&format!("/attempts/{id}/events"), &cookie).await;
+    assert_eq!(stream.status(), 200);
+    // The rows come a little after the page connected (the old stream had sent its
+    // end by then).
+    let release = tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        lock.commit().await.expect("release");
+    });
+    let text = read_stream_until(&mut stream, Duration::from_secs(30), |t| {
+        stream_steps(t).1.is_some()
+    })
+    .await;
+    release.await.expect("released");
+    let (steps, end) = stream_steps(&text);
+    assert_eq!(
+        end.as_ref().and_then(|e| e["status"].as_str()),
+        Some("awaiting_human")
+    );
+    assert_eq!(
+        steps.values().map(|(_, o)| o.as_str()).collect::<Vec<_>>(),
+        ["success", "success"],
+        "both steps reach the page before its end:\n{text}"
+    );
+    holder.close().await.ok();
+    a.app.close(Duration::from_secs(5)).await.expect("close");
+    a.db.cleanup().await;
+}

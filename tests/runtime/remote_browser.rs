@@ -2,86 +2,15 @@
 //! the same egress gate; a Chromium killed mid-attempt ends that attempt, and the
 //! next one attaches to its replacement.
 
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use ragtime::App;
 use ragtime::app::AttemptRequest;
 use ragtime_core::AttemptStatus;
 use ragtime_fixtures::FixtureSite;
+use ragtime_testkit::chromium::{RemoteChromium, devtools_answers, free_port};
 
 use crate::common::{TestDb, eventually};
-
-/// A Chromium started the way a browser pool or a sidecar container runs one:
-/// headless, with its DevTools port on loopback.
-struct RemoteChromium {
-    child: Child,
-    _profile: tempfile::TempDir,
-}
-
-impl RemoteChromium {
-    async fn start(port: u16) -> RemoteChromium {
-        let profile = tempfile::tempdir().expect("profile dir");
-        let child = Command::new("/usr/bin/chromium")
-            .args([
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                "--remote-debugging-address=127.0.0.1",
-                &format!("--remote-debugging-port={port}"),
-                &format!("--user-data-dir={}", profile.path().display()),
-                "about:blank",
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start chromium");
-        let chromium = RemoteChromium {
-            child,
-            _profile: profile,
-        };
-        eventually(Duration::from_secs(30), "chromium's DevTools", || {
-            devtools_answer(port)
-        })
-        .await;
-        chromium
-    }
-
-    fn kill(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for RemoteChromium {
-    fn drop(&mut self) {
-        self.kill();
-    }
-}
-
-/// `Some` when the DevTools endpoint on `port` answers.
-async fn devtools_answer(port: u16) -> Option<()> {
-    let client = ragtime_egress::client_builder()
-        .no_proxy()
-        .timeout(Duration::from_secs(2))
-        .build()
-        .ok()?;
-    let response = client
-        .get(format!("http://127.0.0.1:{port}/json/version"))
-        .send()
-        .await
-        .ok()?;
-    response.status().is_success().then_some(())
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port()
-}
 
 async fn recover(app: &App, site: &FixtureSite, slug: &str) -> ragtime_core::AttemptReport {
     let request = AttemptRequest {
@@ -98,13 +27,16 @@ async fn recover(app: &App, site: &FixtureSite, slug: &str) -> ragtime_core::Att
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn attempts_run_in_an_attached_chromium_and_reattach_after_it_dies() {
-    let port = free_port();
-    let mut chromium = RemoteChromium::start(port).await;
+    let port = free_port().expect("a free port");
+    let chromium_path = std::path::Path::new("/usr/bin/chromium");
+    let mut chromium = RemoteChromium::start(chromium_path, port)
+        .await
+        .expect("chromium");
     let site = FixtureSite::start().await.expect("fixture site");
     let db = TestDb::sqlite(Duration::from_secs(5)).await;
     let media = tempfile::tempdir().expect("media dir");
     let mut config = db.browser_config(media.path());
-    config.browser.connect = Some(format!("http://127.0.0.1:{port}"));
+    config.browser.connect = Some(chromium.address());
     // Nothing may be launched: a launch would fail on this path.
     config.browser.executable = "/nonexistent/chromium".into();
     let app = App::open(config).await.expect("open");
@@ -176,14 +108,16 @@ async fn attempts_run_in_an_attached_chromium_and_reattach_after_it_dies() {
     );
 
     // A new Chromium on the same address: the next attempt attaches to it.
-    let _replacement = RemoteChromium::start(port).await;
+    let _replacement = RemoteChromium::start(chromium_path, port)
+        .await
+        .expect("chromium again");
     let report = recover(&app, &site, "direct-link").await;
     assert_eq!(report.status, AttemptStatus::Resolved, "{report:?}");
 
     // The daemon lets go of a browser it did not start; it does not close it.
     app.close(Duration::from_secs(10)).await.expect("close");
     assert!(
-        devtools_answer(port).await.is_some(),
+        devtools_answers(port).await,
         "the attached chromium still runs after the daemon closed"
     );
     db.cleanup().await;

@@ -489,9 +489,12 @@ async fn observe_and_click_inside_frames_and_shadow_roots() {
 /// Settling ends as soon as a page is still, and at the cap on a page that never is.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn settling_returns_early_on_a_quiet_page_and_at_the_cap_on_a_busy_one() {
+    // The cap is far above the quiet window (300 ms), so a slow machine still sees
+    // the quiet page settle before it; what is asserted is which of the two happened.
+    const CAP_MS: u64 = 4000;
     let s = setup_with(|_| BrowserSettings {
         allow_hosts: vec!["127.0.0.1".into()],
-        settle_cap: std::time::Duration::from_millis(1500),
+        settle_cap: std::time::Duration::from_millis(CAP_MS),
         ..BrowserSettings::default()
     })
     .await;
@@ -522,8 +525,8 @@ async fn settling_returns_early_on_a_quiet_page_and_at_the_cap_on_a_busy_one() {
             .unwrap_or_else(|| panic!("{page}: no wait in {clicked}"));
         // Early means before the cap (the quiet window is 300 ms); busy means the cap.
         match page {
-            "quiet" => assert!(waited < 1500, "{page}: waited {waited} ms"),
-            _ => assert!(waited >= 1500, "{page}: waited {waited} ms"),
+            "quiet" => assert!(waited < CAP_MS, "{page}: waited {waited} ms"),
+            _ => assert!(waited >= CAP_MS, "{page}: waited {waited} ms"),
         }
         println!("{page}: {clicked}");
     }

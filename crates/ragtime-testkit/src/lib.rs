@@ -6,6 +6,7 @@
 //! named like a browser tool, to stage "click timed out"), one fails, one panics, and
 //! one ignores cancellation by blocking a thread the runtime cannot stop.
 
+pub mod chromium;
 pub mod openai;
 pub mod otlp;
 mod planner;
