@@ -39,7 +39,13 @@ async fn events_per_second(events: u32) {
         endpoint: receiver.endpoint(),
         ..OtelSinkConfig::default()
     };
-    let sink = Arc::new(OtelSink::new(&config, reqwest::Client::new()).expect("sink"));
+    let sink = Arc::new(
+        OtelSink::new(
+            &config,
+            ragtime_egress::client_builder().build().expect("client"),
+        )
+        .expect("sink"),
+    );
     let dir = tempfile::tempdir().expect("tempdir");
     let store = ragtime_store::Store::open(&ragtime_store::DatabaseSettings {
         url: format!("sqlite://{}", dir.path().join("bench.db").display()),

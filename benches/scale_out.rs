@@ -80,10 +80,17 @@ async fn run(
             .await
             .expect("submit");
     }
+    // The watcher's own connection: each daemon closes its store when it stops.
+    let watcher = Store::open(&ragtime_store::DatabaseSettings {
+        url: database.clone(),
+        ..ragtime_store::DatabaseSettings::default()
+    })
+    .await
+    .expect("watcher store");
     let started = Instant::now();
     let mut served = tokio::task::JoinSet::new();
     for app in &apps {
-        let store = app.store.clone();
+        let store = watcher.clone();
         let stop = async move {
             while !all_ended(&store).await {
                 tokio::time::sleep(Duration::from_millis(20)).await;
@@ -95,8 +102,7 @@ async fn run(
         done.expect("daemon task").expect("serve");
     }
     let elapsed = started.elapsed().as_secs_f64();
-    let downloaded = apps[0]
-        .store
+    let downloaded = watcher
         .episode_counts()
         .await
         .expect("counts")

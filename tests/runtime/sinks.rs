@@ -556,7 +556,11 @@ async fn otel_sink_conforms() {
         endpoint: receiver.endpoint(),
         ..Default::default()
     };
-    let sink = ragtime_otel::OtelSink::new(&config, reqwest::Client::new()).expect("otel sink");
+    let sink = ragtime_otel::OtelSink::new(
+        &config,
+        ragtime_egress::client_builder().build().expect("client"),
+    )
+    .expect("otel sink");
     conformance(
         &sink,
         Output::Spans,
