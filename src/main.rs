@@ -298,11 +298,7 @@ async fn run() -> Result<ExitCode> {
 pub(crate) const WITHOUT_DEMO: &str = "this ragtime was built without the fixture site and scripted scenarios (cargo feature `demo`); build with the default features to run `demo` or `eval --corpus`";
 
 pub(crate) fn checked_url(text: &str) -> Result<url::Url> {
-    let url = url::Url::parse(text.trim()).with_context(|| format!("not a URL: {text:?}"))?;
-    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
-        bail!("not an http(s) URL with a host: {text:?}");
-    }
-    Ok(url)
+    ragtime::app::checked_episode_url(text).or_else(|why| bail!("{why}: {text:?}"))
 }
 
 /// Resolves on SIGINT or SIGTERM received after this call. The listeners are made

@@ -18,6 +18,7 @@ mod daemon;
 mod episodes;
 mod eval;
 mod fixtures;
+mod human;
 mod llm;
 mod otel;
 mod outage;

@@ -1,23 +1,23 @@
 //! The admin's actions, POST only and checked against the session's CSRF token:
 //! cancel an attempt in flight (here, or through the database in the daemon that runs
-//! it), and retry an escalated one with the agent.
+//! it), and the human step for an episode awaiting a person: retry with the agent,
+//! use an audio URL the operator found, or give up. Each of the latter is an attempt
+//! (`ragtime_ingest::human`) signed with the session's label.
 
-use std::sync::Arc;
 
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use ragtime_core::{AttemptId, AttemptStatus};
-use ragtime_store::{EpisodeStatus, EpisodeUpdate};
+use maud::html;
+use ragtime_core::{AttemptId, AttemptStatus, EpisodeId};
+use ragtime_ingest::{HumanAction, HumanError};
 use serde::Deserialize;
-use tokio_util::sync::CancellationToken;
 
 use super::Shared;
 use super::auth::check_csrf;
+use super::layout::frame;
 use super::pages::internal;
-use ragtime_ingest::AttemptRequest;
-use ragtime_ingest::pipeline::EpisodeRun;
 
 #[derive(Deserialize)]
 pub struct CsrfForm {
@@ -47,16 +47,18 @@ pub async fn cancel(
     }
 }
 
+/// "Retry with agent" on an attempt awaiting a human: the agent again, for its
+/// episode, counted against the same failed pipeline step.
 pub async fn retry(
     State(state): State<Shared>,
     headers: HeaderMap,
     Path(id): Path<AttemptId>,
     Form(form): Form<CsrfForm>,
 ) -> Response {
-    if let Err(status) = check_csrf(&state, &headers, &form.csrf) {
-        return status.into_response();
-    }
-    let app = &state.app;
+    let by = match check_csrf(&state, &headers, &form.csrf) {
+        Ok(by) => by,
+        Err(status) => return status.into_response(),
+    };
     let row = match state.app.store.attempt(id).await {
         Ok(Some(row)) => row,
         Ok(None) => return (StatusCode::NOT_FOUND, "no such attempt").into_response(),
@@ -69,73 +71,179 @@ pub async fn retry(
         )
             .into_response();
     }
-    let episode = match row.episode_id {
-        Some(episode) => match state.app.store.episode(episode).await {
-            Ok(found) => found,
-            Err(err) => return internal(err),
-        },
-        None => None,
-    };
-    let Some(episode) = episode else {
+    let Some(episode) = row.episode_id else {
         return (StatusCode::CONFLICT, "the attempt has no episode to retry").into_response();
     };
-    // The retry works the episode as the pipeline would, under a lease of its own:
-    // no daemon claims it meanwhile, and a second click finds it taken.
-    let worker = format!("admin@{}", app.origin);
-    let lease = app.config.pipeline.lease;
-    match app.store.take_for_retry(episode.id, &worker, lease).await {
-        Ok(true) => {}
-        Ok(false) => {
-            return (StatusCode::CONFLICT, "the episode is already being retried").into_response();
-        }
-        Err(err) => return internal(err),
-    }
-    let request = AttemptRequest {
-        episode_url: episode.url.clone(),
-        episode_id: Some(episode.id),
+    let action = HumanAction::RetryWithAgent {
         pipeline_event_id: row.pipeline_event_id,
-        language: episode.language.clone(),
-        strategy: "agent".to_string(),
-        failure: Some(format!("retry of attempt {id} from the admin")),
-        worker_id: Some(worker.clone()),
     };
-    let handle = match app.start_agent_attempt(request).await {
-        Ok(handle) => handle,
-        Err(err) => {
-            // Nothing runs: the episode goes back to the human who asked.
-            let update = EpisodeUpdate {
-                error: Some(format!("the retry could not start: {err}")),
-                ..Default::default()
-            };
-            if let Err(err) = app
-                .store
-                .set_episode_status(episode.id, EpisodeStatus::AwaitingHuman, update)
-                .await
-            {
-                return internal(err);
-            }
-            return (
-                StatusCode::SERVICE_UNAVAILABLE,
-                format!("could not start the attempt: {err}"),
-            )
-                .into_response();
+    act(&state, episode, action, &by).await
+}
+
+/// The forms of an episode's page: its CSRF token, and what the action needs.
+#[derive(Deserialize)]
+pub struct EpisodeForm {
+    csrf: String,
+    /// "Use this audio URL".
+    #[serde(default)]
+    url: String,
+    /// "Give up": why.
+    #[serde(default)]
+    reason: String,
+}
+
+/// `POST /episodes/{id}/use-url`: the operator found the audio.
+pub async fn use_url(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<EpisodeId>,
+    Form(form): Form<EpisodeForm>,
+) -> Response {
+    let by = match check_csrf(&state, &headers, &form.csrf) {
+        Ok(by) => by,
+        Err(status) => return status.into_response(),
+    };
+    if form.url.trim().is_empty() {
+        return (StatusCode::BAD_REQUEST, "paste the audio URL you found").into_response();
+    }
+    let action = HumanAction::UseAudioUrl(form.url.trim().to_string());
+    act(&state, id, action, &by).await
+}
+
+/// `POST /episodes/{id}/give-up`: the episode ends `failed`, with the reason.
+pub async fn give_up(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<EpisodeId>,
+    Form(form): Form<EpisodeForm>,
+) -> Response {
+    let by = match check_csrf(&state, &headers, &form.csrf) {
+        Ok(by) => by,
+        Err(status) => return status.into_response(),
+    };
+    if form.reason.trim().is_empty() {
+        return (StatusCode::BAD_REQUEST, "say why you give up").into_response();
+    }
+    let action = HumanAction::GiveUp(form.reason.trim().to_string());
+    act(&state, id, action, &by).await
+}
+
+/// `POST /episodes/{id}/retry`: the agent again, from the episode's page.
+pub async fn retry_episode(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<EpisodeId>,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    let by = match check_csrf(&state, &headers, &form.csrf) {
+        Ok(by) => by,
+        Err(status) => return status.into_response(),
+    };
+    let action = HumanAction::RetryWithAgent {
+        pipeline_event_id: None,
+    };
+    act(&state, id, action, &by).await
+}
+
+/// Starts `action` and shows its attempt; a refusal is answered with its reason.
+async fn act(state: &Shared, episode: EpisodeId, action: HumanAction, by: &str) -> Response {
+    match state.app.act_for_human(episode, action, by).await {
+        Ok(attempt) => Redirect::to(&format!("/attempts/{attempt}")).into_response(),
+        Err(err @ HumanError::NoEpisode(_)) => {
+            (StatusCode::NOT_FOUND, err.to_string()).into_response()
         }
-    };
-    let attempt_id = handle.attempt_id;
-    let app = Arc::clone(&state.app);
-    tokio::spawn(async move {
-        // The admin has no stop of its own: the runtime's shutdown cancels the
-        // attempt, and the episode then awaits a human again.
-        let stop = CancellationToken::new();
-        let run = EpisodeRun {
-            app: &app,
-            settings: &app.config.pipeline,
-            worker_id: &worker,
-            stop: &stop,
+        Err(err @ (HumanError::NotForAHuman(_) | HumanError::Busy)) => {
+            (StatusCode::CONFLICT, err.to_string()).into_response()
+        }
+        Err(HumanError::App(err)) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("could not start the attempt: {err}"),
+        )
+            .into_response(),
+    }
+}
+
+/// The "add episodes" form: one URL per line.
+#[derive(Deserialize)]
+pub struct AddForm {
+    csrf: String,
+    urls: String,
+}
+
+/// Most lines one paste may hold; a longer paste is refused whole, not cut.
+const MAX_ADDED: usize = 1000;
+
+/// `POST /episodes/add`: each line through the same checks and duplicate detection
+/// as `ragtime submit`, and a result per line.
+pub async fn add_episodes(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Form(form): Form<AddForm>,
+) -> Response {
+    let csrf = form.csrf.clone();
+    if let Err(status) = check_csrf(&state, &headers, &form.csrf) {
+        return status.into_response();
+    }
+    let lines: Vec<&str> = form
+        .urls
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.is_empty() {
+        return (StatusCode::BAD_REQUEST, "paste at least one episode URL").into_response();
+    }
+    if lines.len() > MAX_ADDED {
+        return (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("at most {MAX_ADDED} URLs at once (this paste has {})", lines.len()),
+        )
+            .into_response();
+    }
+    let mut results = Vec::with_capacity(lines.len());
+    for line in lines {
+        let result = match ragtime_ingest::app::checked_episode_url(line) {
+            Err(why) => Added::Invalid(why),
+            Ok(url) => match state.app.store.submit(url.as_str()).await {
+                Ok(done) if done.created => Added::Queued(done.episode_id),
+                Ok(done) => Added::Known(done.episode_id),
+                Err(err) => return internal(err),
+            },
         };
-        if let Err(err) = run.finish_retry(episode.id, handle).await {
-            tracing::error!(episode = episode.id.get(), error = %err, "the admin's retry failed");
+        results.push((line.to_string(), result));
+    }
+    let queued = results
+        .iter()
+        .filter(|(_, r)| matches!(r, Added::Queued(_)))
+        .count();
+    let body = html! {
+        h1 { "Episodes added" }
+        p { (queued) " of " (results.len()) " queued." }
+        table #added {
+            thead { tr { th { "URL" } th { "result" } } }
+            tbody {
+                @for (line, result) in &results {
+                    tr {
+                        td.url { (line) }
+                        td {
+                            @match result {
+                                Added::Queued(id) => { "queued as " a href={"/episodes/" (id)} { "episode " (id) } }
+                                Added::Known(id) => { "already known as " a href={"/episodes/" (id)} { "episode " (id) } }
+                                Added::Invalid(why) => span.error { "refused: " (why) }
+                            }
+                        }
+                    }
+                }
+            }
         }
-    });
-    Redirect::to(&format!("/attempts/{attempt_id}")).into_response()
+        p { a href="/episodes" { "back to the episodes" } }
+    };
+    frame("Episodes added", Some(&csrf), body).into_response()
+}
+
+/// What became of one pasted line.
+enum Added {
+    Queued(EpisodeId),
+    Known(EpisodeId),
+    Invalid(String),
 }

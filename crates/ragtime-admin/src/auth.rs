@@ -59,6 +59,9 @@ fn random_token() -> String {
 struct Session {
     csrf: String,
     expires: Instant,
+    /// How actions of this session are signed in attempts (`admin session 3f9a2c`):
+    /// random, so it reveals nothing of the token.
+    label: String,
 }
 
 /// Token buckets for login attempts: one per client address, one for everyone.
@@ -151,6 +154,7 @@ impl Sessions {
             Session {
                 csrf: random_token(),
                 expires: now + self.ttl,
+                label: format!("admin session {}", &random_token()[..6]),
             },
         );
         token
@@ -158,10 +162,15 @@ impl Sessions {
 
     /// The CSRF token of a live session.
     pub fn csrf(&self, token: &str) -> Option<String> {
+        self.live_session(token, |s| s.csrf.clone())
+    }
+
+    /// What `read` takes from the live session `token`, if it is live.
+    fn live_session<T>(&self, token: &str, read: impl FnOnce(&Session) -> T) -> Option<T> {
         let live = self.live.lock().unwrap_or_else(|p| p.into_inner());
         live.get(token)
             .filter(|s| s.expires > Instant::now())
-            .map(|s| s.csrf.clone())
+            .map(read)
     }
 
     fn close(&self, token: &str) {
@@ -208,9 +217,15 @@ pub async fn require_session(
 }
 
 /// Checks the CSRF field of a POST against the session.
-pub fn check_csrf(state: &Shared, headers: &HeaderMap, csrf: &str) -> Result<(), StatusCode> {
-    let expected = session_token(headers)
-        .and_then(|t| state.sessions.csrf(&t))
+/// Checks the form's CSRF token against the session's; the session's label (who
+/// acted, for the attempts an action records) when it matches.
+pub fn check_csrf(state: &Shared, headers: &HeaderMap, csrf: &str) -> Result<String, StatusCode> {
+    let (expected, label) = session_token(headers)
+        .and_then(|t| {
+            state
+                .sessions
+                .live_session(&t, |s| (s.csrf.clone(), s.label.clone()))
+        })
         .ok_or(StatusCode::UNAUTHORIZED)?;
     if expected.len() == csrf.len()
         && expected
@@ -219,7 +234,7 @@ pub fn check_csrf(state: &Shared, headers: &HeaderMap, csrf: &str) -> Result<(),
             .fold(0u8, |acc, (a, b)| acc | (a ^ b))
             == 0
     {
-        Ok(())
+        Ok(label)
     } else {
         Err(StatusCode::FORBIDDEN)
     }

@@ -62,6 +62,10 @@ pub fn router(state: Shared) -> Router {
         .route("/screenshots/{id}", get(pages::screenshot))
         .route("/attempts/{id}/cancel", post(actions::cancel))
         .route("/attempts/{id}/retry", post(actions::retry))
+        .route("/episodes/add", post(actions::add_episodes))
+        .route("/episodes/{id}/use-url", post(actions::use_url))
+        .route("/episodes/{id}/give-up", post(actions::give_up))
+        .route("/episodes/{id}/retry", post(actions::retry_episode))
         .route("/logout", post(auth::logout))
         .route_layer(middleware::from_fn_with_state(
             Arc::clone(&state),

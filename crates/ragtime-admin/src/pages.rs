@@ -246,6 +246,7 @@ pub async fn episodes(
         }
         format!("/episodes?{}", url.finish())
     };
+    let csrf = csrf_of(&state, &headers);
     let body = html! {
         h1 { "Episodes" }
         p.filters {
@@ -277,8 +278,14 @@ pub async fn episodes(
             @if page > 0 { a href=(link(chosen, page - 1)) { "← newer" } }
             @if more { a href=(link(chosen, page + 1)) { "older →" } }
         }
+        h2 { "Add episodes" }
+        form.action method="post" action="/episodes/add" {
+            input type="hidden" name="csrf" value=(csrf);
+            label { "Episode page URLs, one per line" textarea name="urls" rows="4" required {} }
+            button type="submit" { "Add" }
+        }
     };
-    frame("Episodes", Some(&csrf_of(&state, &headers)), body).into_response()
+    frame("Episodes", Some(&csrf), body).into_response()
 }
 
 pub async fn episode(
@@ -303,6 +310,7 @@ pub async fn episode(
         (Ok(events), Ok(attempts)) => (events, attempts),
         (Err(err), _) | (_, Err(err)) => return internal(err),
     };
+    let csrf = csrf_of(&state, &headers);
     let body = html! {
         h1 { "Episode " (row.id) " " (badge(row.status.as_str())) }
         dl {
@@ -314,15 +322,27 @@ pub async fn episode(
         }
         h2 { "Pipeline events" }
         ul { @for e in &events { li { (e.created_at.format("%H:%M:%S")) " " (e.step) " " (e.error_type) ": " (e.message) } } }
+        @if matches!(row.status, EpisodeStatus::AwaitingHuman | EpisodeStatus::Failed) {
+            h2 { "Resolve by hand" }
+            form.action method="post" action={"/episodes/" (row.id) "/use-url"} {
+                input type="hidden" name="csrf" value=(csrf);
+                label { "Audio URL " input type="url" name="url" required placeholder="https://..."; }
+                button type="submit" { "Use this audio URL" }
+            }
+            form.action method="post" action={"/episodes/" (row.id) "/retry"} {
+                input type="hidden" name="csrf" value=(csrf);
+                button type="submit" { "Retry with the agent" }
+            }
+            form.action method="post" action={"/episodes/" (row.id) "/give-up"} {
+                input type="hidden" name="csrf" value=(csrf);
+                label { "Reason " input type="text" name="reason" required; }
+                button type="submit" { "Give up" }
+            }
+        }
         h2 { "Recovery attempts" }
-        ul { @for a in &attempts { li { a href={"/attempts/" (a.id)} { "attempt " (a.id) } " " (badge(a.status.as_str())) " " (a.message.as_deref().unwrap_or("")) } } }
+        ul { @for a in &attempts { li { a href={"/attempts/" (a.id)} { "attempt " (a.id) } " " (a.strategy) " " (badge(a.status.as_str())) " " (a.message.as_deref().unwrap_or("")) } } }
     };
-    frame(
-        &format!("Episode {id}"),
-        Some(&csrf_of(&state, &headers)),
-        body,
-    )
-    .into_response()
+    frame(&format!("Episode {id}"), Some(&csrf), body).into_response()
 }
 
 pub async fn screenshot(State(state): State<Shared>, Path(id): Path<i64>) -> Response {

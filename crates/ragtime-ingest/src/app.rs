@@ -72,6 +72,16 @@ pub enum AppError {
     Config(String),
 }
 
+/// An episode page URL as `submit` and the admin take it: trimmed, http(s), with a
+/// host; otherwise why not.
+pub fn checked_episode_url(text: &str) -> Result<url::Url, String> {
+    let url = url::Url::parse(text.trim()).map_err(|e| format!("not a URL: {e}"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err("not an http(s) URL with a host".to_string());
+    }
+    Ok(url)
+}
+
 /// What to recover, for [`App::start_attempt`].
 #[derive(Debug, Clone, Default)]
 pub struct AttemptRequest {

@@ -9,9 +9,11 @@
 pub mod app;
 pub mod daemon;
 pub mod eval;
+pub mod human;
 pub mod pipeline;
 pub mod settings;
 pub mod sinks;
 
 pub use app::{App, AppError, AttemptRequest};
+pub use human::{HumanAction, HumanError};
 pub use settings::{AgentSettings, AppConfig, PlannerKind, ProgressConfig};

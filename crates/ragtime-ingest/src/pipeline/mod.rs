@@ -330,7 +330,7 @@ impl EpisodeRun<'_> {
             return Ok(AgentOutcome::Cancelled);
         }
         let Some(audio_url) = report.audio_url.filter(|_| report.success) else {
-            return Ok(AgentOutcome::NotRecovered);
+            return Ok(AgentOutcome::NotRecovered(report.message));
         };
         let store = &self.app.store;
         let update = EpisodeUpdate {
@@ -348,7 +348,10 @@ impl EpisodeRun<'_> {
             Some(Ok(file)) => Ok(AgentOutcome::Done(self.downloaded(episode_id, file).await?)),
             Some(Err(again)) => {
                 store.record_failure(episode_id, &again).await?;
-                Ok(AgentOutcome::NotRecovered)
+                Ok(AgentOutcome::NotRecovered(format!(
+                    "the download of {audio_url} failed ({}): {}",
+                    again.error_type, again.message
+                )))
             }
         }
     }
@@ -368,8 +371,8 @@ impl EpisodeRun<'_> {
         let error = match outcome? {
             AgentOutcome::Done(status) => return Ok(status),
             AgentOutcome::Cancelled => format!("retry attempt {attempt_id} was cancelled"),
-            AgentOutcome::NotRecovered => {
-                format!("retry attempt {attempt_id} did not recover the audio")
+            AgentOutcome::NotRecovered(why) => {
+                format!("attempt {attempt_id} did not recover the audio: {why}")
             }
         };
         let update = EpisodeUpdate {
@@ -434,7 +437,7 @@ impl EpisodeRun<'_> {
                     match self.take_report(episode.id, handle).await? {
                         AgentOutcome::Cancelled => return self.requeue(episode.id).await,
                         AgentOutcome::Done(status) => return Ok(status),
-                        AgentOutcome::NotRecovered => {}
+                        AgentOutcome::NotRecovered(_) => {}
                     }
                 }
             }
@@ -455,7 +458,8 @@ enum AgentOutcome {
     /// Downloaded, or queued again because the daemon stops.
     Done(EpisodeStatus),
     Cancelled,
-    NotRecovered,
+    /// Nothing found, or the download of the find failed: why, in words.
+    NotRecovered(String),
 }
 
 /// Keeps `EpisodeRun` usable from spawned workers.

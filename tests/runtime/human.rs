@@ -1,0 +1,291 @@
+//! The human step in the admin: an operator resolves an episode the agent could not
+//! (an audio URL they found, or giving up), retries it with the agent from its page,
+//! and adds episodes in bulk; each action is an attempt with its steps.
+
+use std::time::Duration;
+
+use ragtime_core::{AttemptId, AttemptStatus};
+use ragtime_fixtures::FixtureSite;
+use ragtime_store::{EpisodeStatus, EpisodeUpdate};
+
+use crate::admin::{Admin, admin_on, client};
+use crate::common::{TestDb, eventually};
+
+/// An admin over the fixture site's loopback address, audio saved under `media`.
+async fn admin_for(media: &std::path::Path) -> Admin {
+    let db = TestDb::sqlite(Duration::from_secs(5)).await;
+    let config = db.browser_config(media);
+    admin_on(db, config).await
+}
+
+/// An episode at `url` that awaits a human, as after an escalated attempt.
+async fn awaiting_human(a: &Admin, url: &str) -> ragtime_core::EpisodeId {
+    let id = a.app.store.submit(url).await.expect("submit").episode_id;
+    let update = EpisodeUpdate {
+        error: Some("the agent escalated".into()),
+        ..Default::default()
+    };
+    a.app
+        .store
+        .set_episode_status(id, EpisodeStatus::AwaitingHuman, update)
+        .await
+        .expect("awaiting a human");
+    id
+}
+
+/// POSTs `form` to `path` with the session; the response.
+async fn post(a: &Admin, cookie: &str, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    client()
+        .post(a.url(path))
+        .header("cookie", cookie)
+        .form(form)
+        .send()
+        .await
+        .expect("post")
+}
+
+/// The attempt a redirect after an action points to.
+fn attempt_of(response: &reqwest::Response) -> AttemptId {
+    assert_eq!(response.status(), 303, "{response:?}");
+    response.headers()["location"]
+        .to_str()
+        .ok()
+        .and_then(|l| l.trim_start_matches("/attempts/").parse().ok())
+        .expect("the attempt's page")
+}
+
+/// Waits until the episode's status is `status`; its row.
+async fn ends(a: &Admin, id: ragtime_core::EpisodeId, status: EpisodeStatus) -> ragtime_store::Episode {
+    eventually(Duration::from_secs(60), status.as_str(), || async {
+        let row = a.app.store.episode(id).await.ok()??;
+        (row.status == status).then_some(row)
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_audio_url_from_a_person_is_downloaded_or_refused_with_the_reason() {
+    let site = FixtureSite::start().await.expect("site");
+    let media = tempfile::tempdir().expect("media dir");
+    let a = admin_for(media.path()).await;
+    let (cookie, csrf) = a.login_with_csrf().await;
+
+    // A real MP3 on loopback: the pipeline downloads it under the action's lease.
+    let good = awaiting_human(&a, &site.url("/episodes/by-hand-1")).await;
+    let audio = site.url("/audio/found-by-hand.mp3");
+    let path = format!("/episodes/{good}/use-url");
+    let attempt = attempt_of(&post(&a, &cookie, &path, &[("csrf", &csrf), ("url", &audio)]).await);
+    let leased = a.app.store.episode(good).await.expect("load").expect("row");
+    assert!(leased.claimed_by.is_some(), "worked under a lease: {leased:?}");
+    let again = post(&a, &cookie, &path, &[("csrf", &csrf), ("url", &audio)]).await;
+    assert_eq!(again.status(), 409, "a second action while one runs is refused");
+    let row = ends(&a, good, EpisodeStatus::Downloaded).await;
+    assert_eq!(row.audio_url.as_deref(), Some(audio.as_str()));
+    let file = row.audio_file.expect("a file");
+    let bytes = std::fs::read(&file).expect("the file exists");
+    assert_eq!(&bytes[..2], &[0xFF, 0xFB], "an MP3 frame");
+    let record = a.app.store.attempt(attempt).await.expect("load").expect("row");
+    assert_eq!(
+        (record.strategy.as_str(), record.status),
+        ("human", AttemptStatus::Resolved)
+    );
+    let steps = a.app.store.steps(attempt).await.expect("steps");
+    assert_eq!(steps.len(), 1, "{steps:?}");
+    assert_eq!(steps[0].tool, "use_audio_url");
+    let output = steps[0].output.clone().unwrap_or_default();
+    assert!(
+        output.contains("admin session ") && output.contains(&audio),
+        "who gave what: {output}"
+    );
+
+    // Not an MP3: the download's checks refuse it, and the reason is on the page.
+    let fake = awaiting_human(&a, &site.url("/episodes/by-hand-2")).await;
+    let not_audio = site.url("/files/not-audio.mp3");
+    post(
+        &a,
+        &cookie,
+        &format!("/episodes/{fake}/use-url"),
+        &[("csrf", &csrf), ("url", &not_audio)],
+    )
+    .await;
+    let row = ends(&a, fake, EpisodeStatus::AwaitingHuman).await;
+    let error = row.error.unwrap_or_default();
+    assert!(
+        error.contains("not-audio.mp3") && error.contains("download"),
+        "{error}"
+    );
+    let page = a.get(&format!("/episodes/{fake}"), &cookie).await;
+    let html = page.text().await.expect("page");
+    assert!(html.contains("not-audio.mp3"), "the reason is shown");
+
+    // An address the egress rules refuse (127.0.0.2 stands in for an internal host):
+    // the step is blocked, nothing is fetched, and the reason is kept.
+    let internal = awaiting_human(&a, &site.url("/episodes/by-hand-3")).await;
+    let attempt = attempt_of(
+        &post(
+            &a,
+            &cookie,
+            &format!("/episodes/{internal}/use-url"),
+            &[("csrf", &csrf), ("url", "http://127.0.0.2:9/audio.mp3")],
+        )
+        .await,
+    );
+    let row = ends(&a, internal, EpisodeStatus::AwaitingHuman).await;
+    assert!(
+        row.error.unwrap_or_default().contains("refused"),
+        "the refusal is the reason"
+    );
+    let steps = a.app.store.steps(attempt).await.expect("steps");
+    assert_eq!(steps[0].outcome.as_str(), "blocked", "{steps:?}");
+
+    // What is not for a human, or without its token or its URL, is refused.
+    let queued = a
+        .app
+        .store
+        .submit(&site.url("/episodes/queued"))
+        .await
+        .expect("submit")
+        .episode_id;
+    let path = format!("/episodes/{queued}/use-url");
+    assert_eq!(
+        post(&a, &cookie, &path, &[("csrf", &csrf), ("url", &audio)]).await.status(),
+        409
+    );
+    let path = format!("/episodes/{fake}/use-url");
+    assert_eq!(
+        post(&a, &cookie, &path, &[("csrf", "wrong"), ("url", &audio)]).await.status(),
+        403
+    );
+    assert_eq!(
+        post(&a, &cookie, &path, &[("csrf", &csrf), ("url", " ")]).await.status(),
+        400
+    );
+    a.app.close(Duration::from_secs(5)).await.expect("close");
+    a.db.cleanup().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn giving_up_ends_the_episode_failed_with_the_reason() {
+    let media = tempfile::tempdir().expect("media dir");
+    let a = admin_for(media.path()).await;
+    let (cookie, csrf) = a.login_with_csrf().await;
+    let id = awaiting_human(&a, "http://127.0.0.1:9/episodes/gone").await;
+    let path = format!("/episodes/{id}/give-up");
+    assert_eq!(
+        post(&a, &cookie, &path, &[("csrf", &csrf), ("reason", "")]).await.status(),
+        400,
+        "a reason is required"
+    );
+    let attempt = attempt_of(
+        &post(&a, &cookie, &path, &[("csrf", &csrf), ("reason", "the feed is gone")]).await,
+    );
+    let row = ends(&a, id, EpisodeStatus::Failed).await;
+    assert!(row.error.unwrap_or_default().contains("the feed is gone"));
+    assert!(row.claimed_by.is_none(), "the lease is released");
+    let record = a.app.store.attempt(attempt).await.expect("load").expect("row");
+    assert_eq!(record.strategy, "human");
+    assert!(
+        record.message.unwrap_or_default().contains("the feed is gone"),
+        "the attempt says why"
+    );
+    let steps = a.app.store.steps(attempt).await.expect("steps");
+    assert_eq!(
+        steps.iter().map(|s| s.tool.as_str()).collect::<Vec<_>>(),
+        ["give_up"]
+    );
+    a.app.close(Duration::from_secs(5)).await.expect("close");
+    a.db.cleanup().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_episode_is_retried_with_the_agent_from_its_page() {
+    let site = FixtureSite::start().await.expect("site");
+    let media = tempfile::tempdir().expect("media dir");
+    let a = admin_for(media.path()).await;
+    let (cookie, csrf) = a.login_with_csrf().await;
+    let id = awaiting_human(&a, &site.episode_url("more-info")).await;
+    let page = a.get(&format!("/episodes/{id}"), &cookie).await;
+    let html = page.text().await.expect("page");
+    for action in ["use-url", "retry", "give-up"] {
+        assert!(
+            html.contains(&format!("/episodes/{id}/{action}")),
+            "the page offers {action}"
+        );
+    }
+    let attempt = attempt_of(
+        &post(&a, &cookie, &format!("/episodes/{id}/retry"), &[("csrf", &csrf)]).await,
+    );
+    ends(&a, id, EpisodeStatus::Downloaded).await;
+    let record = a.app.store.attempt(attempt).await.expect("load").expect("row");
+    assert_eq!(
+        (record.strategy.as_str(), record.status),
+        ("agent", AttemptStatus::Resolved)
+    );
+    a.app.close(Duration::from_secs(10)).await.expect("close");
+    a.db.cleanup().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn episodes_are_added_in_bulk_with_a_result_per_line() {
+    let media = tempfile::tempdir().expect("media dir");
+    let a = admin_for(media.path()).await;
+    let (cookie, csrf) = a.login_with_csrf().await;
+    let known = a
+        .app
+        .store
+        .submit("http://127.0.0.1:9/episodes/known")
+        .await
+        .expect("submit")
+        .episode_id;
+    let pasted = "http://127.0.0.1:9/episodes/new-1\n\
+                  \n\
+                  http://127.0.0.1:9/episodes/known\n\
+                  not a url\n\
+                  ftp://127.0.0.1/episode\n  http://127.0.0.1:9/episodes/new-2  ";
+    let response = post(&a, &cookie, "/episodes/add", &[("csrf", &csrf), ("urls", pasted)]).await;
+    assert_eq!(response.status(), 200);
+    let html = response.text().await.expect("page");
+    assert!(html.contains("2 of 5 queued"), "{html}");
+    assert!(html.contains(&format!("already known as <a href=\"/episodes/{known}\"")));
+    assert!(html.contains("refused: not a URL"), "{html}");
+    assert!(html.contains("refused: not an http(s) URL with a host"), "{html}");
+    let urls: Vec<String> = a
+        .app
+        .store
+        .episodes()
+        .await
+        .expect("episodes")
+        .into_iter()
+        .map(|e| e.url)
+        .collect();
+    assert_eq!(
+        urls,
+        [
+            "http://127.0.0.1:9/episodes/known",
+            "http://127.0.0.1:9/episodes/new-1",
+            "http://127.0.0.1:9/episodes/new-2"
+        ]
+    );
+    assert_eq!(
+        post(&a, &cookie, "/episodes/add", &[("csrf", "wrong"), ("urls", pasted)])
+            .await
+            .status(),
+        403
+    );
+    let escaped = post(
+        &a,
+        &cookie,
+        "/episodes/add",
+        &[("csrf", &csrf), ("urls", "<script>alert(1)</script>")],
+    )
+    .await
+    .text()
+    .await
+    .expect("page");
+    assert!(
+        escaped.contains("&lt;script&gt;") && !escaped.contains("<script>alert"),
+        "a pasted line is shown as text"
+    );
+    a.app.close(Duration::from_secs(5)).await.expect("close");
+    a.db.cleanup().await;
+}
