@@ -49,6 +49,15 @@ fn parse(text: &str) -> Vec<Sample> {
         .collect()
 }
 
+/// GETs `/metrics` from `addr`.
+async fn scrape(addr: std::net::SocketAddr) -> reqwest::Result<reqwest::Response> {
+    ragtime_egress::client_builder()
+        .build()?
+        .get(format!("http://{addr}/metrics"))
+        .send()
+        .await
+}
+
 /// The value of `name` with exactly these labels, if exposed.
 fn value(samples: &[Sample], name: &str, labels: &[(&str, &str)]) -> Option<f64> {
     let wanted: BTreeMap<String, String> = labels
@@ -106,8 +115,18 @@ async fn metrics_after_a_scripted_run_match_the_rows() {
             common::start_scripted_with(&app, &format!("/metrics/{n}"), script, tools()).await;
         handle.wait().await;
     }
-    // A request the egress gate refuses (a loopback address not allowed stands in
-    // for an internal host), and one browser launch.
+    // A request the egress rules refuse (a loopback address not allowed stands in
+    // for an internal host) is counted once; then one browser launch.
+    let refusals = || async {
+        let text = scrape(server.addr)
+            .await
+            .expect("scrape")
+            .text()
+            .await
+            .expect("body");
+        value(&parse(&text), "ragtime_egress_refusals_total", &[]).unwrap_or(0.0)
+    };
+    let refusals_before = refusals().await;
     let refused = app
         .fetcher()
         .get(
@@ -126,6 +145,7 @@ async fn metrics_after_a_scripted_run_match_the_rows() {
         "{:?}",
         refused.err()
     );
+    assert_eq!(refusals().await, refusals_before + 1.0);
     let browser = app.browser().open_context().await.expect("browser");
     browser.close().await;
     app.runtime
@@ -133,7 +153,7 @@ async fn metrics_after_a_scripted_run_match_the_rows() {
         .await
         .expect("sinks flushed");
 
-    let text = reqwest::get(format!("http://{}/metrics", server.addr))
+    let text = scrape(server.addr)
         .await
         .expect("scrape")
         .text()
@@ -244,7 +264,6 @@ async fn metrics_after_a_scripted_run_match_the_rows() {
             None
         );
     }
-    assert!(metric("ragtime_egress_refusals_total", &[]).unwrap_or(0.0) >= 1.0);
     assert_eq!(
         metric("ragtime_browser_launches_total", &[("kind", "launch")]),
         Some(1.0)

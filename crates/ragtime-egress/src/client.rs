@@ -119,7 +119,7 @@ impl EgressClient {
             let hop = hops.last().cloned().unwrap_or_else(|| url.clone());
             self.listener
                 .policy()
-                .check_url(&hop)
+                .admit(&hop)
                 .map_err(FetchError::Blocked)?;
             let mut request = self.client.get(hop.clone());
             if let Some(source) = cookies
@@ -186,7 +186,7 @@ impl EgressClient {
         let deadline = Instant::now() + limits.deadline;
         self.listener
             .policy()
-            .check_url(url)
+            .admit(url)
             .map_err(FetchError::Blocked)?;
         let mut request = self
             .client

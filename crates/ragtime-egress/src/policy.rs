@@ -122,6 +122,14 @@ impl EgressPolicy {
             .any(|e| e.host == host && (e.port.is_none() || port.is_none() || e.port == port))
     }
 
+    /// [`check_url`](Self::check_url) for a request about to be made: a refusal is
+    /// counted in `ragtime_egress_refusals_total`, as the gate counts its own.
+    pub fn admit(&self, url: &Url) -> Result<(), Refused> {
+        self.check_url(url).inspect_err(|_| {
+            metrics::counter!(crate::proxy::EGRESS_REFUSALS).increment(1);
+        })
+    }
+
     /// What can be known without DNS: the scheme, and the host if it is an address or
     /// a name that always means this machine.
     pub fn check_url(&self, url: &Url) -> Result<(), Refused> {

@@ -25,7 +25,8 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio_util::sync::CancellationToken;
 use url::Url;
 
-/// Requests the egress gate refused, from the browser and the downloads alike.
+/// Requests refused by the egress rules: by the gate (browser and downloads alike)
+/// and by the checks made before a request is sent ([`crate::EgressPolicy::admit`]).
 pub const EGRESS_REFUSALS: &str = "ragtime_egress_refusals_total";
 
 use crate::policy::{EgressPolicy, Refused};

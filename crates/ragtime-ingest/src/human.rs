@@ -284,7 +284,7 @@ impl Tool for UseAudioUrl {
             ));
         }
         self.policy
-            .check_url(&url)
+            .admit(&url)
             .map_err(|refused| ToolError::Blocked(refused.to_string()))?;
         Ok(ToolOutput::text(format!(
             "{by} gave {url}; the pipeline downloads it next"

@@ -73,7 +73,7 @@ impl Tool for NavigateToUrl {
         browser
             .pool()
             .policy()
-            .check_url(&url)
+            .admit(&url)
             .map_err(|r| ToolError::Blocked(r.to_string()))?;
         let (page, mark) = page_of(&self.0).await?;
         let since = browser.refusals().mark();
