@@ -33,6 +33,17 @@ async fn awaiting_human(a: &Admin, url: &str) -> ragtime_core::EpisodeId {
     id
 }
 
+/// The steps of `attempt` once the sinks have written them (the episode's status
+/// can be written before the last step rows).
+async fn steps_of(a: &Admin, attempt: AttemptId) -> Vec<ragtime_timeline::StepRecord> {
+    a.app
+        .runtime
+        .flush(Duration::from_secs(10))
+        .await
+        .expect("flush");
+    a.app.store.steps(attempt).await.expect("steps")
+}
+
 /// POSTs `form` to `path` with the session; the response.
 async fn post(a: &Admin, cookie: &str, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
     client()
@@ -89,7 +100,7 @@ async fn an_audio_url_from_a_person_is_downloaded_or_refused_with_the_reason() {
         (record.strategy.as_str(), record.status),
         ("human", AttemptStatus::Resolved)
     );
-    let steps = a.app.store.steps(attempt).await.expect("steps");
+    let steps = steps_of(&a, attempt).await;
     assert_eq!(steps.len(), 1, "{steps:?}");
     assert_eq!(steps[0].tool, "use_audio_url");
     let output = steps[0].output.clone().unwrap_or_default();
@@ -135,7 +146,7 @@ async fn an_audio_url_from_a_person_is_downloaded_or_refused_with_the_reason() {
         row.error.unwrap_or_default().contains("refused"),
         "the refusal is the reason"
     );
-    let steps = a.app.store.steps(attempt).await.expect("steps");
+    let steps = steps_of(&a, attempt).await;
     assert_eq!(steps[0].outcome.as_str(), "blocked", "{steps:?}");
 
     // What is not for a human, or without its token or its URL, is refused.
@@ -188,7 +199,7 @@ async fn giving_up_ends_the_episode_failed_with_the_reason() {
         record.message.unwrap_or_default().contains("the feed is gone"),
         "the attempt says why"
     );
-    let steps = a.app.store.steps(attempt).await.expect("steps");
+    let steps = steps_of(&a, attempt).await;
     assert_eq!(
         steps.iter().map(|s| s.tool.as_str()).collect::<Vec<_>>(),
         ["give_up"]

@@ -82,10 +82,18 @@ impl App {
             .await
             .map_err(AppError::from)?
             .ok_or(HumanError::NoEpisode(id))?;
-        if !matches!(
-            episode.status,
-            EpisodeStatus::AwaitingHuman | EpisodeStatus::Failed
-        ) {
+        // A queued episode may be given to the agent at once; only an episode that
+        // came to a person may be resolved or given up by one.
+        let open_to = match action {
+            HumanAction::RetryWithAgent { .. } => episode.status == EpisodeStatus::Queued,
+            _ => false,
+        };
+        if !open_to
+            && !matches!(
+                episode.status,
+                EpisodeStatus::AwaitingHuman | EpisodeStatus::Failed
+            )
+        {
             return Err(HumanError::NotForAHuman(episode.status));
         }
         let was = episode.status;
