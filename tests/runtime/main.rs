@@ -25,6 +25,7 @@ mod outage;
 mod remote_browser;
 mod scenarios;
 mod sinks;
+mod webhook;
 mod supervision;
 
 use ragtime_store::Store;

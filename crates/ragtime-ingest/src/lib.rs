@@ -13,6 +13,7 @@ pub mod human;
 pub mod pipeline;
 pub mod settings;
 pub mod sinks;
+pub mod webhook;
 
 pub use app::{App, AppError, AttemptRequest};
 pub use human::{HumanAction, HumanError};

@@ -14,6 +14,8 @@ use ragtime_core::sink::log::LogSinkConfig;
 use ragtime_core::{LiveFeed, LiveSink, LiveSinkConfig, LogSink, QueueSettings, SinkSpec};
 use ragtime_otel::{OtelSink, OtelSinkConfig};
 use ragtime_store::{JsonColumnSink, NotifySink, StepTableSink, Store};
+
+use crate::webhook::{WebhookSink, WebhookSinkConfig};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -25,6 +27,7 @@ pub const SINKS: &[SinkKind] = &[
     SinkKind::of::<LiveSink>(),
     SinkKind::of::<NotifySink>(),
     SinkKind::of::<OtelSink>(),
+    SinkKind::of::<WebhookSink>(),
 ];
 
 /// What a sink is built from when the runtime starts.
@@ -270,6 +273,31 @@ impl ConfiguredSink for OtelSink {
         Ok(SinkSpec {
             sink: Arc::new(sink),
             queue: options.queue,
+        })
+    }
+}
+
+impl ConfiguredSink for WebhookSink {
+    const NAME: &'static str = "webhook";
+    type Options = WebhookSinkConfig;
+    fn check(options: &WebhookSinkConfig) -> Result<(), String> {
+        check_queue(&options.queue).map_err(|why| format!("queue: {why}"))?;
+        // The default table (no url) is valid until the sink is named; a named sink
+        // with no url is refused when it starts.
+        if options.url.trim().is_empty() {
+            return Ok(());
+        }
+        options.check()
+    }
+    fn start(options: WebhookSinkConfig, _: &SinkContext<'_>) -> Result<SinkSpec, String> {
+        if options.url.trim().is_empty() {
+            return Err("progress.webhook: url is required".to_string());
+        }
+        let queue = options.queue.clone();
+        let sink = WebhookSink::new(options).map_err(|why| format!("progress.webhook: {why}"))?;
+        Ok(SinkSpec {
+            sink: Arc::new(sink),
+            queue,
         })
     }
 }

@@ -9,6 +9,7 @@
 pub mod chromium;
 pub mod openai;
 pub mod otlp;
+pub mod receiver;
 mod planner;
 mod tools;
 
