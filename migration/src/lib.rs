@@ -15,6 +15,7 @@ mod m20261125_000007_add_attempt_cancel_requests;
 mod m20261126_000008_add_step_token_usage;
 mod m20261203_000009_add_episode_title_folded;
 mod m20261204_000010_add_attempt_trace_id;
+mod m20261205_000011_index_recent_activity;
 
 pub use m20261203_000009_add_episode_title_folded::fold_title;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000008_add_step_token_usage::Migration),
             Box::new(m20261203_000009_add_episode_title_folded::Migration),
             Box::new(m20261204_000010_add_attempt_trace_id::Migration),
+            Box::new(m20261205_000011_index_recent_activity::Migration),
         ]
     }
 }

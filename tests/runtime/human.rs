@@ -300,3 +300,89 @@ async fn episodes_are_added_in_bulk_with_a_result_per_line() {
     a.app.close(Duration::from_secs(5)).await.expect("close");
     a.db.cleanup().await;
 }
+
+/// The overview's numbers against the rows after a scripted run, on both databases.
+async fn the_overview_counts_what_the_rows_hold(backend: crate::common::Backend) {
+    use ragtime_core::{Decision, RuntimeSettings, ToolRegistry};
+    use ragtime_testkit::{EchoTool, FailTool, SleepTool};
+    use serde_json::json;
+
+    let db = TestDb::new(backend).await;
+    let config = db.config(RuntimeSettings {
+        tool_deadline: Duration::from_millis(300),
+        ..RuntimeSettings::default()
+    });
+    let a = admin_on(db, config).await;
+    let cookie = a.login().await;
+    let scripts = [
+        vec![
+            Decision::call("echo", json!({})),
+            Decision::resolve("found", Some("http://127.0.0.1/a.mp3".into())),
+        ],
+        vec![
+            Decision::call("fail", json!({})),
+            Decision::escalate("no audio on the page"),
+        ],
+        vec![
+            Decision::call("fail", json!({})),
+            Decision::call("sleep", json!({"ms": 60_000})),
+            Decision::escalate("no audio on the page"),
+        ],
+        vec![Decision::escalate("a login wall")],
+    ];
+    for (n, script) in scripts.into_iter().enumerate() {
+        let tools = ToolRegistry::new()
+            .with(EchoTool::default())
+            .with(FailTool::default())
+            .with(SleepTool::default());
+        crate::common::start_scripted_with(&a.app, &format!("/overview/{n}"), script, tools)
+            .await
+            .wait()
+            .await;
+    }
+    a.app.runtime.flush(Duration::from_secs(10)).await.expect("flush");
+    let since = chrono::Utc::now() - chrono::Duration::hours(24);
+    let o = a.app.store.overview(since).await.expect("overview");
+
+    let attempts = a
+        .app
+        .store
+        .attempts(&ragtime_store::AttemptFilter::default())
+        .await
+        .expect("attempts");
+    for (status, n) in &o.ended {
+        let rows = attempts.iter().filter(|r| r.status == *status).count() as u64;
+        assert_eq!(*n, rows, "{status:?}");
+    }
+    assert_eq!(o.in_flight, 0);
+    let resolved: Vec<i64> = attempts
+        .iter()
+        .filter(|r| r.status == AttemptStatus::Resolved)
+        .filter_map(|r| Some((r.finished_at? - r.started_at).num_milliseconds()))
+        .collect();
+    assert_eq!(o.resolution_ms, Some((resolved[0], resolved[0])));
+    assert_eq!(
+        o.failing_tools,
+        [("fail".to_string(), 2, 0), ("sleep".to_string(), 0, 1)]
+    );
+    assert_eq!(
+        o.escalations,
+        [
+            ("no audio on the page".to_string(), 2),
+            ("a login wall".to_string(), 1)
+        ]
+    );
+    let episodes: u64 = o.episodes.iter().map(|(_, n)| n).sum();
+    assert_eq!(episodes, a.app.store.episodes().await.expect("episodes").len() as u64);
+
+    let page = a.get("/", &cookie).await;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.expect("page");
+    assert!(html.contains("<a id=\"in-flight\" href=\"/attempts?status=attempted\">0</a>"), "{html}");
+    assert!(html.contains("href=\"/attempts?status=awaiting_human\">3</a>"), "{html}");
+    assert!(html.contains("no audio on the page"), "{html}");
+    a.app.close(Duration::from_secs(5)).await.expect("close");
+    a.db.cleanup().await;
+}
+
+crate::on_both_backends!(the_overview_counts_what_the_rows_hold);

@@ -19,6 +19,7 @@ pub fn frame(title: &str, csrf: Option<&str>, body: Markup) -> Markup {
             body {
                 @if let Some(csrf) = csrf {
                     nav {
+                        a href="/" { "Overview" }
                         a href="/attempts" { "Attempts" }
                         a href="/episodes" { "Episodes" }
                         form.logout method="post" action="/logout" {

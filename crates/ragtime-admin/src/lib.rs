@@ -49,10 +49,7 @@ const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-
 /// behind a login except `/login`, `/healthz` and the static assets, over `state`.
 pub fn router(state: Shared) -> Router {
     let private = Router::new()
-        .route(
-            "/",
-            get(|| async { axum::response::Redirect::to("/attempts") }),
-        )
+        .route("/", get(pages::overview))
         .route("/episodes", get(pages::episodes))
         .route("/episodes/{id}", get(pages::episode))
         .route("/attempts", get(pages::attempts))

@@ -352,3 +352,69 @@ pub async fn screenshot(State(state): State<Shared>, Path(id): Path<i64>) -> Res
         Err(err) => internal(err),
     }
 }
+
+/// `/`: the whole ingest at a glance; every number links to the list it counts.
+pub async fn overview(State(state): State<Shared>, headers: HeaderMap) -> Response {
+    let since = chrono::Utc::now() - chrono::Duration::hours(24);
+    let o = match state.app.store.overview(since).await {
+        Ok(o) => o,
+        Err(err) => return internal(err),
+    };
+    let ended_total: u64 = o.ended.iter().map(|(_, n)| n).sum();
+    let seconds = |ms: i64| format!("{:.1} s", ms as f64 / 1000.0);
+    let body = html! {
+        h1 { "Overview" }
+        h2 { "Episodes" }
+        table #episode-counts {
+            tbody {
+                @for (status, n) in &o.episodes {
+                    tr {
+                        td { (badge(status.as_str())) }
+                        td.count { a href={"/episodes?status=" (status.as_str())} { (n) } }
+                    }
+                }
+            }
+        }
+        p { "Attempts in flight: " a #in-flight href="/attempts?status=attempted" { (o.in_flight) } }
+        h2 { "Attempts of the last 24 hours" }
+        table #ended {
+            tbody {
+                @for (status, n) in &o.ended {
+                    tr {
+                        td { (badge(status.as_str())) }
+                        td.count { a href={"/attempts?status=" (status.as_str())} { (n) } }
+                        td { meter min="0" max=(ended_total.max(1)) value=(n) { (n) } }
+                    }
+                }
+            }
+        }
+        p #resolution {
+            "Time to resolution: "
+            @match o.resolution_ms {
+                Some((median, p95)) => { "median " (seconds(median)) ", p95 " (seconds(p95)) }
+                None => { "no attempt resolved" }
+            }
+        }
+        h2 { "Tools that fail or time out most" }
+        table #failing-tools {
+            thead { tr { th { "tool" } th { "errors" } th { "timeouts" } } }
+            tbody {
+                @for (tool, errors, timeouts) in &o.failing_tools {
+                    tr { td { (tool) } td.count { (errors) } td.count { (timeouts) } }
+                }
+            }
+        }
+        h2 { "Commonest escalation reasons" }
+        table #escalations {
+            tbody {
+                @for (reason, n) in &o.escalations {
+                    tr {
+                        td.message { (reason) }
+                        td.count { a href="/attempts?status=awaiting_human" { (n) } }
+                    }
+                }
+            }
+        }
+    };
+    frame("Overview", Some(&csrf_of(&state, &headers)), body).into_response()
+}

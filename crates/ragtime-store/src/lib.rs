@@ -9,6 +9,7 @@ pub mod attempts;
 pub mod entity;
 pub mod episodes;
 mod ledger;
+pub mod overview;
 mod reconcile;
 mod relay;
 pub mod settings;
@@ -26,6 +27,7 @@ use thiserror::Error;
 pub use attempts::{AttemptFilter, NewAttempt, PipelineEvent, Rows};
 /// An `episodes` row as the store returns it.
 pub use episodes::{Episode, EpisodeFilter, EpisodeStatus, EpisodeUpdate, StepFailure, Submitted};
+pub use overview::Overview;
 pub use settings::DatabaseSettings;
 pub use sinks::{JsonColumnSink, NotifySink, StepTableSink};
 
