@@ -330,7 +330,9 @@ async fn page_text_is_shown_as_text_and_the_event_stream_replays_the_attempt() {
         snapshot_path => "../../snapshots",
         prepend_module_to_snapshot => false,
         filters => vec![
-            (r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC", "[time]"),
+            (r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}( UTC)?", "[time]"),
+            (r#"datetime="[^"]+""#, r#"datetime="[time]""#),
+            (r"took \d+(\.\d)? s", "took [s]"),
             (r#"data-started="\d+""#, r#"data-started="[ms]""#),
             (r#"data-duration="\d+""#, r#"data-duration="[ms]""#),
             (r"\d+ ms", "[ms]"),

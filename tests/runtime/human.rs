@@ -204,6 +204,17 @@ async fn giving_up_ends_the_episode_failed_with_the_reason() {
         steps.iter().map(|s| s.tool.as_str()).collect::<Vec<_>>(),
         ["give_up"]
     );
+    // The attempts list filters by strategy, and says how long each attempt took and
+    // when it started (a time the page script makes relative).
+    let row = format!("<tr data-attempt=\"{attempt}\">");
+    let human = a.get("/attempts?strategy=human", &cookie).await.text().await.expect("page");
+    assert!(human.contains(&row), "{human}");
+    assert!(human.contains("<td class=\"took\">") && human.contains(" s</td>"), "{human}");
+    assert!(human.contains("<time datetime=\""), "{human}");
+    let agent = a.get("/attempts?strategy=agent", &cookie).await.text().await.expect("page");
+    assert!(!agent.contains(&row), "{agent}");
+    let page = a.get(&format!("/attempts/{attempt}"), &cookie).await.text().await.expect("page");
+    assert!(page.contains(" · took "), "{page}");
     a.app.close(Duration::from_secs(5)).await.expect("close");
     a.db.cleanup().await;
 }

@@ -366,6 +366,8 @@ struct ListRow {
     status: AttemptStatus,
     message: String,
     started: String,
+    /// The same moment in RFC 3339, for the page's relative time.
+    started_at: String,
 }
 
 #[derive(Deserialize)]
@@ -406,6 +408,7 @@ async fn follow_list(state: Shared, status: Option<AttemptStatus>, tx: mpsc::Sen
                             status: AttemptStatus::Attempted,
                             message: String::new(),
                             started: event.at.format("%Y-%m-%d %H:%M:%S").to_string(),
+                            started_at: event.at.to_rfc3339(),
                         }),
                         EventKind::AttemptFinished(end) => {
                             if let Some(known) = sent.get(&event.attempt_id) {
@@ -467,6 +470,7 @@ async fn newest(state: &Shared, status: Option<AttemptStatus>) -> Vec<ListRow> {
             status: a.status,
             message: a.message.unwrap_or_default(),
             started: a.started_at.format("%Y-%m-%d %H:%M:%S").to_string(),
+            started_at: a.started_at.to_rfc3339(),
         })
         .collect()
 }

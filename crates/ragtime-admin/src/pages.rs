@@ -41,6 +41,28 @@ pub(super) fn status_filter<T>(
     }
 }
 
+/// A moment, shown as an absolute time that the page script turns into "5 min ago",
+/// the absolute time on hover.
+fn when(at: chrono::DateTime<chrono::Utc>) -> Markup {
+    html! {
+        time datetime=(at.to_rfc3339()) title=(at.format("%Y-%m-%d %H:%M:%S UTC")) {
+            (at.format("%Y-%m-%d %H:%M:%S"))
+        }
+    }
+}
+
+/// How long an attempt took, once it has ended.
+fn took(started: chrono::DateTime<chrono::Utc>, finished: Option<chrono::DateTime<chrono::Utc>>) -> String {
+    finished.map_or_else(String::new, |end| {
+        let ms = (end - started).num_milliseconds().max(0);
+        if ms < 60_000 {
+            format!("{:.1} s", ms as f64 / 1000.0)
+        } else {
+            format!("{} min {} s", ms / 60_000, (ms % 60_000) / 1000)
+        }
+    })
+}
+
 fn badge(status: &str) -> Markup {
     html! { span class={"badge " (status)} { (status) } }
 }
@@ -48,6 +70,8 @@ fn badge(status: &str) -> Markup {
 #[derive(Deserialize)]
 pub struct AttemptsQuery {
     status: Option<String>,
+    /// Only attempts of this strategy (`agent`, `human`, ...).
+    strategy: Option<String>,
     page: Option<u64>,
 }
 
@@ -63,8 +87,13 @@ pub async fn attempts(
         Err(bad) => return bad.into_response(),
     };
     let page = q.page.unwrap_or(0).min(10_000);
+    let strategy = q
+        .strategy
+        .filter(|s| !s.is_empty())
+        .map(|s| s.chars().take(40).collect::<String>());
     let filter = AttemptFilter {
         status,
+        strategy: strategy.clone(),
         limit: PAGE + 1,
         offset: page * PAGE,
         ..Default::default()
@@ -76,26 +105,40 @@ pub async fn attempts(
     let more = rows.len() as u64 > PAGE;
     rows.truncate(usize::try_from(PAGE).unwrap_or(usize::MAX));
     let chosen = status.map(|s| s.as_str()).unwrap_or("");
-    let filter_link = |s: &str| {
-        if s.is_empty() {
-            "/attempts".to_string()
-        } else {
-            format!("/attempts?status={s}")
+    let strategy = strategy.unwrap_or_default();
+    let link = |status: &str, strategy: &str, page: u64| {
+        let mut url = url::form_urlencoded::Serializer::new(String::new());
+        if !status.is_empty() {
+            url.append_pair("status", status);
         }
+        if !strategy.is_empty() {
+            url.append_pair("strategy", strategy);
+        }
+        if page > 0 {
+            url.append_pair("page", &page.to_string());
+        }
+        format!("/attempts?{}", url.finish())
     };
     let body = html! {
         h1 { "Recovery attempts" }
         p.filters {
             @for s in std::iter::once("").chain(AttemptStatus::ALL.map(AttemptStatus::as_str)) {
-                a href=(filter_link(s)) class=@if s == chosen { "chosen" } {
+                a href=(link(s, &strategy, 0)) class=@if s == chosen { "chosen" } {
                     @if s.is_empty() { "all" } @else if s == AttemptStatus::Attempted.as_str() { "in flight" } @else { (s.replace('_', " ")) }
+                }
+            }
+        }
+        p.filters {
+            @for s in ["", "agent", "human"] {
+                a href=(link(chosen, s, 0)) class=@if s == strategy { "chosen" } {
+                    @if s.is_empty() { "every strategy" } @else { (s) }
                 }
             }
         }
         // New attempts are added live only where they belong: the first page of all
         // or in-flight attempts.
-        table #attempts data-filter=(chosen) data-prepend=((page == 0 && (chosen.is_empty() || chosen == AttemptStatus::Attempted.as_str())).to_string()) {
-            thead { tr { th { "#" } th { "episode" } th { "strategy" } th { "status" } th { "started" } th { "message" } } }
+        table #attempts data-filter=(chosen) data-prepend=((page == 0 && strategy.is_empty() && (chosen.is_empty() || chosen == AttemptStatus::Attempted.as_str())).to_string()) {
+            thead { tr { th { "#" } th { "episode" } th { "strategy" } th { "status" } th { "started" } th { "took" } th { "message" } } }
             tbody {
                 @for a in &rows {
                     tr data-attempt=(a.id) {
@@ -103,15 +146,16 @@ pub async fn attempts(
                         td { @if let Some(e) = a.episode_id { a href={"/episodes/" (e)} { (e) } } }
                         td { (a.strategy) }
                         td.status { (badge(a.status.as_str())) }
-                        td { (a.started_at.format("%Y-%m-%d %H:%M:%S")) }
+                        td { (when(a.started_at)) }
+                        td.took { (took(a.started_at, a.finished_at)) }
                         td.message { (a.message.as_deref().unwrap_or("")) }
                     }
                 }
             }
         }
         p.pages {
-            @if page > 0 { a href={"?status=" (chosen) "&page=" (page - 1)} { "← newer" } }
-            @if more { a href={"?status=" (chosen) "&page=" (page + 1)} { "older →" } }
+            @if page > 0 { a href=(link(chosen, &strategy, page - 1)) { "← newer" } }
+            @if more { a href=(link(chosen, &strategy, page + 1)) { "older →" } }
         }
     };
     frame("Attempts", Some(&csrf_of(&state, &headers)), body).into_response()
@@ -147,7 +191,8 @@ pub async fn attempt(
         p.meta {
             "strategy " (row.strategy)
             @if let Some(e) = row.episode_id { " · episode " a href={"/episodes/" (e)} { (e) } }
-            " · started " (row.started_at.format("%Y-%m-%d %H:%M:%S UTC"))
+            " · started " (when(row.started_at))
+            @if row.finished_at.is_some() { " · took " (took(row.started_at, row.finished_at)) }
             @if let Some((read, written)) = tokens { " · model tokens " (read) " in, " (written) " out" }
             @if let (Some(template), Some(trace)) = (&state.trace_url, row.trace_id) {
                 " · " a.trace href=(crate::settings::trace_link(template, &trace.to_string())) { "trace" }

@@ -38,6 +38,8 @@ pub struct AttemptFilter {
     pub status: Option<AttemptStatus>,
     /// Only this episode's attempts.
     pub episode_id: Option<EpisodeId>,
+    /// Only attempts of this strategy (`agent`, `human`, ...).
+    pub strategy: Option<String>,
     /// At most this many (0: all).
     pub limit: u64,
     /// Skip this many of the newest first.
@@ -143,6 +145,9 @@ impl Store {
         }
         if let Some(episode) = filter.episode_id {
             query = query.filter(recovery_attempt::Column::EpisodeId.eq(i64::from(episode)));
+        }
+        if let Some(strategy) = &filter.strategy {
+            query = query.filter(recovery_attempt::Column::Strategy.eq(strategy.as_str()));
         }
         if filter.limit > 0 {
             query = query.limit(filter.limit);

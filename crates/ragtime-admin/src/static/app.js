@@ -145,7 +145,9 @@ function liveList() {
         e.href = "/episodes/" + Number(a.episode);
         episode.appendChild(e);
       }
-      tr.append(id, episode, el("td", null, a.strategy), el("td", "status"), el("td", null, a.started), el("td", "message"));
+      const started = el("td");
+      started.appendChild(moment(a.started_at, a.started));
+      tr.append(id, episode, el("td", null, a.strategy), el("td", "status"), started, el("td", "took"), el("td", "message"));
       // Newest first.
       const older = Array.from(body.querySelectorAll("tr[data-attempt]")).find((other) => Number(other.dataset.attempt) < Number(a.id));
       body.insertBefore(tr, older || null);
@@ -157,5 +159,35 @@ function liveList() {
   }), () => false);
 }
 
+// Times as "5 min ago"; the absolute time stays in the title, shown on hover.
+function ago(ms) {
+  const s = Math.round((Date.now() - ms) / 1000);
+  if (s < 45) return "just now";
+  if (s < 90 * 60) return Math.round(s / 60) + " min ago";
+  if (s < 36 * 3600) return Math.round(s / 3600) + " h ago";
+  return Math.round(s / 86400) + " days ago";
+}
+
+function moment(iso, absolute) {
+  const t = el("time", null, absolute);
+  t.dateTime = iso;
+  t.title = absolute + " UTC";
+  relative(t);
+  return t;
+}
+
+function relative(t) {
+  const ms = Date.parse(t.dateTime);
+  if (!Number.isNaN(ms)) t.textContent = ago(ms);
+}
+
+function relativeTimes() {
+  document.querySelectorAll("time[datetime]").forEach(relative);
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  relativeTimes();
+  setInterval(relativeTimes, 30000);
+});
 document.addEventListener("DOMContentLoaded", live);
 document.addEventListener("DOMContentLoaded", liveList);
