@@ -86,12 +86,17 @@ async fn an_audio_url_from_a_person_is_downloaded_or_refused_with_the_reason() {
     let audio = site.url("/audio/found-by-hand.mp3");
     let path = format!("/episodes/{good}/use-url");
     let attempt = attempt_of(&post(&a, &cookie, &path, &[("csrf", &csrf), ("url", &audio)]).await);
-    let leased = a.app.store.episode(good).await.expect("load").expect("row");
-    assert!(leased.claimed_by.is_some(), "worked under a lease: {leased:?}");
+    // Worked under the action's own lease (a second action meanwhile is refused).
+    let row = a.app.store.rows().attempt(attempt).await.expect("load").expect("row");
+    assert!(
+        row.worker_id.as_deref().is_some_and(|w| w.starts_with("admin@")),
+        "{row:?}"
+    );
     let again = post(&a, &cookie, &path, &[("csrf", &csrf), ("url", &audio)]).await;
     assert_eq!(again.status(), 409, "a second action while one runs is refused");
     let row = ends(&a, good, EpisodeStatus::Downloaded).await;
     assert_eq!(row.audio_url.as_deref(), Some(audio.as_str()));
+    assert!(row.claimed_by.is_none(), "the lease is released: {row:?}");
     let file = row.audio_file.expect("a file");
     let bytes = std::fs::read(&file).expect("the file exists");
     assert_eq!(&bytes[..2], &[0xFF, 0xFB], "an MP3 frame");

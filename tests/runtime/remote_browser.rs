@@ -52,6 +52,10 @@ async fn attempts_run_in_an_attached_chromium_and_reattach_after_it_dies() {
     // The egress gate holds there too: the page that redirects to an internal
     // address (127.0.0.3 standing in) is refused.
     let report = recover(&app, &site, "redirect-metadata").await;
+    app.runtime
+        .flush(Duration::from_secs(10))
+        .await
+        .expect("flush");
     let steps = app
         .store
         .rows()
