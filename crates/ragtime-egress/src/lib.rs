@@ -17,5 +17,5 @@ pub use client::{
     BodyReader, CookieSource, EgressClient, FetchError, FetchLimits, Fetched, client_builder,
 };
 pub use download::{DownloadError, DownloadRequest, Downloaded, download};
-pub use policy::{EgressPolicy, InvalidAllowEntry, Refused};
-pub use proxy::{EGRESS_REFUSALS, EgressGate, GateListener, REFUSED_HEADER, RefusalLog};
+pub use policy::{EGRESS_REFUSALS, EgressPolicy, InvalidAllowEntry, Refused};
+pub use proxy::{EgressGate, GateListener, REFUSED_HEADER, RefusalLog};

@@ -13,7 +13,12 @@ use url::{Host, Url};
 
 use crate::table::reserved_block;
 
+/// Requests refused by the egress rules: by the gate (browser and downloads alike)
+/// and by the checks made before a request is sent ([`EgressPolicy::admit`]).
+pub const EGRESS_REFUSALS: &str = "ragtime_egress_refusals_total";
+
 /// Why a request was refused; the text ends up in the step's output.
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{target}: {reason}")]
 pub struct Refused {
@@ -126,7 +131,7 @@ impl EgressPolicy {
     /// counted in `ragtime_egress_refusals_total`, as the gate counts its own.
     pub fn admit(&self, url: &Url) -> Result<(), Refused> {
         self.check_url(url).inspect_err(|_| {
-            metrics::counter!(crate::proxy::EGRESS_REFUSALS).increment(1);
+            metrics::counter!(EGRESS_REFUSALS).increment(1);
         })
     }
 

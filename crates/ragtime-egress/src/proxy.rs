@@ -25,9 +25,6 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio_util::sync::CancellationToken;
 use url::Url;
 
-/// Requests refused by the egress rules: by the gate (browser and downloads alike)
-/// and by the checks made before a request is sent ([`crate::EgressPolicy::admit`]).
-pub const EGRESS_REFUSALS: &str = "ragtime_egress_refusals_total";
 
 use crate::policy::{EgressPolicy, Refused};
 
@@ -220,7 +217,7 @@ impl Connection {
 
     fn refuse(&self, refused: Refused) -> Response<Body> {
         tracing::info!(target = %refused.target, reason = %refused.reason, "egress gate refused a request");
-        metrics::counter!(EGRESS_REFUSALS).increment(1);
+        metrics::counter!(crate::policy::EGRESS_REFUSALS).increment(1);
         let body = format!("refused by ragtime's egress gate: {refused}\n");
         self.refusals.push(refused);
         let mut response = text(StatusCode::FORBIDDEN, body);
