@@ -402,3 +402,69 @@ async fn the_overview_counts_what_the_rows_hold(backend: crate::common::Backend)
 }
 
 crate::on_both_backends!(the_overview_counts_what_the_rows_hold);
+
+/// A multipart form as a browser sends it: the CSRF token first, then the file.
+fn upload_form(csrf: &str, name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "ragtime-test-boundary-7f3a";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
+         Content-Type: audio/mpeg\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_uploaded_mp3_becomes_the_audio_and_a_fake_one_is_refused() {
+    let media = tempfile::tempdir().expect("media dir");
+    let a = admin_for(media.path()).await;
+    let (cookie, csrf) = a.login_with_csrf().await;
+    let send = |id: ragtime_core::EpisodeId, csrf: String, name: &'static str, bytes: Vec<u8>| {
+        let (kind, body) = upload_form(&csrf, name, &bytes);
+        client()
+            .post(a.url(&format!("/episodes/{id}/upload")))
+            .header("cookie", cookie.clone())
+            .header("content-type", kind)
+            .body(body)
+            .send()
+    };
+
+    let id = awaiting_human(&a, "http://127.0.0.1:9/episodes/upload-1").await;
+    let mp3 = ragtime_fixtures::silent_mp3(40);
+    let response = send(id, csrf.clone(), "found.mp3", mp3.clone()).await.expect("upload");
+    let attempt = attempt_of(&response);
+    let row = ends(&a, id, EpisodeStatus::Downloaded).await;
+    let file = row.audio_file.expect("a file");
+    assert_eq!(std::fs::read(&file).expect("kept"), mp3, "the bytes uploaded");
+    assert!(file.ends_with(&format!("episode-{id}.mp3")), "{file}");
+    let steps = steps_of(&a, attempt).await;
+    assert_eq!(steps[0].tool, "upload_audio");
+    assert!(steps[0].output.as_deref().unwrap_or("").contains("found.mp3"));
+    let record = a.app.store.attempt(attempt).await.expect("load").expect("row");
+    assert_eq!((record.strategy.as_str(), record.status), ("human", AttemptStatus::Resolved));
+
+    // Not an MP3: refused with the reason, nothing kept, the episode unchanged.
+    let fake = awaiting_human(&a, "http://127.0.0.1:9/episodes/upload-2").await;
+    let response = send(fake, csrf.clone(), "notes.mp3", b"<html>not audio</html>".to_vec())
+        .await
+        .expect("upload");
+    assert_eq!(response.status(), 422);
+    assert!(response.text().await.expect("text").contains("not MP3"));
+    let row = a.app.store.episode(fake).await.expect("load").expect("row");
+    assert_eq!(row.status, EpisodeStatus::AwaitingHuman);
+    let left: Vec<_> = std::fs::read_dir(media.path())
+        .expect("media")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, [format!("episode-{id}.mp3")], "no partial file is left");
+
+    // Without the right token nothing is written.
+    let response = send(fake, "wrong".into(), "found.mp3", mp3).await.expect("upload");
+    assert_eq!(response.status(), 403);
+    a.app.close(Duration::from_secs(5)).await.expect("close");
+    a.db.cleanup().await;
+}

@@ -6,12 +6,14 @@
 
 
 use axum::Form;
+use axum::extract::Multipart;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
 use ragtime_core::{AttemptId, AttemptStatus, EpisodeId};
 use ragtime_ingest::{HumanAction, HumanError};
+use ragtime_store::EpisodeStatus;
 use serde::Deserialize;
 
 use super::Shared;
@@ -246,4 +248,76 @@ enum Added {
     Queued(EpisodeId),
     Known(EpisodeId),
     Invalid(String),
+}
+
+/// `POST /episodes/{id}/upload` (multipart: `csrf` first, then `file`): the audio a
+/// person has, streamed to a partial file in the media directory, size-capped like a
+/// download and checked as an MP3, then made the episode's audio by an attempt.
+pub async fn upload(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<EpisodeId>,
+    mut form: Multipart,
+) -> Response {
+    // The token comes before the file, so nothing is written for a forged form.
+    let csrf = match form.next_field().await {
+        Ok(Some(field)) if field.name() == Some("csrf") => field.text().await.unwrap_or_default(),
+        _ => return (StatusCode::BAD_REQUEST, "the form's csrf field must come first").into_response(),
+    };
+    let by = match check_csrf(&state, &headers, &csrf) {
+        Ok(by) => by,
+        Err(status) => return status.into_response(),
+    };
+    match state.app.store.episode(id).await {
+        Ok(Some(e)) if matches!(e.status, EpisodeStatus::AwaitingHuman | EpisodeStatus::Failed) => {}
+        Ok(Some(e)) => {
+            return (StatusCode::CONFLICT, HumanError::NotForAHuman(e.status).to_string())
+                .into_response();
+        }
+        Ok(None) => return (StatusCode::NOT_FOUND, "no such episode").into_response(),
+        Err(err) => return internal(err),
+    }
+    let field = match form.next_field().await {
+        Ok(Some(field)) if field.name() == Some("file") => field,
+        _ => return (StatusCode::BAD_REQUEST, "choose the MP3 to upload").into_response(),
+    };
+    let name: String = field
+        .file_name()
+        .unwrap_or("upload.mp3")
+        .chars()
+        .take(200)
+        .collect();
+    let browser = &state.app.config.browser;
+    let chunks = futures_util::TryStreamExt::map_err(field, |e| {
+        ragtime_egress::DownloadError::Failed(format!("the upload broke off: {e}"))
+    });
+    let stem = format!("episode-{id}.upload-{}", std::process::id());
+    let saved = ragtime_egress::save_mp3(
+        chunks,
+        &browser.media_dir,
+        &stem,
+        browser.max_download_bytes,
+    )
+    .await;
+    let (path, bytes) = match saved {
+        Ok(saved) => saved,
+        Err(err) => {
+            return (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                format!("the upload was refused: {err}"),
+            )
+                .into_response();
+        }
+    };
+    let action = HumanAction::UseUploadedFile {
+        path: path.clone(),
+        name,
+        bytes,
+    };
+    let answer = act(&state, id, action, &by).await;
+    if !answer.status().is_redirection() {
+        // Not taken (another action holds the episode): the file goes.
+        let _ = tokio::fs::remove_file(&path).await;
+    }
+    answer
 }

@@ -48,6 +48,10 @@ const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-
 /// Every route of the admin (pages, assets, the live event streams and the actions),
 /// behind a login except `/login`, `/healthz` and the static assets, over `state`.
 pub fn router(state: Shared) -> Router {
+    // An upload may be as large as a download, plus the form around it.
+    let upload_limit = usize::try_from(state.app.config.browser.max_download_bytes)
+        .unwrap_or(usize::MAX)
+        .saturating_add(64 * 1024);
     let private = Router::new()
         .route("/", get(pages::overview))
         .route("/episodes", get(pages::episodes))
@@ -62,6 +66,10 @@ pub fn router(state: Shared) -> Router {
         .route("/episodes/add", post(actions::add_episodes))
         .route("/episodes/{id}/use-url", post(actions::use_url))
         .route("/episodes/{id}/give-up", post(actions::give_up))
+        .route(
+            "/episodes/{id}/upload",
+            post(actions::upload).layer(axum::extract::DefaultBodyLimit::max(upload_limit)),
+        )
         .route("/episodes/{id}/retry", post(actions::retry_episode))
         .route("/logout", post(auth::logout))
         .route_layer(middleware::from_fn_with_state(

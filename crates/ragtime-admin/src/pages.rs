@@ -374,6 +374,11 @@ pub async fn episode(
                 label { "Audio URL " input type="url" name="url" required placeholder="https://..."; }
                 button type="submit" { "Use this audio URL" }
             }
+            form.action method="post" enctype="multipart/form-data" action={"/episodes/" (row.id) "/upload"} {
+                input type="hidden" name="csrf" value=(csrf);
+                label { "MP3 file " input type="file" name="file" accept="audio/mpeg,.mp3" required; }
+                button type="submit" { "Upload the MP3" }
+            }
             form.action method="post" action={"/episodes/" (row.id) "/retry"} {
                 input type="hidden" name="csrf" value=(csrf);
                 button type="submit" { "Retry with the agent" }

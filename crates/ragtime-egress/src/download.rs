@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use bytes::Bytes;
 use tokio::io::AsyncWriteExt;
 use url::Url;
 
@@ -134,20 +135,59 @@ pub async fn download(
         )));
     }
     let hops = fetched.hops.clone();
-    tokio::fs::create_dir_all(req.dir)
+    let body = futures_util::stream::unfold(fetched.body(), |mut body| async move {
+        match body.next_chunk().await {
+            Ok(Some(chunk)) => Some((Ok(chunk), body)),
+            Ok(None) => None,
+            Err(err) => Some((Err(DownloadError::from(err)), body)),
+        }
+    });
+    let (path, bytes) = save_mp3(
+        body,
+        req.dir,
+        &req.stem,
+        req.limits.max_bytes,
+    )
+    .await?;
+    Ok(Downloaded {
+        path,
+        bytes,
+        content_type,
+        hops,
+    })
+}
+
+/// Saves the chunks of `body` as `dir/{stem}.mp3`: written to a `.part` file
+/// first, renamed only when whole; more than `max_bytes`, or a start that is not an
+/// MP3's, is rejected and the partial file removed (also when the future is
+/// dropped). The path and the size.
+pub async fn save_mp3(
+    body: impl futures_util::Stream<Item = Result<Bytes, DownloadError>>,
+    dir: &Path,
+    stem: &str,
+    max_bytes: u64,
+) -> Result<(PathBuf, u64), DownloadError> {
+    tokio::fs::create_dir_all(dir)
         .await
-        .map_err(|e| DownloadError::Failed(format!("{}: {e}", req.dir.display())))?;
+        .map_err(|e| DownloadError::Failed(format!("{}: {e}", dir.display())))?;
     // Removed when dropped: on an error below, or when the caller's future is dropped.
     let partial = tempfile::Builder::new()
-        .prefix(&format!("{}.", req.stem))
+        .prefix(&format!("{stem}."))
         .suffix(".mp3.part")
-        .tempfile_in(req.dir)
-        .map_err(|e| DownloadError::Failed(format!("{}: {e}", req.dir.display())))?;
+        .tempfile_in(dir)
+        .map_err(|e| DownloadError::Failed(format!("{}: {e}", dir.display())))?;
     let (file, partial_path) = partial.into_parts();
     let mut file = tokio::fs::File::from_std(file);
-    let mut body = fetched.body();
     let mut first = Vec::with_capacity(3);
-    while let Some(chunk) = body.next_chunk().await? {
+    let mut total: u64 = 0;
+    let mut body = std::pin::pin!(body);
+    while let Some(chunk) = futures_util::StreamExt::next(&mut body).await.transpose()? {
+        total = total.saturating_add(chunk.len() as u64);
+        if total > max_bytes {
+            return Err(DownloadError::Rejected(format!(
+                "more than the {max_bytes} byte limit"
+            )));
+        }
         if first.len() < 3 {
             first.extend(chunk.iter().take(3 - first.len()));
         }
@@ -164,16 +204,11 @@ pub async fn download(
             "not MP3: the body has no ID3 tag or MPEG frame".to_string(),
         ));
     }
-    let path = req.dir.join(format!("{}.mp3", req.stem));
+    let path = dir.join(format!("{stem}.mp3"));
     partial_path
         .persist(&path)
         .map_err(|e| DownloadError::Failed(format!("{}: {}", path.display(), e.error)))?;
-    Ok(Downloaded {
-        path,
-        bytes: body.total(),
-        content_type,
-        hops,
-    })
+    Ok((path, total))
 }
 
 /// A file name stem safe on every filesystem.

@@ -16,6 +16,6 @@ pub mod table;
 pub use client::{
     BodyReader, CookieSource, EgressClient, FetchError, FetchLimits, Fetched, client_builder,
 };
-pub use download::{DownloadError, DownloadRequest, Downloaded, download};
+pub use download::{DownloadError, DownloadRequest, Downloaded, download, save_mp3};
 pub use policy::{EGRESS_REFUSALS, EgressPolicy, InvalidAllowEntry, Refused};
 pub use proxy::{EgressGate, GateListener, REFUSED_HEADER, RefusalLog};

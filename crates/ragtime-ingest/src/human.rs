@@ -29,6 +29,16 @@ use crate::pipeline::EpisodeRun;
 pub enum HumanAction {
     /// The audio is at this URL: download it as the pipeline would.
     UseAudioUrl(String),
+    /// The person uploaded the audio, already saved and checked as an MP3 at `path`
+    /// (in the media directory): it becomes the episode's file.
+    UseUploadedFile {
+        /// Where the upload was saved.
+        path: std::path::PathBuf,
+        /// The file's name as uploaded.
+        name: String,
+        /// Its size.
+        bytes: u64,
+    },
     /// Nothing more will be tried: the episode ends `failed` with this reason.
     GiveUp(String),
     /// Run the agent again; counted against the failed pipeline step it retries,
@@ -131,6 +141,7 @@ impl App {
                     .with(UseAudioUrl {
                         policy: Arc::clone(self.browser().policy()),
                     })
+                    .with(UploadAudio)
                     .with(GiveUp);
                 self.start_attempt(request, planner, Arc::new(tools)).await
             }
@@ -154,6 +165,9 @@ impl App {
         let app = Arc::clone(self);
         tokio::spawn(async move {
             let result = match action {
+                HumanAction::UseUploadedFile { path, .. } => {
+                    app.take_upload(id, handle, &path).await
+                }
                 HumanAction::GiveUp(reason) => {
                     handle.wait().await;
                     let update = EpisodeUpdate {
@@ -200,8 +214,53 @@ impl App {
     }
 }
 
+impl App {
+    /// Ends an upload's attempt: a resolved one makes the file the episode's audio;
+    /// any other end removes it and puts the episode back with the reason.
+    async fn take_upload(
+        &self,
+        id: EpisodeId,
+        handle: ragtime_core::AttemptHandle,
+        path: &std::path::Path,
+    ) -> Result<EpisodeStatus, AppError> {
+        let report = handle.wait().await;
+        let target = path.with_file_name(format!("episode-{id}.mp3"));
+        let placed = if report.success {
+            tokio::fs::rename(path, &target)
+                .await
+                .map_err(|e| format!("the upload could not be kept: {e}"))
+        } else {
+            Err(report.message.clone())
+        };
+        let (status, update) = match placed {
+            Ok(()) => (
+                EpisodeStatus::Downloaded,
+                EpisodeUpdate {
+                    audio_file: Some(target.display().to_string()),
+                    ..Default::default()
+                },
+            ),
+            Err(why) => {
+                let _ = tokio::fs::remove_file(path).await;
+                (
+                    EpisodeStatus::AwaitingHuman,
+                    EpisodeUpdate {
+                        error: Some(format!("the upload was not used: {why}")),
+                        ..Default::default()
+                    },
+                )
+            }
+        };
+        self.store.set_episode_status(id, status, update).await?;
+        Ok(status)
+    }
+}
+
 fn describe(action: &HumanAction) -> String {
     match action {
+        HumanAction::UseUploadedFile { name, bytes, .. } => {
+            format!("use the uploaded file {name} ({bytes} bytes)")
+        }
         HumanAction::UseAudioUrl(url) => format!("use the audio URL {url}"),
         HumanAction::GiveUp(reason) => format!("give up ({reason})"),
         HumanAction::RetryWithAgent { .. } => "retry with the agent".to_string(),
@@ -233,6 +292,18 @@ impl Planner for HumanPlanner {
             }
             (HumanAction::GiveUp(reason), None) => {
                 Decision::call("give_up", json!({"reason": reason, "by": by}))
+            }
+            (HumanAction::UseUploadedFile { name, bytes, .. }, None) => Decision::call(
+                "upload_audio",
+                json!({"file": name, "bytes": bytes, "by": by}),
+            ),
+            (HumanAction::UseUploadedFile { .. }, Some(done))
+                if done.outcome == StepOutcome::Success =>
+            {
+                Decision::resolve(format!("{by} uploaded the audio"), None)
+            }
+            (HumanAction::UseUploadedFile { .. }, Some(done)) => {
+                Decision::escalate(format!("the upload was not used: {}", done.output))
             }
             (HumanAction::UseAudioUrl(url), Some(done)) if done.outcome == StepOutcome::Success => {
                 Decision::resolve(format!("{by} gave the audio URL"), Some(url.clone()))
@@ -296,6 +367,38 @@ impl Tool for UseAudioUrl {
             .map_err(|refused| ToolError::Blocked(refused.to_string()))?;
         Ok(ToolOutput::text(format!(
             "{by} gave {url}; the pipeline downloads it next"
+        )))
+    }
+}
+
+/// A person uploaded the audio (saved and checked as an MP3 before the attempt).
+struct UploadAudio;
+
+#[async_trait]
+impl Tool for UploadAudio {
+    fn name(&self) -> &str {
+        "upload_audio"
+    }
+    fn description(&self) -> &str {
+        "A person uploads the episode's MP3; it becomes the episode's audio."
+    }
+    fn parameters(&self) -> Value {
+        json!({
+            "type": "object",
+            "properties": {
+                "file": {"type": "string"},
+                "bytes": {"type": "integer"},
+                "by": {"type": "string"}
+            },
+            "required": ["file", "bytes", "by"]
+        })
+    }
+    async fn call(&self, args: &Value, _ctx: &ToolContext) -> Result<ToolOutput, ToolError> {
+        let file = arg(args, "file")?;
+        let by = arg(args, "by")?;
+        let bytes = args.get("bytes").and_then(Value::as_u64).unwrap_or(0);
+        Ok(ToolOutput::text(format!(
+            "{by} uploaded {file} ({bytes} bytes, an MP3)"
         )))
     }
 }
