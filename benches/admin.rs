@@ -201,25 +201,6 @@ async fn page_latency(label: &str, runner: &App, viewer: &Daemon, calls: usize) 
     pool.shutdown().await;
 }
 
-async fn login_cookie(base: &str) -> String {
-    let response = ragtime_egress::client_builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client")
-        .post(format!("{base}/login"))
-        .form(&[("password", PASSWORD)])
-        .send()
-        .await
-        .expect("login");
-    response.headers()["set-cookie"]
-        .to_str()
-        .expect("cookie")
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .to_string()
-}
-
 /// Reads one event stream; returns when each step was first seen running.
 async fn follow(client: reqwest::Client, url: String, cookie: String) -> HashMap<String, i64> {
     let mut seen = HashMap::new();
@@ -249,7 +230,7 @@ async fn follow(client: reqwest::Client, url: String, cookie: String) -> HashMap
 /// N streams on one attempt with a call every 50 ms.
 async fn fan_out(daemon: &Daemon, streams: usize) -> (usize, String) {
     let base = format!("http://{}", daemon.admin.addr);
-    let cookie = login_cookie(&base).await;
+    let cookie = common::login_cookie(PASSWORD, &base).await;
     let lead_ms = 2000 + streams as u64 * 2;
     let handle = start(&daemon.app, lead_ms, 20, 50).await;
     let id = handle.attempt_id;

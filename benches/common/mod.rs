@@ -49,3 +49,23 @@ pub async fn fresh_postgres_database(admin_url: &str, name: &str) -> String {
     let base = admin_url.rsplit_once('/').map_or(admin_url, |(b, _)| b);
     format!("{base}/{name}")
 }
+
+/// Logs in to the admin at `base` with `password`; the session cookie (`name=value`).
+pub async fn login_cookie(password: &str, base: &str) -> String {
+    let response = ragtime_egress::client_builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+        .post(format!("{base}/login"))
+        .form(&[("password", password)])
+        .send()
+        .await
+        .expect("login");
+    response.headers()["set-cookie"]
+        .to_str()
+        .expect("cookie")
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
