@@ -468,3 +468,88 @@ async fn an_uploaded_mp3_becomes_the_audio_and_a_fake_one_is_refused() {
     a.app.close(Duration::from_secs(5)).await.expect("close");
     a.db.cleanup().await;
 }
+
+/// In real Chromium: the overview and the history of an episode resolved by hand
+/// render under the strict CSP, and the page script turns times into relative ones
+/// (the absolute time stays on hover). Screenshots of both are saved for the README.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_overview_and_a_resolved_by_hand_history_in_a_real_browser() {
+    use ragtime_browser::{BrowserPool, BrowserSettings};
+
+    let site = FixtureSite::start().await.expect("site");
+    let media = tempfile::tempdir().expect("media dir");
+    let a = admin_for(media.path()).await;
+    let (cookie, csrf) = a.login_with_csrf().await;
+    let id = awaiting_human(&a, &site.url("/episodes/by-hand-history")).await;
+    let audio = site.url("/audio/by-hand-history.mp3");
+    attempt_of(
+        &post(
+            &a,
+            &cookie,
+            &format!("/episodes/{id}/use-url"),
+            &[("csrf", &csrf), ("url", &audio)],
+        )
+        .await,
+    );
+    ends(&a, id, EpisodeStatus::Downloaded).await;
+
+    let pool = BrowserPool::new(BrowserSettings {
+        allow_hosts: vec!["127.0.0.1".into()],
+        ..BrowserSettings::default()
+    })
+    .expect("valid browser settings");
+    let browser = pool.open_context().await.expect("browser");
+    let (page, mark) = browser.page().await.expect("page");
+    a.log_in_browser(&page).await;
+    let artifacts = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    for (path, shot) in [
+        (format!("/episodes/{id}"), "admin-resolved-by-hand.png"),
+        ("/attempts".to_string(), "admin-attempts.png"),
+        ("/".to_string(), "admin-overview.png"),
+    ] {
+        page.goto(a.url(&path)).await.expect("page");
+        let relative = eventually(Duration::from_secs(10), "relative times", || async {
+            let texts: Vec<String> = page
+                .evaluate_expression(
+                    "Array.from(document.querySelectorAll('time[datetime]')).map(t => t.textContent + '|' + t.title)",
+                )
+                .await
+                .ok()?
+                .into_value()
+                .ok()?;
+            texts
+                .iter()
+                .all(|t| t.starts_with("just now|") && t.ends_with(" UTC"))
+                .then_some(texts)
+        })
+        .await;
+        let text: String = page
+            .evaluate_expression("document.body.innerText")
+            .await
+            .expect("text")
+            .into_value()
+            .expect("string");
+        match path.as_str() {
+            "/" => assert!(
+                text.contains("Overview") && text.contains("Time to resolution"),
+                "{text}"
+            ),
+            "/attempts" => assert!(!relative.is_empty(), "the list shows times"),
+            _ => assert!(text.contains("human") && text.contains("resolved"), "{text}"),
+        }
+        let png = page
+            .screenshot(
+                chromiumoxide::page::ScreenshotParams::builder()
+                    .full_page(true)
+                    .build(),
+            )
+            .await
+            .expect("screenshot");
+        std::fs::write(artifacts.join(shot), png).expect("save screenshot");
+    }
+    mark.done();
+    browser.close().await;
+    pool.shutdown().await;
+    a.app.close(Duration::from_secs(5)).await.expect("close");
+    a.db.cleanup().await;
+}
