@@ -6,7 +6,7 @@
 //! Slack incoming webhook, of matrix-hookshot's generic webhooks (`text` and
 //! `html`), or ragtime's own JSON. Like every sink it sits behind a bounded queue and
 //! never holds up an attempt; a receiver that is away is retried with backoff, and a
-//! message that was delivered is not sent again when its batch is retried.
+//! message that was delivered is not sent again when its events are written again.
 //!
 //! The request goes through an egress gate of its own, so the egress rules apply:
 //! an internal address is refused unless `allow_hosts` names it.
@@ -140,7 +140,36 @@ pub struct WebhookSink {
     gate: EgressGate,
     client: OnceCell<EgressClient>,
     seen: Mutex<HashMap<AttemptId, Seen>>,
-    delivered: Mutex<HashSet<AttemptId>>,
+    /// The attempts whose message was sent, newest last, so an end seen again (a
+    /// retried batch, or one written again event by event after a permanent error)
+    /// sends nothing; bounded, since a replay only ever reaches back a batch or two.
+    delivered: Mutex<Delivered>,
+}
+
+/// A bounded set of the attempts whose message was sent.
+#[derive(Default)]
+struct Delivered {
+    ids: HashSet<AttemptId>,
+    order: std::collections::VecDeque<AttemptId>,
+}
+
+impl Delivered {
+    const KEEP: usize = 4096;
+
+    fn contains(&self, id: &AttemptId) -> bool {
+        self.ids.contains(id)
+    }
+
+    fn insert(&mut self, id: AttemptId) {
+        if self.ids.insert(id) {
+            self.order.push_back(id);
+            while self.order.len() > Self::KEEP {
+                if let Some(old) = self.order.pop_front() {
+                    self.ids.remove(&old);
+                }
+            }
+        }
+    }
 }
 
 impl WebhookSink {
@@ -173,7 +202,7 @@ impl WebhookSink {
             gate: EgressGate::new(Arc::new(policy)),
             client: OnceCell::new(),
             seen: Mutex::new(HashMap::new()),
-            delivered: Mutex::new(HashSet::new()),
+            delivered: Mutex::new(Delivered::default()),
         })
     }
 
@@ -181,7 +210,7 @@ impl WebhookSink {
         self.seen.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    fn delivered(&self) -> std::sync::MutexGuard<'_, HashSet<AttemptId>> {
+    fn delivered(&self) -> std::sync::MutexGuard<'_, Delivered> {
         self.delivered.lock().unwrap_or_else(|p| p.into_inner())
     }
 
@@ -372,8 +401,6 @@ impl Sink for WebhookSink {
             self.delivered().insert(attempt);
             self.seen().remove(&attempt);
         }
-        // The batch is done, so no retry will bring these back.
-        self.delivered().clear();
         Ok(())
     }
 }
