@@ -469,8 +469,8 @@ async fn an_uploaded_mp3_becomes_the_audio_and_a_fake_one_is_refused() {
     a.db.cleanup().await;
 }
 
-/// In real Chromium: the overview and the history of an episode resolved by hand
-/// render under the strict CSP, and the page script turns times into relative ones
+/// In real Chromium: a person resolves an episode through its page's form, and the
+/// overview and that episode's history render under the strict CSP, and the page script turns times into relative ones
 /// (the absolute time stays on hover). Screenshots of both are saved for the README.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_overview_and_a_resolved_by_hand_history_in_a_real_browser() {
@@ -479,20 +479,8 @@ async fn the_overview_and_a_resolved_by_hand_history_in_a_real_browser() {
     let site = FixtureSite::start().await.expect("site");
     let media = tempfile::tempdir().expect("media dir");
     let a = admin_for(media.path()).await;
-    let (cookie, csrf) = a.login_with_csrf().await;
     let id = awaiting_human(&a, &site.url("/episodes/by-hand-history")).await;
     let audio = site.url("/audio/by-hand-history.mp3");
-    attempt_of(
-        &post(
-            &a,
-            &cookie,
-            &format!("/episodes/{id}/use-url"),
-            &[("csrf", &csrf), ("url", &audio)],
-        )
-        .await,
-    );
-    ends(&a, id, EpisodeStatus::Downloaded).await;
-
     let pool = BrowserPool::new(BrowserSettings {
         allow_hosts: vec!["127.0.0.1".into()],
         ..BrowserSettings::default()
@@ -501,6 +489,16 @@ async fn the_overview_and_a_resolved_by_hand_history_in_a_real_browser() {
     let browser = pool.open_context().await.expect("browser");
     let (page, mark) = browser.page().await.expect("page");
     a.log_in_browser(&page).await;
+    // The person pastes the URL into the episode page's form and sends it.
+    page.goto(a.url(&format!("/episodes/{id}"))).await.expect("episode page");
+    page.evaluate_expression(format!(
+        "const form = document.querySelector('form[action$=\"/use-url\"]'); \
+         form.querySelector('input[name=url]').value = {}; form.querySelector('button').click();",
+        serde_json::to_string(&audio).expect("json")
+    ))
+    .await
+    .expect("send the form");
+    ends(&a, id, EpisodeStatus::Downloaded).await;
     let artifacts = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
     for (path, shot) in [
         (format!("/episodes/{id}"), "admin-resolved-by-hand.png"),
