@@ -55,9 +55,14 @@ async fn seed(url: &str, episodes: usize) {
             tries: Set(1),
             ..Default::default()
         });
-        episode::Entity::insert_many(rows).exec(&db).await.expect("episodes");
+        episode::Entity::insert_many(rows)
+            .exec(&db)
+            .await
+            .expect("episodes");
         // Attempts spread over 30 days, newest last.
-        let at = |n: usize| now - chrono::Duration::seconds(((episodes - n) * 30 * 86_400 / episodes) as i64);
+        let at = |n: usize| {
+            now - chrono::Duration::seconds(((episodes - n) * 30 * 86_400 / episodes) as i64)
+        };
         let attempts = ids.clone().map(|n| recovery_attempt::ActiveModel {
             id: Set(n as i64 + 1),
             episode_id: Set(Some(n as i64 + 1)),
@@ -105,7 +110,9 @@ async fn seed(url: &str, episodes: usize) {
             ))
             .await
             .expect("sequence");
-            db.execute_unprepared(&format!("ANALYZE {table}")).await.expect("analyze");
+            db.execute_unprepared(&format!("ANALYZE {table}"))
+                .await
+                .expect("analyze");
         }
     } else {
         db.execute_unprepared("ANALYZE").await.expect("analyze");
@@ -129,7 +136,10 @@ async fn page_times(base: &str, cookie: &str) -> (f64, f64) {
         page.text().await.expect("body");
         times.push(started.elapsed().as_secs_f64() * 1000.0);
     }
-    (common::median(&mut times), common::percentile(&mut times, 0.95))
+    (
+        common::median(&mut times),
+        common::percentile(&mut times, 0.95),
+    )
 }
 
 async fn measure(label: &str, url: String, episodes: usize) {
@@ -146,17 +156,27 @@ async fn measure(label: &str, url: String, episodes: usize) {
     );
     let state = Arc::new(AdminState {
         app: Arc::clone(&app),
-        sessions: Sessions::new(hash_password(PASSWORD).expect("hash"), Duration::from_secs(600)),
+        sessions: Sessions::new(
+            hash_password(PASSWORD).expect("hash"),
+            Duration::from_secs(600),
+        ),
         trace_url: None,
     });
-    let server = AdminServer::start("127.0.0.1:0", state).await.expect("admin");
+    let server = AdminServer::start("127.0.0.1:0", state)
+        .await
+        .expect("admin");
     let base = format!("http://{}", server.addr);
     let cookie = common::login_cookie(PASSWORD, &base).await;
     let (median, p95) = page_times(&base, &cookie).await;
     println!("{label}: GET / with the started_at indexes: median {median:.1} ms, p95 {p95:.1} ms");
     let db = Database::connect(&url).await.expect("connect");
-    for index in ["idx_recovery_attempts_started_at", "idx_recovery_steps_started_at"] {
-        db.execute_unprepared(&format!("DROP INDEX {index}")).await.expect("drop index");
+    for index in [
+        "idx_recovery_attempts_started_at",
+        "idx_recovery_steps_started_at",
+    ] {
+        db.execute_unprepared(&format!("DROP INDEX {index}"))
+            .await
+            .expect("drop index");
     }
     db.close().await.ok();
     let (median, p95) = page_times(&base, &cookie).await;

@@ -124,13 +124,20 @@ async fn main() {
     let episodes = if quick { 8 } else { 24 };
     let rounds = if quick { 1 } else { 2 };
     let site = FixtureSite::start().await.expect("site");
-    let pool = RemoteChromium::start(std::path::Path::new("/usr/bin/chromium"), free_port().expect("port"))
-        .await
-        .expect("the shared chromium");
+    let pool = RemoteChromium::start(
+        std::path::Path::new("/usr/bin/chromium"),
+        free_port().expect("port"),
+    )
+    .await
+    .expect("the shared chromium");
     let cases: [(&str, usize, Option<String>); 3] = [
         ("A one daemon, own chromium", 1, None),
         ("B one daemon, attached", 1, Some(pool.address())),
-        ("C two daemons, one attached chromium", 2, Some(pool.address())),
+        (
+            "C two daemons, one attached chromium",
+            2,
+            Some(pool.address()),
+        ),
     ];
     let mut figures: Vec<Vec<f64>> = vec![Vec::new(); cases.len()];
     for round in 1..=rounds {

@@ -308,9 +308,8 @@ pub(crate) fn stop_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
-        let listeners = signal(SignalKind::interrupt()).and_then(|int| {
-            signal(SignalKind::terminate()).map(|term| (int, term))
-        });
+        let listeners = signal(SignalKind::interrupt())
+            .and_then(|int| signal(SignalKind::terminate()).map(|term| (int, term)));
         async move {
             match listeners {
                 Ok((mut int, mut term)) => {

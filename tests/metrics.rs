@@ -3,7 +3,10 @@
 //! Its own test binary: the Prometheus recorder is one per process, so no other
 //! test's attempts may be counted in it.
 
-#[allow(dead_code, reason = "shared with the runtime tests; this binary uses a part")]
+#[allow(
+    dead_code,
+    reason = "shared with the runtime tests; this binary uses a part"
+)]
 #[path = "runtime/common.rs"]
 mod common;
 

@@ -38,7 +38,12 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
-            .drop_index(Index::drop().name(STEPS).table(RecoverySteps::Table).to_owned())
+            .drop_index(
+                Index::drop()
+                    .name(STEPS)
+                    .table(RecoverySteps::Table)
+                    .to_owned(),
+            )
             .await?;
         manager
             .drop_index(

@@ -66,7 +66,11 @@ fn attempt_of(response: &reqwest::Response) -> AttemptId {
 }
 
 /// Waits until the episode's status is `status`; its row.
-async fn ends(a: &Admin, id: ragtime_core::EpisodeId, status: EpisodeStatus) -> ragtime_store::Episode {
+async fn ends(
+    a: &Admin,
+    id: ragtime_core::EpisodeId,
+    status: EpisodeStatus,
+) -> ragtime_store::Episode {
     eventually(Duration::from_secs(60), status.as_str(), || async {
         let row = a.app.store.episode(id).await.ok()??;
         (row.status == status).then_some(row)
@@ -87,20 +91,39 @@ async fn an_audio_url_from_a_person_is_downloaded_or_refused_with_the_reason() {
     let path = format!("/episodes/{good}/use-url");
     let attempt = attempt_of(&post(&a, &cookie, &path, &[("csrf", &csrf), ("url", &audio)]).await);
     // Worked under the action's own lease (a second action meanwhile is refused).
-    let row = a.app.store.rows().attempt(attempt).await.expect("load").expect("row");
+    let row = a
+        .app
+        .store
+        .rows()
+        .attempt(attempt)
+        .await
+        .expect("load")
+        .expect("row");
     assert!(
-        row.worker_id.as_deref().is_some_and(|w| w.starts_with("admin@")),
+        row.worker_id
+            .as_deref()
+            .is_some_and(|w| w.starts_with("admin@")),
         "{row:?}"
     );
     let again = post(&a, &cookie, &path, &[("csrf", &csrf), ("url", &audio)]).await;
-    assert_eq!(again.status(), 409, "a second action while one runs is refused");
+    assert_eq!(
+        again.status(),
+        409,
+        "a second action while one runs is refused"
+    );
     let row = ends(&a, good, EpisodeStatus::Downloaded).await;
     assert_eq!(row.audio_url.as_deref(), Some(audio.as_str()));
     assert!(row.claimed_by.is_none(), "the lease is released: {row:?}");
     let file = row.audio_file.expect("a file");
     let bytes = std::fs::read(&file).expect("the file exists");
     assert_eq!(&bytes[..2], &[0xFF, 0xFB], "an MP3 frame");
-    let record = a.app.store.attempt(attempt).await.expect("load").expect("row");
+    let record = a
+        .app
+        .store
+        .attempt(attempt)
+        .await
+        .expect("load")
+        .expect("row");
     assert_eq!(
         (record.strategy.as_str(), record.status),
         ("human", AttemptStatus::Resolved)
@@ -164,16 +187,22 @@ async fn an_audio_url_from_a_person_is_downloaded_or_refused_with_the_reason() {
         .episode_id;
     let path = format!("/episodes/{queued}/use-url");
     assert_eq!(
-        post(&a, &cookie, &path, &[("csrf", &csrf), ("url", &audio)]).await.status(),
+        post(&a, &cookie, &path, &[("csrf", &csrf), ("url", &audio)])
+            .await
+            .status(),
         409
     );
     let path = format!("/episodes/{fake}/use-url");
     assert_eq!(
-        post(&a, &cookie, &path, &[("csrf", "wrong"), ("url", &audio)]).await.status(),
+        post(&a, &cookie, &path, &[("csrf", "wrong"), ("url", &audio)])
+            .await
+            .status(),
         403
     );
     assert_eq!(
-        post(&a, &cookie, &path, &[("csrf", &csrf), ("url", " ")]).await.status(),
+        post(&a, &cookie, &path, &[("csrf", &csrf), ("url", " ")])
+            .await
+            .status(),
         400
     );
     a.app.close(Duration::from_secs(5)).await.expect("close");
@@ -188,20 +217,37 @@ async fn giving_up_ends_the_episode_failed_with_the_reason() {
     let id = awaiting_human(&a, "http://127.0.0.1:9/episodes/gone").await;
     let path = format!("/episodes/{id}/give-up");
     assert_eq!(
-        post(&a, &cookie, &path, &[("csrf", &csrf), ("reason", "")]).await.status(),
+        post(&a, &cookie, &path, &[("csrf", &csrf), ("reason", "")])
+            .await
+            .status(),
         400,
         "a reason is required"
     );
     let attempt = attempt_of(
-        &post(&a, &cookie, &path, &[("csrf", &csrf), ("reason", "the feed is gone")]).await,
+        &post(
+            &a,
+            &cookie,
+            &path,
+            &[("csrf", &csrf), ("reason", "the feed is gone")],
+        )
+        .await,
     );
     let row = ends(&a, id, EpisodeStatus::Failed).await;
     assert!(row.error.unwrap_or_default().contains("the feed is gone"));
     assert!(row.claimed_by.is_none(), "the lease is released");
-    let record = a.app.store.attempt(attempt).await.expect("load").expect("row");
+    let record = a
+        .app
+        .store
+        .attempt(attempt)
+        .await
+        .expect("load")
+        .expect("row");
     assert_eq!(record.strategy, "human");
     assert!(
-        record.message.unwrap_or_default().contains("the feed is gone"),
+        record
+            .message
+            .unwrap_or_default()
+            .contains("the feed is gone"),
         "the attempt says why"
     );
     let steps = steps_of(&a, attempt).await;
@@ -212,13 +258,31 @@ async fn giving_up_ends_the_episode_failed_with_the_reason() {
     // The attempts list filters by strategy, and says how long each attempt took and
     // when it started (a time the page script makes relative).
     let row = format!("<tr data-attempt=\"{attempt}\">");
-    let human = a.get("/attempts?strategy=human", &cookie).await.text().await.expect("page");
+    let human = a
+        .get("/attempts?strategy=human", &cookie)
+        .await
+        .text()
+        .await
+        .expect("page");
     assert!(human.contains(&row), "{human}");
-    assert!(human.contains("<td class=\"took\">") && human.contains(" s</td>"), "{human}");
+    assert!(
+        human.contains("<td class=\"took\">") && human.contains(" s</td>"),
+        "{human}"
+    );
     assert!(human.contains("<time datetime=\""), "{human}");
-    let agent = a.get("/attempts?strategy=agent", &cookie).await.text().await.expect("page");
+    let agent = a
+        .get("/attempts?strategy=agent", &cookie)
+        .await
+        .text()
+        .await
+        .expect("page");
     assert!(!agent.contains(&row), "{agent}");
-    let page = a.get(&format!("/attempts/{attempt}"), &cookie).await.text().await.expect("page");
+    let page = a
+        .get(&format!("/attempts/{attempt}"), &cookie)
+        .await
+        .text()
+        .await
+        .expect("page");
     assert!(page.contains(" · took "), "{page}");
     a.app.close(Duration::from_secs(5)).await.expect("close");
     a.db.cleanup().await;
@@ -240,10 +304,22 @@ async fn an_episode_is_retried_with_the_agent_from_its_page() {
         );
     }
     let attempt = attempt_of(
-        &post(&a, &cookie, &format!("/episodes/{id}/retry"), &[("csrf", &csrf)]).await,
+        &post(
+            &a,
+            &cookie,
+            &format!("/episodes/{id}/retry"),
+            &[("csrf", &csrf)],
+        )
+        .await,
     );
     ends(&a, id, EpisodeStatus::Downloaded).await;
-    let record = a.app.store.attempt(attempt).await.expect("load").expect("row");
+    let record = a
+        .app
+        .store
+        .attempt(attempt)
+        .await
+        .expect("load")
+        .expect("row");
     assert_eq!(
         (record.strategy.as_str(), record.status),
         ("agent", AttemptStatus::Resolved)
@@ -269,13 +345,22 @@ async fn episodes_are_added_in_bulk_with_a_result_per_line() {
                   http://127.0.0.1:9/episodes/known\n\
                   not a url\n\
                   ftp://127.0.0.1/episode\n  http://127.0.0.1:9/episodes/new-2  ";
-    let response = post(&a, &cookie, "/episodes/add", &[("csrf", &csrf), ("urls", pasted)]).await;
+    let response = post(
+        &a,
+        &cookie,
+        "/episodes/add",
+        &[("csrf", &csrf), ("urls", pasted)],
+    )
+    .await;
     assert_eq!(response.status(), 200);
     let html = response.text().await.expect("page");
     assert!(html.contains("2 of 5 queued"), "{html}");
     assert!(html.contains(&format!("already known as <a href=\"/episodes/{known}\"")));
     assert!(html.contains("refused: not a URL"), "{html}");
-    assert!(html.contains("refused: not an http(s) URL with a host"), "{html}");
+    assert!(
+        html.contains("refused: not an http(s) URL with a host"),
+        "{html}"
+    );
     let urls: Vec<String> = a
         .app
         .store
@@ -294,9 +379,14 @@ async fn episodes_are_added_in_bulk_with_a_result_per_line() {
         ]
     );
     assert_eq!(
-        post(&a, &cookie, "/episodes/add", &[("csrf", "wrong"), ("urls", pasted)])
-            .await
-            .status(),
+        post(
+            &a,
+            &cookie,
+            "/episodes/add",
+            &[("csrf", "wrong"), ("urls", pasted)]
+        )
+        .await
+        .status(),
         403
     );
     let escaped = post(
@@ -356,7 +446,11 @@ async fn the_overview_counts_what_the_rows_hold(backend: crate::common::Backend)
             .wait()
             .await;
     }
-    a.app.runtime.flush(Duration::from_secs(10)).await.expect("flush");
+    a.app
+        .runtime
+        .flush(Duration::from_secs(10))
+        .await
+        .expect("flush");
     let since = chrono::Utc::now() - chrono::Duration::hours(24);
     let o = a.app.store.overview(since).await.expect("overview");
 
@@ -389,13 +483,22 @@ async fn the_overview_counts_what_the_rows_hold(backend: crate::common::Backend)
         ]
     );
     let episodes: u64 = o.episodes.iter().map(|(_, n)| n).sum();
-    assert_eq!(episodes, a.app.store.episodes().await.expect("episodes").len() as u64);
+    assert_eq!(
+        episodes,
+        a.app.store.episodes().await.expect("episodes").len() as u64
+    );
 
     let page = a.get("/", &cookie).await;
     assert_eq!(page.status(), 200);
     let html = page.text().await.expect("page");
-    assert!(html.contains("<a id=\"in-flight\" href=\"/attempts?status=attempted\">0</a>"), "{html}");
-    assert!(html.contains("href=\"/attempts?status=awaiting_human\">3</a>"), "{html}");
+    assert!(
+        html.contains("<a id=\"in-flight\" href=\"/attempts?status=attempted\">0</a>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("href=\"/attempts?status=awaiting_human\">3</a>"),
+        "{html}"
+    );
     assert!(html.contains("no audio on the page"), "{html}");
     a.app.close(Duration::from_secs(5)).await.expect("close");
     a.db.cleanup().await;
@@ -434,23 +537,49 @@ async fn an_uploaded_mp3_becomes_the_audio_and_a_fake_one_is_refused() {
 
     let id = awaiting_human(&a, "http://127.0.0.1:9/episodes/upload-1").await;
     let mp3 = ragtime_fixtures::silent_mp3(40);
-    let response = send(id, csrf.clone(), "found.mp3", mp3.clone()).await.expect("upload");
+    let response = send(id, csrf.clone(), "found.mp3", mp3.clone())
+        .await
+        .expect("upload");
     let attempt = attempt_of(&response);
     let row = ends(&a, id, EpisodeStatus::Downloaded).await;
     let file = row.audio_file.expect("a file");
-    assert_eq!(std::fs::read(&file).expect("kept"), mp3, "the bytes uploaded");
+    assert_eq!(
+        std::fs::read(&file).expect("kept"),
+        mp3,
+        "the bytes uploaded"
+    );
     assert!(file.ends_with(&format!("episode-{id}.mp3")), "{file}");
     let steps = steps_of(&a, attempt).await;
     assert_eq!(steps[0].tool, "upload_audio");
-    assert!(steps[0].output.as_deref().unwrap_or("").contains("found.mp3"));
-    let record = a.app.store.attempt(attempt).await.expect("load").expect("row");
-    assert_eq!((record.strategy.as_str(), record.status), ("human", AttemptStatus::Resolved));
+    assert!(
+        steps[0]
+            .output
+            .as_deref()
+            .unwrap_or("")
+            .contains("found.mp3")
+    );
+    let record = a
+        .app
+        .store
+        .attempt(attempt)
+        .await
+        .expect("load")
+        .expect("row");
+    assert_eq!(
+        (record.strategy.as_str(), record.status),
+        ("human", AttemptStatus::Resolved)
+    );
 
     // Not an MP3: refused with the reason, nothing kept, the episode unchanged.
     let fake = awaiting_human(&a, "http://127.0.0.1:9/episodes/upload-2").await;
-    let response = send(fake, csrf.clone(), "notes.mp3", b"<html>not audio</html>".to_vec())
-        .await
-        .expect("upload");
+    let response = send(
+        fake,
+        csrf.clone(),
+        "notes.mp3",
+        b"<html>not audio</html>".to_vec(),
+    )
+    .await
+    .expect("upload");
     assert_eq!(response.status(), 422);
     assert!(response.text().await.expect("text").contains("not MP3"));
     let row = a.app.store.episode(fake).await.expect("load").expect("row");
@@ -460,10 +589,16 @@ async fn an_uploaded_mp3_becomes_the_audio_and_a_fake_one_is_refused() {
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(left, [format!("episode-{id}.mp3")], "no partial file is left");
+    assert_eq!(
+        left,
+        [format!("episode-{id}.mp3")],
+        "no partial file is left"
+    );
 
     // Without the right token nothing is written.
-    let response = send(fake, "wrong".into(), "found.mp3", mp3).await.expect("upload");
+    let response = send(fake, "wrong".into(), "found.mp3", mp3)
+        .await
+        .expect("upload");
     assert_eq!(response.status(), 403);
     a.app.close(Duration::from_secs(5)).await.expect("close");
     a.db.cleanup().await;
@@ -490,7 +625,9 @@ async fn the_overview_and_a_resolved_by_hand_history_in_a_real_browser() {
     let (page, mark) = browser.page().await.expect("page");
     a.log_in_browser(&page).await;
     // The person pastes the URL into the episode page's form and sends it.
-    page.goto(a.url(&format!("/episodes/{id}"))).await.expect("episode page");
+    page.goto(a.url(&format!("/episodes/{id}")))
+        .await
+        .expect("episode page");
     page.evaluate_expression(format!(
         "const form = document.querySelector('form[action$=\"/use-url\"]'); \
          form.querySelector('input[name=url]').value = {}; form.querySelector('button').click();",
@@ -533,7 +670,10 @@ async fn the_overview_and_a_resolved_by_hand_history_in_a_real_browser() {
                 "{text}"
             ),
             "/attempts" => assert!(!relative.is_empty(), "the list shows times"),
-            _ => assert!(text.contains("human") && text.contains("resolved"), "{text}"),
+            _ => assert!(
+                text.contains("human") && text.contains("resolved"),
+                "{text}"
+            ),
         }
         let png = page
             .screenshot(

@@ -25,8 +25,8 @@ mod outage;
 mod remote_browser;
 mod scenarios;
 mod sinks;
-mod webhook;
 mod supervision;
+mod webhook;
 
 use ragtime_store::Store;
 use serde_json::Value;

@@ -217,7 +217,9 @@ async fn conformance(
         "the started call is completed in place",
     )
     .await;
-    sink.write_batch(&last).await.expect("a replayed end is accepted");
+    sink.write_batch(&last)
+        .await
+        .expect("a replayed end is accepted");
     check(
         &running,
         &[(4, "download_audio", "cancelled")],

@@ -76,10 +76,22 @@ async fn each_escalation_is_one_message_with_what_a_person_needs() {
     })
     .await;
     let escalated = run(&app, "/hook/1", Decision::escalate("nothing to play")).await;
-    run(&app, "/hook/2", Decision::resolve("found", Some("http://127.0.0.1/a.mp3".into()))).await;
-    app.runtime.flush(Duration::from_secs(10)).await.expect("flush");
+    run(
+        &app,
+        "/hook/2",
+        Decision::resolve("found", Some("http://127.0.0.1/a.mp3".into())),
+    )
+    .await;
+    app.runtime
+        .flush(Duration::from_secs(10))
+        .await
+        .expect("flush");
     let messages = bodies(&receiver);
-    assert_eq!(messages.len(), 1, "only the escalation is sent: {messages:?}");
+    assert_eq!(
+        messages.len(),
+        1,
+        "only the escalation is sent: {messages:?}"
+    );
     let message = &messages[0];
     assert_eq!(message["event"], "attempt_ended");
     assert_eq!(message["attempt_id"], json!(escalated));
@@ -95,7 +107,12 @@ async fn each_escalation_is_one_message_with_what_a_person_needs() {
         .as_array()
         .expect("steps")
         .iter()
-        .map(|s| (s["tool"].as_str().unwrap_or(""), s["outcome"].as_str().unwrap_or("")))
+        .map(|s| {
+            (
+                s["tool"].as_str().unwrap_or(""),
+                s["outcome"].as_str().unwrap_or(""),
+            )
+        })
         .collect();
     assert_eq!(steps, [("echo", "success"), ("fail", "error")]);
     let headers = &receiver.posts()[0].headers;
@@ -123,7 +140,10 @@ async fn slack_and_matrix_shapes_escape_what_came_from_a_page() {
         })
         .await;
         let id = run(&app, "/hook/<b>", Decision::escalate("a <script> & more")).await;
-        app.runtime.flush(Duration::from_secs(10)).await.expect("flush");
+        app.runtime
+            .flush(Duration::from_secs(10))
+            .await
+            .expect("flush");
         let messages = bodies(&receiver);
         assert_eq!(messages.len(), 1, "{format:?}: {messages:?}");
         let text = messages[0]["text"].as_str().expect("text");
@@ -131,7 +151,10 @@ async fn slack_and_matrix_shapes_escape_what_came_from_a_page() {
         match format {
             WebhookFormat::Slack => {
                 assert!(text.contains("a &lt;script&gt; &amp; more"), "{text}");
-                assert!(text.contains(&format!("<{link}|Open in the admin>")), "{text}");
+                assert!(
+                    text.contains(&format!("<{link}|Open in the admin>")),
+                    "{text}"
+                );
             }
             _ => {
                 let html = messages[0]["html"].as_str().expect("html");
@@ -171,13 +194,20 @@ async fn a_receiver_away_for_a_while_gets_every_message_once() {
     })
     .await;
     receiver.answer_with(200);
-    app.runtime.flush(Duration::from_secs(30)).await.expect("flush");
+    app.runtime
+        .flush(Duration::from_secs(30))
+        .await
+        .expect("flush");
     let delivered = bodies(&receiver);
     let mut ids: Vec<_> = delivered.iter().map(|m| m["attempt_id"].clone()).collect();
     ids.sort_by_key(|v| v.as_i64());
     assert_eq!(ids, sent.iter().map(|id| json!(id)).collect::<Vec<_>>());
     let stats = sink_stats(&app, "webhook");
-    assert_eq!((stats.dropped, stats.failed, stats.pending), (0, 0, 0), "{stats:?}");
+    assert_eq!(
+        (stats.dropped, stats.failed, stats.pending),
+        (0, 0, 0),
+        "{stats:?}"
+    );
     app.close(Duration::from_secs(5)).await.expect("close");
     db.cleanup().await;
 }
@@ -189,14 +219,22 @@ async fn the_egress_rules_hold_for_the_webhook_unless_its_host_is_allowed() {
         .expect("receiver");
     let db = TestDb::sqlite(Duration::from_secs(5)).await;
     // 127.0.0.2 stands in for an internal host; it is not allowed.
-    let port = receiver.base().rsplit(':').next().unwrap_or_default().to_string();
+    let port = receiver
+        .base()
+        .rsplit(':')
+        .next()
+        .unwrap_or_default()
+        .to_string();
     let app = app_with_webhook(&db, |w| {
         w.url = format!("http://127.0.0.2:{port}/hook");
         w.allow_hosts = Vec::new();
     })
     .await;
     run(&app, "/internal", Decision::escalate("look")).await;
-    app.runtime.flush(Duration::from_secs(10)).await.expect("flush");
+    app.runtime
+        .flush(Duration::from_secs(10))
+        .await
+        .expect("flush");
     let stats = sink_stats(&app, "webhook");
     assert_eq!(stats.failed, 1, "refused, given up on: {stats:?}");
     assert!(receiver.posts().is_empty());

@@ -4,7 +4,6 @@
 //! use an audio URL the operator found, or give up. Each of the latter is an attempt
 //! (`ragtime_ingest::human`) signed with the session's label.
 
-
 use axum::Form;
 use axum::extract::Multipart;
 use axum::extract::{Path, State};
@@ -198,7 +197,10 @@ pub async fn add_episodes(
     if lines.len() > MAX_ADDED {
         return (
             StatusCode::PAYLOAD_TOO_LARGE,
-            format!("at most {MAX_ADDED} URLs at once (this paste has {})", lines.len()),
+            format!(
+                "at most {MAX_ADDED} URLs at once (this paste has {})",
+                lines.len()
+            ),
         )
             .into_response();
     }
@@ -262,16 +264,29 @@ pub async fn upload(
     // The token comes before the file, so nothing is written for a forged form.
     let csrf = match form.next_field().await {
         Ok(Some(field)) if field.name() == Some("csrf") => field.text().await.unwrap_or_default(),
-        _ => return (StatusCode::BAD_REQUEST, "the form's csrf field must come first").into_response(),
+        _ => {
+            return (
+                StatusCode::BAD_REQUEST,
+                "the form's csrf field must come first",
+            )
+                .into_response();
+        }
     };
     let by = match check_csrf(&state, &headers, &csrf) {
         Ok(by) => by,
         Err(status) => return status.into_response(),
     };
     match state.app.store.episode(id).await {
-        Ok(Some(e)) if matches!(e.status, EpisodeStatus::AwaitingHuman | EpisodeStatus::Failed) => {}
+        Ok(Some(e))
+            if matches!(
+                e.status,
+                EpisodeStatus::AwaitingHuman | EpisodeStatus::Failed
+            ) => {}
         Ok(Some(e)) => {
-            return (StatusCode::CONFLICT, HumanError::NotForAHuman(e.status).to_string())
+            return (
+                StatusCode::CONFLICT,
+                HumanError::NotForAHuman(e.status).to_string(),
+            )
                 .into_response();
         }
         Ok(None) => return (StatusCode::NOT_FOUND, "no such episode").into_response(),

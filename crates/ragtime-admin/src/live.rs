@@ -307,8 +307,8 @@ async fn follow_attempt(state: Shared, id: AttemptId, tx: mpsc::Sender<Event>) {
                         // The row holds the end's message whole.
                         Some(end) => end.message = message,
                         None => {
-                            let ended_ago = finished_at
-                                .and_then(|at| (chrono::Utc::now() - at).to_std().ok());
+                            let ended_ago =
+                                finished_at.and_then(|at| (chrono::Utc::now() - at).to_std().ok());
                             ending = Some(Ending {
                                 since: Instant::now(),
                                 status,

@@ -143,7 +143,10 @@ async fn scrape(State(state): State<Arc<MetricsState>>) -> Response {
     state.handle.run_upkeep();
     (
         StatusCode::OK,
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
         state.handle.render(),
     )
         .into_response()

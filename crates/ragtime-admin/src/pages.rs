@@ -52,7 +52,10 @@ fn when(at: chrono::DateTime<chrono::Utc>) -> Markup {
 }
 
 /// How long an attempt took, once it has ended.
-fn took(started: chrono::DateTime<chrono::Utc>, finished: Option<chrono::DateTime<chrono::Utc>>) -> String {
+fn took(
+    started: chrono::DateTime<chrono::Utc>,
+    finished: Option<chrono::DateTime<chrono::Utc>>,
+) -> String {
     finished.map_or_else(String::new, |end| {
         let ms = (end - started).num_milliseconds().max(0);
         if ms < 60_000 {

@@ -276,13 +276,12 @@ impl BrowserPool {
             .listen()
             .await
             .map_err(|e| BrowserError::Gate(e.to_string()))?;
-        let (browser, handler) =
-            Browser::launch(self.config(profile.path(), &gate.proxy_url())?)
-                .await
-                .map_err(|e| BrowserError::Launch {
-                    path,
-                    reason: e.to_string(),
-                })?;
+        let (browser, handler) = Browser::launch(self.config(profile.path(), &gate.proxy_url())?)
+            .await
+            .map_err(|e| BrowserError::Launch {
+                path,
+                reason: e.to_string(),
+            })?;
         let (handler, alive) = follow(handler);
         tracing::info!(executable = %self.settings.executable.display(), "chromium started");
         Ok(Running {

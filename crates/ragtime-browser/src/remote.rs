@@ -53,7 +53,11 @@ pub(crate) async fn websocket_url(address: &str, limit: Duration) -> Result<Stri
 fn as_reached(reported: &str, base: &Url) -> Result<String, String> {
     let mut socket =
         Url::parse(reported).map_err(|e| format!("unreadable webSocketDebuggerUrl: {e}"))?;
-    let scheme = if base.scheme() == "https" { "wss" } else { "ws" };
+    let scheme = if base.scheme() == "https" {
+        "wss"
+    } else {
+        "ws"
+    };
     let host = base.host_str().ok_or("the address has no host")?;
     socket
         .set_scheme(scheme)

@@ -43,7 +43,10 @@ pub fn record_event(event: &ProgressEvent) {
         EventKind::ToolCallFinished(call) => {
             metrics::gauge!(STEPS_IN_FLIGHT).decrement(1.0);
             // Milliseconds to seconds; exact for any duration a call can have.
-            #[allow(clippy::cast_precision_loss, reason = "durations are far below 2^52 ms")]
+            #[allow(
+                clippy::cast_precision_loss,
+                reason = "durations are far below 2^52 ms"
+            )]
             let seconds = call.duration_ms as f64 / 1000.0;
             metrics::histogram!(
                 TOOL_CALL_DURATION,

@@ -142,13 +142,7 @@ pub async fn download(
             Err(err) => Some((Err(DownloadError::from(err)), body)),
         }
     });
-    let (path, bytes) = save_mp3(
-        body,
-        req.dir,
-        &req.stem,
-        req.limits.max_bytes,
-    )
-    .await?;
+    let (path, bytes) = save_mp3(body, req.dir, &req.stem, req.limits.max_bytes).await?;
     Ok(Downloaded {
         path,
         bytes,

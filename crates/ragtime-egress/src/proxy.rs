@@ -25,7 +25,6 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio_util::sync::CancellationToken;
 use url::Url;
 
-
 use crate::policy::{EgressPolicy, Refused};
 
 type Body = BoxBody<Bytes, hyper::Error>;

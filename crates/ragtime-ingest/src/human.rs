@@ -355,8 +355,8 @@ impl Tool for UseAudioUrl {
     async fn call(&self, args: &Value, _ctx: &ToolContext) -> Result<ToolOutput, ToolError> {
         let text = arg(args, "url")?;
         let by = arg(args, "by")?;
-        let url = url::Url::parse(text)
-            .map_err(|e| ToolError::InvalidArgs(format!("not a URL: {e}")))?;
+        let url =
+            url::Url::parse(text).map_err(|e| ToolError::InvalidArgs(format!("not a URL: {e}")))?;
         if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
             return Err(ToolError::InvalidArgs(
                 "not an http(s) URL with a host".to_string(),

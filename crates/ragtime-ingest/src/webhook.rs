@@ -106,7 +106,9 @@ impl WebhookSinkConfig {
         }
         for status in &self.statuses {
             if AttemptStatus::parse(status).is_none_or(|s| s == AttemptStatus::Attempted) {
-                return Err(format!("statuses: {status:?} is not a terminal attempt status"));
+                return Err(format!(
+                    "statuses: {status:?} is not a terminal attempt status"
+                ));
             }
         }
         if let Some(admin) = &self.admin_url {
@@ -241,9 +243,11 @@ impl WebhookSink {
 
     /// The message about an attempt that ended with `end`.
     fn message(&self, attempt: AttemptId, end: &AttemptFinished, seen: &Seen) -> Value {
-        let link = self.config.admin_url.as_deref().map(|base| {
-            format!("{}/attempts/{attempt}", base.trim_end_matches('/'))
-        });
+        let link = self
+            .config
+            .admin_url
+            .as_deref()
+            .map(|base| format!("{}/attempts/{attempt}", base.trim_end_matches('/')));
         let steps: Vec<Value> = seen
             .steps
             .iter()
@@ -255,7 +259,8 @@ impl WebhookSink {
         let headline = format!(
             "ragtime: attempt {attempt} ended {} for episode {}",
             end.status.as_str(),
-            seen.episode_id.map_or_else(String::new, |id| id.to_string()),
+            seen.episode_id
+                .map_or_else(String::new, |id| id.to_string()),
         );
         let step_lines = seen
             .steps
@@ -290,10 +295,7 @@ impl WebhookSink {
                 json!({"text": text})
             }
             WebhookFormat::Matrix => {
-                let mut text = format!(
-                    "**{headline}**\n\n{episode}\n\nReason: {}\n",
-                    end.message
-                );
+                let mut text = format!("**{headline}**\n\n{episode}\n\nReason: {}\n", end.message);
                 let mut html = format!(
                     "<p><strong>{}</strong></p><p>{}</p><p>Reason: {}</p><ol>",
                     html_escape(&headline),
@@ -353,7 +355,9 @@ impl WebhookSink {
         let status = response.status();
         match status.as_u16() {
             200..=299 => Ok(()),
-            408 | 429 | 500..=599 => Err(SinkError::Transient(format!("webhook answered {status}"))),
+            408 | 429 | 500..=599 => {
+                Err(SinkError::Transient(format!("webhook answered {status}")))
+            }
             _ => Err(SinkError::Permanent(format!("webhook answered {status}"))),
         }
     }

@@ -493,8 +493,9 @@ impl Store {
         let mut counts: Vec<(EpisodeStatus, u64)> =
             EpisodeStatus::ALL.into_iter().map(|s| (s, 0)).collect();
         for (status, n) in rows {
-            let known = EpisodeStatus::parse(&status)
-                .ok_or_else(|| StoreError::Unreadable(format!("unknown episode status {status:?}")))?;
+            let known = EpisodeStatus::parse(&status).ok_or_else(|| {
+                StoreError::Unreadable(format!("unknown episode status {status:?}"))
+            })?;
             if let Some(slot) = counts.iter_mut().find(|(s, _)| *s == known) {
                 slot.1 = u64::try_from(n).unwrap_or(0);
             }

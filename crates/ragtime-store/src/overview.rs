@@ -94,10 +94,10 @@ impl Store {
         });
         let failures: Vec<(String, String, i64)> = recovery_step::Entity::find()
             .filter(recovery_step::Column::StartedAt.gte(since))
-            .filter(recovery_step::Column::Outcome.is_in([
-                StepOutcome::Error.as_str(),
-                StepOutcome::Timeout.as_str(),
-            ]))
+            .filter(
+                recovery_step::Column::Outcome
+                    .is_in([StepOutcome::Error.as_str(), StepOutcome::Timeout.as_str()]),
+            )
             .select_only()
             .column(recovery_step::Column::ToolName)
             .column(recovery_step::Column::Outcome)

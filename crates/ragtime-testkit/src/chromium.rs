@@ -57,7 +57,9 @@ impl RemoteChromium {
         while !devtools_answers(port).await {
             if started.elapsed() > Duration::from_secs(30) {
                 chromium.kill();
-                return Err(io::Error::other("chromium's DevTools did not answer in 30 s"));
+                return Err(io::Error::other(
+                    "chromium's DevTools did not answer in 30 s",
+                ));
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
@@ -87,7 +89,9 @@ pub async fn devtools_answers(port: u16) -> bool {
     let ask = async {
         let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port)).await?;
         stream
-            .write_all(b"GET /json/version HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            .write_all(
+                b"GET /json/version HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+            )
             .await?;
         let mut head = [0u8; 12];
         stream.read_exact(&mut head).await?;
@@ -101,5 +105,7 @@ pub async fn devtools_answers(port: u16) -> bool {
 
 /// A loopback port nothing listens on now.
 pub fn free_port() -> io::Result<u16> {
-    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
 }

@@ -9,8 +9,8 @@
 pub mod chromium;
 pub mod openai;
 pub mod otlp;
-pub mod receiver;
 mod planner;
+pub mod receiver;
 mod tools;
 
 pub use planner::ScriptedPlanner;

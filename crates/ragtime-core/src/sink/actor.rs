@@ -14,8 +14,8 @@ use std::time::Duration;
 use ractor::{Actor, ActorProcessingErr, ActorRef, RpcReplyPort};
 
 use crate::error::SinkError;
-use crate::metrics as metrics_names;
 use crate::event::ProgressEvent;
+use crate::metrics as metrics_names;
 use crate::settings::QueueSettings;
 use crate::sink::{Sink, SinkCounters, SinkStats};
 
