@@ -3,6 +3,12 @@
 //! Its own test binary: the Prometheus recorder is one per process, so no other
 //! test's attempts may be counted in it.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "tests fail loudly by design: a panic in a helper is a failed test"
+)]
+
 #[allow(
     dead_code,
     reason = "shared with the runtime tests; this binary uses a part"

@@ -1,7 +1,7 @@
 //! The `webhook` sink: tells a person when one is needed.
 //!
 //! When an attempt ends with a status named in `statuses` (by default
-//! `awaiting_human`), one JSON message is POSTed to `url`: the episode, the reason,
+//! `awaiting_human`), one JSON message is posted to `url`: the episode, the reason,
 //! its last steps and a link to the admin's page of the attempt, in the shape of a
 //! Slack incoming webhook, of matrix-hookshot's generic webhooks (`text` and
 //! `html`), or ragtime's own JSON. Like every sink it sits behind a bounded queue and
@@ -47,7 +47,7 @@ pub enum WebhookFormat {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct WebhookSinkConfig {
-    /// Where messages are POSTed; required when the sink is on.
+    /// Where messages are posted; required when the sink is on.
     pub url: String,
     /// The message's shape: `json`, `slack` or `matrix`.
     pub format: WebhookFormat,

@@ -1,7 +1,7 @@
 //! A real HTTP receiver of POSTs on loopback: the stand-in for a collector or a chat
 //! server in tests of sinks that send over HTTP (`otel`, `webhook`).
 //!
-//! It keeps every body POSTed to its path, in order, duplicates included, with the
+//! It keeps every body posted to its path, in order, duplicates included, with the
 //! request's headers, and answers 200 (or the status it is told to). It can go down
 //! (its port refuses connections and its open connections are cut) and come back on
 //! the same port, to play a receiver that is away for a while.
