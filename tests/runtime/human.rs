@@ -685,6 +685,35 @@ async fn the_overview_and_a_resolved_by_hand_history_in_a_real_browser() {
             .expect("screenshot");
         std::fs::write(artifacts.join(shot), png).expect("save screenshot");
     }
+    // The overview is live: a person gives up on another episode elsewhere, and the
+    // open page comes to count it without anyone reloading it.
+    let failed_shown = || async {
+        page.evaluate_expression(
+            "document.querySelector('#episode-counts a[href=\"/episodes?status=failed\"]').textContent",
+        )
+        .await
+        .ok()?
+        .into_value::<String>()
+        .ok()
+    };
+    assert_eq!(failed_shown().await.as_deref(), Some("0"));
+    let other = awaiting_human(&a, &site.url("/episodes/given-up-elsewhere")).await;
+    let (cookie, csrf) = a.login_with_csrf().await;
+    attempt_of(
+        &post(
+            &a,
+            &cookie,
+            &format!("/episodes/{other}/give-up"),
+            &[("csrf", &csrf), ("reason", "elsewhere")],
+        )
+        .await,
+    );
+    eventually(
+        Duration::from_secs(30),
+        "the overview updated itself",
+        || async { (failed_shown().await.as_deref() == Some("1")).then_some(()) },
+    )
+    .await;
     mark.done();
     browser.close().await;
     pool.shutdown().await;

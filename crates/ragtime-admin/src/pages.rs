@@ -416,7 +416,7 @@ pub async fn overview(State(state): State<Shared>, headers: HeaderMap) -> Respon
     let ended_total: u64 = o.ended.iter().map(|(_, n)| n).sum();
     let seconds = |ms: i64| format!("{:.1} s", ms as f64 / 1000.0);
     let body = html! {
-        h1 { "Overview" }
+        h1 #overview data-newest=(o.newest.map_or(0, |id| id.get())) data-in-flight=(o.in_flight_ids.iter().map(|id| id.get().to_string()).collect::<Vec<_>>().join(",")) { "Overview" }
         h2 { "Episodes" }
         table #episode-counts {
             tbody {

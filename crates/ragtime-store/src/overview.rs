@@ -5,7 +5,7 @@
 //! attempts' `started_at` and the steps' `started_at` are indexed for it.
 
 use chrono::{DateTime, Utc};
-use ragtime_core::{AttemptStatus, StepOutcome};
+use ragtime_core::{AttemptId, AttemptStatus, StepOutcome};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::entity::{recovery_attempt, recovery_step};
@@ -22,6 +22,11 @@ pub struct Overview {
     pub episodes: Vec<(EpisodeStatus, u64)>,
     /// Attempts running now.
     pub in_flight: u64,
+    /// The ids of the attempts running now (at most 1,000) and of the newest attempt,
+    /// so a live page can tell an end or a new attempt from what it shows already.
+    pub in_flight_ids: Vec<AttemptId>,
+    /// The newest attempt's id.
+    pub newest: Option<AttemptId>,
     /// Attempts of the window by terminal status.
     pub ended: Vec<(AttemptStatus, u64)>,
     /// Start to end of the window's resolved attempts, in milliseconds: median and
@@ -45,6 +50,22 @@ impl Store {
             .one(&self.db)
             .await?
             .unwrap_or(0);
+        let in_flight_ids: Vec<i64> = recovery_attempt::Entity::find()
+            .filter(recovery_attempt::Column::Status.eq(AttemptStatus::Attempted.as_str()))
+            .select_only()
+            .column(recovery_attempt::Column::Id)
+            .order_by_desc(recovery_attempt::Column::Id)
+            .limit(1000)
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        let newest: Option<i64> = recovery_attempt::Entity::find()
+            .select_only()
+            .column_as(recovery_attempt::Column::Id.max(), "newest")
+            .into_tuple::<Option<i64>>()
+            .one(&self.db)
+            .await?
+            .flatten();
         let by_status: Vec<(String, i64)> = recovery_attempt::Entity::find()
             .filter(recovery_attempt::Column::StartedAt.gte(since))
             .select_only()
@@ -140,6 +161,8 @@ impl Store {
         Ok(Overview {
             episodes: self.episode_counts().await?,
             in_flight: count(in_flight),
+            in_flight_ids: in_flight_ids.into_iter().map(AttemptId).collect(),
+            newest: newest.map(AttemptId),
             ended,
             resolution_ms,
             failing_tools,

@@ -189,5 +189,26 @@ document.addEventListener("DOMContentLoaded", () => {
   relativeTimes();
   setInterval(relativeTimes, 30000);
 });
+// The overview is live: an attempt newer than the page, or the end of one the page
+// counts in flight, reloads it, at most once every two seconds (its numbers are the
+// server's, rendered and escaped there). The stream's first rows, which the page
+// already counts, change nothing.
+function liveOverview() {
+  const head = document.getElementById("overview");
+  if (!head) return;
+  const newest = Number(head.dataset.newest) || 0;
+  const inFlight = new Set((head.dataset.inFlight || "").split(",").filter((s) => s).map(Number));
+  let pending = false;
+  follow("/attempts/events", (source) => source.addEventListener("attempt", (e) => {
+    const a = JSON.parse(e.data);
+    const id = Number(a.id);
+    const changed = id > newest || (inFlight.has(id) && a.status !== "attempted");
+    if (!changed || pending) return;
+    pending = true;
+    setTimeout(() => location.reload(), 2000);
+  }), () => pending);
+}
+
+document.addEventListener("DOMContentLoaded", liveOverview);
 document.addEventListener("DOMContentLoaded", live);
 document.addEventListener("DOMContentLoaded", liveList);
