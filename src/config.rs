@@ -76,11 +76,20 @@ pub struct Config {
 
 impl Config {
     /// The tables the ingest side runs with.
+    /// `[admin] public_url` is where the `webhook` sink's messages link to, unless
+    /// `[progress.webhook] admin_url` says otherwise.
     pub fn app(&self) -> AppConfig {
+        let mut progress = self.progress.clone();
+        if let Some(public) = &self.admin.public_url
+            && let Some(toml::Value::Table(webhook)) = progress.options.get_mut("webhook")
+            && !webhook.contains_key("admin_url")
+        {
+            webhook.insert("admin_url".into(), toml::Value::String(public.clone()));
+        }
         AppConfig {
             database: self.database.clone(),
             runtime: self.runtime.clone(),
-            progress: self.progress.clone(),
+            progress,
             browser: self.browser.clone(),
             pipeline: self.pipeline.clone(),
             agent: self.agent.clone(),
@@ -242,6 +251,25 @@ mod tests {
             text.contains("kafka") && text.contains("step_table"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn the_webhook_links_to_the_public_admin_unless_told_otherwise() {
+        let admin_url = |text: &str| {
+            let config = Config::from_toml(text, "t").expect("parses");
+            config.app().progress.options["webhook"]["admin_url"]
+                .as_str()
+                .map(str::to_string)
+        };
+        let public = "[admin]\npublic_url = \"https://ragtime.example\"\n";
+        assert_eq!(
+            admin_url(public).as_deref(),
+            Some("https://ragtime.example")
+        );
+        let own = format!("{public}[progress.webhook]\nadmin_url = \"https://hooks.example\"\n");
+        assert_eq!(admin_url(&own).as_deref(), Some("https://hooks.example"));
+        let err = Config::from_toml("[admin]\npublic_url = \"ftp://x\"\n", "t").unwrap_err();
+        assert!(err.to_string().contains("public_url"), "{err}");
     }
 
     #[test]

@@ -25,6 +25,9 @@ pub struct AdminSettings {
     /// The window both login limits count in (default one minute).
     #[serde(with = "humantime_serde")]
     pub login_window: Duration,
+    /// The admin's address as people reach it (`https://ragtime.example`), for the
+    /// links in the `webhook` sink's messages; none sends no link.
+    pub public_url: Option<String>,
     /// A link to an attempt's trace in a trace viewer, `{trace_id}` standing for its
     /// id (`http://jaeger:16686/trace/{trace_id}`); none shows no link.
     pub trace_url: Option<String>,
@@ -45,6 +48,14 @@ impl AdminSettings {
             {
                 return Err(format!(
                     "admin.trace_url {template:?} must be an http(s) address with {{trace_id}} in it"
+                ));
+            }
+        }
+        if let Some(public) = &self.public_url {
+            let scheme = public.split("://").next().unwrap_or_default();
+            if !matches!(scheme, "http" | "https") || url::Url::parse(public).is_err() {
+                return Err(format!(
+                    "admin.public_url {public:?} must be an http(s) address"
                 ));
             }
         }
@@ -76,6 +87,7 @@ impl Default for AdminSettings {
             login_attempts: 10,
             login_attempts_global: 60,
             login_window: Duration::from_secs(60),
+            public_url: None,
             trace_url: None,
         }
     }
