@@ -110,6 +110,10 @@ impl TestDb {
         });
         config.browser.allow_hosts = vec!["127.0.0.1".to_string()];
         config.browser.media_dir = media.to_path_buf();
+        // A page counts as settled after a second without change, not 200 ms: on a
+        // loaded one-core machine a play button's stream may start later than 200 ms
+        // after the click, and the pinned timelines must not depend on the machine.
+        config.browser.settle_quiet = std::time::Duration::from_secs(1);
         config
     }
 
