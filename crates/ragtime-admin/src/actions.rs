@@ -12,7 +12,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
 use ragtime_core::{AttemptId, AttemptStatus, EpisodeId};
 use ragtime_ingest::{HumanAction, HumanError};
-use ragtime_store::EpisodeStatus;
 use serde::Deserialize;
 
 use super::Shared;
@@ -100,15 +99,17 @@ pub async fn use_url(
     Path(id): Path<EpisodeId>,
     Form(form): Form<EpisodeForm>,
 ) -> Response {
-    let by = match check_csrf(&state, &headers, &form.csrf) {
-        Ok(by) => by,
-        Err(status) => return status.into_response(),
-    };
-    if form.url.trim().is_empty() {
-        return (StatusCode::BAD_REQUEST, "paste the audio URL you found").into_response();
-    }
-    let action = HumanAction::UseAudioUrl(form.url.trim().to_string());
-    act(&state, id, action, &by).await
+    let missing = "paste the audio URL you found";
+    act_on_text(
+        &state,
+        &headers,
+        id,
+        &form.csrf,
+        &form.url,
+        missing,
+        HumanAction::UseAudioUrl,
+    )
+    .await
 }
 
 /// `POST /episodes/{id}/give-up`: the episode ends `failed`, with the reason.
@@ -118,15 +119,38 @@ pub async fn give_up(
     Path(id): Path<EpisodeId>,
     Form(form): Form<EpisodeForm>,
 ) -> Response {
-    let by = match check_csrf(&state, &headers, &form.csrf) {
+    let missing = "say why you give up";
+    act_on_text(
+        &state,
+        &headers,
+        id,
+        &form.csrf,
+        &form.reason,
+        missing,
+        HumanAction::GiveUp,
+    )
+    .await
+}
+
+/// An action that needs one text field: the token checked, the text required
+/// (`missing` says so when it is empty), then the action made of it.
+async fn act_on_text(
+    state: &Shared,
+    headers: &HeaderMap,
+    id: EpisodeId,
+    csrf: &str,
+    text: &str,
+    missing: &'static str,
+    action: fn(String) -> HumanAction,
+) -> Response {
+    let by = match check_csrf(state, headers, csrf) {
         Ok(by) => by,
         Err(status) => return status.into_response(),
     };
-    if form.reason.trim().is_empty() {
-        return (StatusCode::BAD_REQUEST, "say why you give up").into_response();
+    if text.trim().is_empty() {
+        return (StatusCode::BAD_REQUEST, missing).into_response();
     }
-    let action = HumanAction::GiveUp(form.reason.trim().to_string());
-    act(&state, id, action, &by).await
+    act(state, id, action(text.trim().to_string()), &by).await
 }
 
 /// `POST /episodes/{id}/retry`: the agent again, from the episode's page.
@@ -277,11 +301,7 @@ pub async fn upload(
         Err(status) => return status.into_response(),
     };
     match state.app.store.episode(id).await {
-        Ok(Some(e))
-            if matches!(
-                e.status,
-                EpisodeStatus::AwaitingHuman | EpisodeStatus::Failed
-            ) => {}
+        Ok(Some(e)) if ragtime_ingest::human::open_to_a_person(e.status) => {}
         Ok(Some(e)) => {
             return (
                 StatusCode::CONFLICT,

@@ -76,6 +76,12 @@ pub enum HumanError {
     App(#[from] AppError),
 }
 
+/// Whether a person may resolve or give up an episode in `status`: it came to a
+/// person (`awaiting_human`) or ended without its audio (`failed`).
+pub fn open_to_a_person(status: EpisodeStatus) -> bool {
+    matches!(status, EpisodeStatus::AwaitingHuman | EpisodeStatus::Failed)
+}
+
 impl App {
     /// Starts `action` for the episode `id` on behalf of `by` (who acted, as shown in
     /// the attempt), under a lease of its own; a task finishes it (the download, or the
@@ -98,12 +104,7 @@ impl App {
             HumanAction::RetryWithAgent { .. } => episode.status == EpisodeStatus::Queued,
             _ => false,
         };
-        if !open_to
-            && !matches!(
-                episode.status,
-                EpisodeStatus::AwaitingHuman | EpisodeStatus::Failed
-            )
-        {
+        if !open_to && !open_to_a_person(episode.status) {
             return Err(HumanError::NotForAHuman(episode.status));
         }
         let was = episode.status;
